@@ -1,0 +1,34 @@
+import type { TicketField, TicketFields } from '../../../core/contracts/ticket';
+
+/** One ticket found on a page by an adapter. */
+export interface ScannedTicket {
+  /** Stable key: the ticket id (virtualised lists recycle row nodes, so never key by node). */
+  key: string;
+  /** The ticket's row (list page) or container (ticket page). */
+  element: Element;
+  /** Where the badge is inserted (it never replaces page content). */
+  anchor: Element;
+  /** What could be read; required fields that are absent are listed in `missing`. */
+  fields: Partial<TicketFields> & { id?: string };
+  missing: TicketField[];
+  /** A human-readable reason when the adapter failed on this ticket (invalid selector, bad date …). */
+  problem?: string;
+}
+
+/** Context an adapter needs beyond the DOM. */
+export interface ScanContext {
+  /** Zone for page times without an offset (site setting, else the browser's zone). */
+  timeZone: string;
+  /** "Now", for relative times such as "3 hours ago". */
+  now: Date;
+}
+
+export interface Adapter {
+  /** "rt", "zammad", "osticket", "zendesk", "freshdesk", "jira", "servicenow", or "recipe:<id>". */
+  id: string;
+  name: string;
+  /** Default host match patterns (requested as optional host permissions when a team enables it). */
+  matches: string[];
+  /** Find every visible ticket under `root`. Must not throw: failures become `problem`. */
+  scan(root: Document | ShadowRoot | Element, context: ScanContext): ScannedTicket[];
+}
