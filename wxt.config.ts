@@ -5,6 +5,8 @@ import { defineConfig } from 'wxt';
 // helpdesk on loopback works out of the box.
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
+  // MV3 for Firefox too: MV2 has no optional_host_permissions (WXT drops them) and one code path is enough.
+  manifestVersion: 3,
   manifest: {
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -12,5 +14,13 @@ export default defineConfig({
     permissions: ['storage'],
     host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // Firefox needs a stable add-on id (storage, managed policies); data collection: none.
+    browser_specific_settings: {
+      gecko: {
+        id: 'sla-lens@example.org',
+        strict_min_version: '142.0',
+        data_collection_permissions: { required: ['none'] },
+      },
+    },
   },
 });
