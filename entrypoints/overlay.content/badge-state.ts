@@ -1,0 +1,150 @@
+import { DateTime } from 'luxon';
+import type { TicketField } from '../../core/contracts/ticket';
+import type { EvaluateResult } from '../../core/evaluate/types';
+import { zoneAbbreviation } from './zone-abbreviation';
+
+/**
+ * Pure: what a badge shows at instant `now`. The ticker calls this for every badge each second, so
+ * everything that does not depend on `now` (parsed instants, the waiting text) is cached.
+ */
+
+export const BADGE_STATES = [
+  'on-track',
+  'at-risk',
+  'breached',
+  'waiting',
+  'met',
+  'missed',
+  'no-target',
+  'unmapped',
+  'unreadable',
+] as const;
+export type BadgeState = (typeof BADGE_STATES)[number];
+
+export type BadgeInput =
+  | {
+      kind: 'evaluated';
+      /** Shown before the countdown, e.g. "P2 · Gold". */
+      label: string;
+      result: EvaluateResult;
+      /** First agent reply, ISO 8601, when the page shows one. */
+      firstReply?: string;
+      /** Zone of the target's calendar, so "starts Mon 09:00 JST" reads in the team's time. */
+      startZone?: string;
+      /** `at-risk` when this share of the target or less is left. */
+      atRiskShare: number;
+      /** Business minutes left until the deadline (business-hours targets); wall time when absent. */
+      businessMinutesLeft?: (now: number) => number;
+    }
+  | { kind: 'unmapped'; customer?: string }
+  | { kind: 'unreadable'; reason: string };
+
+export interface BadgeView {
+  state: BadgeState;
+  text: string;
+  /** ISO UTC deadline when there is a target. */
+  deadline?: string;
+}
+
+const MINUTE = 60_000;
+
+/** "2h 14m", "1d 3h", "42m", "<1m" — whole minutes, rounded down. */
+export function formatDuration(ms: number): string {
+  const minutes = Math.floor(Math.max(0, ms) / MINUTE);
+  if (minutes < 1) return '<1m';
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const rest = minutes % 60;
+  if (days > 0) return hours > 0 ? `${days}d ${hours}h` : `${days}d`;
+  if (hours > 0) return rest > 0 ? `${hours}h ${rest}m` : `${hours}h`;
+  return `${rest}m`;
+}
+
+const FIELD_WORDS: Partial<Record<TicketField, string>> = {
+  id: 'ticket id',
+  priority: 'priority',
+  priorityRaw: 'priority',
+  customer: 'customer',
+  organisation: 'organisation',
+  requesterEmail: 'requester e-mail',
+  submitted: 'submission time',
+  language: 'language',
+  subject: 'subject',
+  type: 'request type',
+  level: 'support level',
+  firstReply: 'first reply',
+};
+
+/** "no submission time" for the `unreadable` badge. */
+export function missingFieldReason(field: TicketField): string {
+  return `no ${FIELD_WORDS[field] ?? field}`;
+}
+
+/** Short words for why there is no target, by note code; the full message is in the popover. */
+const NO_TARGET_WORDS: Record<string, string> = {
+  'feature-request': 'feature request',
+  'no-technical-support': 'no technical support',
+  'no-response-times': 'no response times',
+  'out-of-scope': 'out of scope',
+  'p1-not-available-for-role': 'P1 not in role',
+  'language-not-included': 'language not included',
+};
+
+function noTargetText(result: EvaluateResult): string {
+  const note = result.notes.find((n) => n.code in NO_TARGET_WORDS) ?? result.notes[0];
+  if (!note) return 'No target';
+  return `No target · ${NO_TARGET_WORDS[note.code] ?? note.code.replaceAll('-', ' ')}`;
+}
+
+const instants = new Map<string, number>();
+/** Date.parse with a cache: the same few hundred ISO strings are read every second. */
+function instant(iso: string): number {
+  let t = instants.get(iso);
+  if (t === undefined) {
+    t = Date.parse(iso);
+    if (instants.size > 5000) instants.clear();
+    instants.set(iso, t);
+  }
+  return t;
+}
+
+const waitingTexts = new Map<string, string>();
+function waitingText(start: string, zone: string | undefined): string {
+  const key = `${start}|${zone ?? ''}`;
+  let text = waitingTexts.get(key);
+  if (text === undefined) {
+    const at = DateTime.fromISO(start, { zone: zone ?? 'local' });
+    const abbreviation = zoneAbbreviation(at.zoneName ?? 'UTC', at.toJSDate());
+    text = `Waiting · starts ${at.setLocale('en').toFormat('ccc HH:mm')} ${abbreviation}`;
+    if (waitingTexts.size > 5000) waitingTexts.clear();
+    waitingTexts.set(key, text);
+  }
+  return text;
+}
+
+export function badgeState(input: BadgeInput, now: number): BadgeView {
+  if (input.kind === 'unmapped') return { state: 'unmapped', text: 'Unmapped · map customer…' };
+  if (input.kind === 'unreadable') return { state: 'unreadable', text: `Unreadable · ${input.reason}` };
+  const { result, label } = input;
+  const target = result.target;
+  if (!target) return { state: 'no-target', text: noTargetText(result) };
+  const deadline = target.deadline;
+  const due = instant(deadline);
+  const start = instant(target.start);
+  if (input.firstReply) {
+    const reply = instant(input.firstReply);
+    if (reply <= due) return { state: 'met', text: `Answered in ${formatDuration(reply - start)} ✓`, deadline };
+    return { state: 'missed', text: `Missed by ${formatDuration(reply - due)}`, deadline };
+  }
+  if (now >= due) return { state: 'breached', text: `Breached ${formatDuration(now - due)} ago`, deadline };
+  if (now < start) return { state: 'waiting', text: waitingText(target.start, input.startZone), deadline };
+  const left = due - now;
+  const share =
+    input.businessMinutesLeft && target.clock === 'business-hours'
+      ? input.businessMinutesLeft(now) / target.minutes
+      : left / Math.max(1, due - start);
+  const state = share <= input.atRiskShare ? 'at-risk' : 'on-track';
+  // At-risk gets a mark as well as a colour, so the state never depends on colour alone.
+  const mark = state === 'at-risk' ? '⚠ ' : '';
+  return { state, text: `${mark}${label} · ${formatDuration(left)} left`, deadline };
+}

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import type { EvaluateResult, Target } from '../../core/evaluate/types';
+import { type BadgeInput, badgeState, formatDuration, missingFieldReason } from '../../entrypoints/overlay.content/badge-state';
+
+const target: Target = {
+  minutes: 240,
+  clock: '24/7',
+  calendar: '24/7',
+  start: '2026-11-16T00:00:00.000Z',
+  deadline: '2026-11-16T04:00:00.000Z',
+  source: 'Velostrata Supportrichtlinien Version 1.2 §4.2',
+};
+const result = (t: Target | null, notes: EvaluateResult['notes'] = []): EvaluateResult => ({ target: t, notes, explain: [] });
+const evaluated = (extra: Partial<Extract<BadgeInput, { kind: 'evaluated' }>> = {}): BadgeInput => ({
+  kind: 'evaluated',
+  label: 'P2 · Gold',
+  result: result(target),
+  atRiskShare: 0.25,
+  ...extra,
+});
+const at = (iso: string) => Date.parse(iso);
+
+describe('badgeState', () => {
+  it.each([
+    ['on-track', evaluated(), '2026-11-16T01:46:00Z', 'P2 · Gold · 2h 14m left'],
+    ['at-risk at exactly 25% left', evaluated(), '2026-11-16T03:00:00Z', '⚠ P2 · Gold · 1h left'],
+    ['on-track just above 25% left', evaluated(), '2026-11-16T02:59:00Z', 'P2 · Gold · 1h 1m left'],
+    ['breached', evaluated(), '2026-11-16T04:12:30Z', 'Breached 12m ago'],
+    ['met', evaluated({ firstReply: '2026-11-16T00:42:00Z' }), '2026-11-16T09:00:00Z', 'Answered in 42m ✓'],
+    ['missed', evaluated({ firstReply: '2026-11-16T05:03:00Z' }), '2026-11-16T09:00:00Z', 'Missed by 1h 3m'],
+    ['unmapped', { kind: 'unmapped', customer: 'Acme' } as BadgeInput, '2026-11-16T00:00:00Z', 'Unmapped · map customer…'],
+    ['unreadable', { kind: 'unreadable', reason: missingFieldReason('submitted') } as BadgeInput, '2026-11-16T00:00:00Z', 'Unreadable · no submission time'],
+  ])('%s', (_name, input, now, text) => {
+    expect(badgeState(input, at(now)).text).toBe(text);
+  });
+
+  it('names every state and sets the deadline only with a target', () => {
+    expect(badgeState(evaluated(), at('2026-11-16T01:00:00Z'))).toEqual({
+      state: 'on-track',
+      text: 'P2 · Gold · 3h left',
+      deadline: target.deadline,
+    });
+    expect(badgeState(evaluated(), at('2026-11-16T03:30:00Z')).state).toBe('at-risk');
+    expect(badgeState(evaluated(), at('2026-11-16T04:00:00Z')).state).toBe('breached');
+    expect(badgeState(evaluated({ firstReply: '2026-11-16T04:00:00Z' }), 0).state).toBe('met');
+    expect(badgeState(evaluated({ firstReply: '2026-11-16T04:00:01Z' }), 0).state).toBe('missed');
+    const none = badgeState({ ...evaluated(), result: result(null, [{ code: 'feature-request', message: 'Feature requests have no target' }]) }, 0);
+    expect(none).toEqual({ state: 'no-target', text: 'No target · feature request' });
+    expect(badgeState({ kind: 'unmapped' }, 0).deadline).toBeUndefined();
+  });
+
+  it('uses the configured at-risk share', () => {
+    const now = at('2026-11-16T02:00:00Z'); // 50% left
+    expect(badgeState(evaluated({ atRiskShare: 0.5 }), now).state).toBe('at-risk');
+    expect(badgeState(evaluated({ atRiskShare: 0.49 }), now).state).toBe('on-track');
+  });
+
+  it('measures at-risk in business minutes for business-hours targets', () => {
+    const business = { ...target, clock: 'business-hours' as const, deadline: '2026-11-17T01:00:00.000Z' };
+    // Wall time: most of a day left; business time: 30 of 240 minutes → at risk.
+    const input = evaluated({ result: result(business), businessMinutesLeft: () => 30 });
+    expect(badgeState(input, at('2026-11-16T08:00:00Z')).state).toBe('at-risk');
+    expect(badgeState({ ...input, businessMinutesLeft: () => 120 }, at('2026-11-16T08:00:00Z')).state).toBe('on-track');
+  });
+
+  it('says when a deferred clock starts, in the start zone with its abbreviation', () => {
+    const deferred = { ...target, start: '2026-11-16T00:00:00.000Z', deadline: '2026-11-16T04:00:00.000Z' };
+    const input = evaluated({ result: result(deferred), startZone: 'Asia/Tokyo' });
+    expect(badgeState(input, at('2026-11-15T10:00:00Z'))).toEqual({
+      state: 'waiting',
+      text: 'Waiting · starts Mon 09:00 JST',
+      deadline: deferred.deadline,
+    });
+    const pacific = evaluated({ result: result({ ...deferred, start: '2026-11-16T17:00:00.000Z' }), startZone: 'America/Los_Angeles' });
+    expect(badgeState(pacific, at('2026-11-15T10:00:00Z')).text).toBe('Waiting · starts Mon 09:00 PST');
+    const seoul = evaluated({ result: result(deferred), startZone: 'Asia/Seoul' });
+    expect(badgeState(seoul, at('2026-11-15T10:00:00Z')).text).toBe('Waiting · starts Mon 09:00 KST');
+  });
+
+  it('falls back to a generic no-target text', () => {
+    expect(badgeState({ ...evaluated(), result: result(null) }, 0).text).toBe('No target');
+    expect(badgeState({ ...evaluated(), result: result(null, [{ code: 'something-new', message: 'm' }]) }, 0).text).toBe(
+      'No target · something new',
+    );
+  });
+});
+
+describe('formatDuration', () => {
+  it.each([
+    [0, '<1m'],
+    [59_999, '<1m'],
+    [60_000, '1m'],
+    [3_600_000, '1h'],
+    [8_040_000, '2h 14m'],
+    [86_400_000 + 3 * 3_600_000 + 59_000, '1d 3h'],
+    [2 * 86_400_000, '2d'],
+    [-5, '<1m'],
+  ])('%d ms → %s', (ms, text) => expect(formatDuration(ms)).toBe(text));
+});
