@@ -1,0 +1,186 @@
+import type { EvaluateInput, Note } from '../evaluate/types';
+import { type Policy, PRIORITIES, type Priority } from '../policy/schema';
+import type { Customer, Settings } from '../settings/schema';
+import { resolveLevel } from './level';
+import type { TicketFields } from './ticket';
+
+/**
+ * Which customer contract a ticket belongs to, and the EvaluateInput it makes. The overlay builds
+ * the index once per settings change and looks up every ticket on the page, so the lookup is a
+ * handful of Map reads whatever the number of customers.
+ */
+
+export type MatchedBy = 'address' | 'domain' | 'organisation' | 'customer';
+
+export interface ContractIndex {
+  byAddress: Map<string, Customer>;
+  byDomain: Map<string, Customer>;
+  byOrganisation: Map<string, Customer>;
+  byName: Map<string, Customer>;
+  /** Keys claimed by more than one customer; the first in the settings wins. For the options page. */
+  conflicts: Array<{ kind: MatchedBy; key: string; customers: string[] }>;
+}
+
+/** Case-, width- and whitespace-insensitive key ("ＡＣＭＥ  Corp " → "acme corp"). */
+export const normKey = (s: string) => s.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
+
+/** The bare address of "Bob <bob@acme.com>" or "bob@acme.com". */
+function bareAddress(raw: string): string {
+  const angle = /<([^<>]+)>/.exec(raw);
+  return normKey(angle?.[1] ?? raw);
+}
+
+export function buildContractIndex(settings: Pick<Settings, 'customers'>): ContractIndex {
+  const index: ContractIndex = {
+    byAddress: new Map(),
+    byDomain: new Map(),
+    byOrganisation: new Map(),
+    byName: new Map(),
+    conflicts: [],
+  };
+  const add = (map: Map<string, Customer>, kind: MatchedBy, raw: string, customer: Customer) => {
+    const key = normKey(raw);
+    const held = map.get(key);
+    if (!held) map.set(key, customer);
+    else if (held.id !== customer.id) {
+      const conflict = index.conflicts.find((c) => c.kind === kind && c.key === key);
+      if (conflict) conflict.customers.push(customer.id);
+      else index.conflicts.push({ kind, key, customers: [held.id, customer.id] });
+    }
+  };
+  for (const customer of settings.customers) {
+    for (const address of customer.addresses) add(index.byAddress, 'address', address, customer);
+    // Designated contacts are exact addresses of the customer too.
+    for (const contact of customer.contacts) add(index.byAddress, 'address', contact.address, customer);
+    for (const domain of customer.domains) add(index.byDomain, 'domain', domain, customer);
+    for (const org of customer.organisations) add(index.byOrganisation, 'organisation', org, customer);
+    add(index.byName, 'customer', customer.name, customer);
+  }
+  return index;
+}
+
+/** "a.b.example.com" → the domain itself, then each parent down to "example.com". */
+function* domainAndParents(domain: string) {
+  const labels = domain.split('.');
+  for (let i = 0; i < labels.length - 1; i++) yield labels.slice(i).join('.');
+}
+
+export function lookupContract(
+  index: ContractIndex,
+  ticket: Pick<TicketFields, 'requesterEmail' | 'organisation' | 'customer'>,
+): { customer: Customer; matchedBy: MatchedBy } | null {
+  if (ticket.requesterEmail) {
+    const address = bareAddress(ticket.requesterEmail);
+    const byAddress = index.byAddress.get(address);
+    if (byAddress) return { customer: byAddress, matchedBy: 'address' };
+    const at = address.lastIndexOf('@');
+    if (at >= 0) {
+      for (const domain of domainAndParents(address.slice(at + 1))) {
+        const byDomain = index.byDomain.get(domain);
+        if (byDomain) return { customer: byDomain, matchedBy: 'domain' };
+      }
+    }
+  }
+  // Helpdesks disagree on which field holds the company, so each name is tried as both.
+  const names = [ticket.organisation, ticket.customer].filter((n): n is string => !!n?.trim()).map(normKey);
+  for (const name of names) {
+    const byOrg = index.byOrganisation.get(name);
+    if (byOrg) return { customer: byOrg, matchedBy: 'organisation' };
+  }
+  for (const name of [...names].reverse()) {
+    const byName = index.byName.get(name);
+    if (byName) return { customer: byName, matchedBy: 'customer' };
+  }
+  return null;
+}
+
+function fromMap(map: Record<string, Priority> | undefined, key: string): Priority | undefined {
+  if (!map) return undefined;
+  if (Object.hasOwn(map, key)) return map[key];
+  for (const [raw, p] of Object.entries(map)) if (normKey(raw) === key) return p;
+  return undefined;
+}
+
+/**
+ * A helpdesk priority value → P1–P4: the site's map, then the default map, then a literal "P1".."P4".
+ * Bare numbers (RT's 0–99) mean nothing by themselves and count only when a map names them.
+ */
+export function mapPriority(
+  raw: string | undefined,
+  siteMap: Record<string, Priority> | undefined,
+  defaultMap: Record<string, Priority> | undefined,
+): Priority | undefined {
+  if (raw === undefined) return undefined;
+  const key = normKey(raw);
+  if (!key) return undefined;
+  const mapped = fromMap(siteMap, key) ?? fromMap(defaultMap, key);
+  if (mapped) return mapped;
+  const literal = key.toUpperCase();
+  return (PRIORITIES as readonly string[]).includes(literal) ? (literal as Priority) : undefined;
+}
+
+/** Built-in policies by id plus the settings' custom ones (custom ids win). */
+export function policiesWith(builtins: Record<string, Policy>, settings: Pick<Settings, 'customPolicies'>) {
+  const all: Record<string, Policy> = { ...builtins };
+  for (const policy of settings.customPolicies) all[policy.id] = policy;
+  return all;
+}
+
+/** Designated-contact warnings that do not depend on a ticket (the options page shows them). */
+export function contactWarnings(customer: Customer, policy: Policy | undefined): Note[] {
+  if (!policy) return [];
+  const level = resolveLevel(policy, customer.level);
+  const limit = level?.rule.contactLimit;
+  if (limit == null || customer.contacts.length <= limit) return [];
+  return [
+    {
+      code: 'contact-limit-exceeded',
+      message: `${customer.name} has ${customer.contacts.length} designated contacts; ${level?.rule.name} allows ${limit} (${policy.document} ${level?.rule.source}).`,
+    },
+  ];
+}
+
+/**
+ * The EvaluateInput for a ticket of a matched customer, plus contract warnings. The level is the
+ * requesting designated contact's role where one is set (2.0 is role-based per contact), else the
+ * customer's level, else what the page shows. A ticket without a submission time is `unreadable`
+ * before it gets here.
+ */
+export function toEvaluateInput(
+  settings: Pick<Settings, 'customPolicies' | 'holidays'>,
+  customer: Customer,
+  ticket: TicketFields & { submitted: string },
+  priority: Priority,
+  builtins: Record<string, Policy>,
+): { input: EvaluateInput; warnings: Note[] } {
+  const custom = settings.customPolicies.find((p) => p.id === customer.policy);
+  const policy = custom ?? builtins[customer.policy];
+  const requester = ticket.requesterEmail ? bareAddress(ticket.requesterEmail) : undefined;
+  const contact = requester ? customer.contacts.find((c) => normKey(c.address) === requester) : undefined;
+
+  const warnings: Note[] = [];
+  if (customer.contacts.length > 0 && requester && !contact) {
+    warnings.push({
+      code: 'not-designated-contact',
+      message: `${requester} is not one of ${customer.name}'s ${customer.contacts.length} designated contacts.`,
+    });
+  }
+  warnings.push(...contactWarnings(customer, policy));
+
+  const calendar = customer.region ? settings.holidays[customer.region] : undefined;
+  const input: EvaluateInput = {
+    policy: custom ?? customer.policy,
+    level: contact?.role ?? customer.level ?? ticket.level,
+    priority,
+    submitted: ticket.submitted,
+    region: customer.region,
+    language: ticket.language,
+    englishAccepted: customer.englishAccepted,
+    type: ticket.type,
+    topic: ticket.subject,
+    holidays: calendar ? { [calendar.calendar]: calendar.dates.map((d) => d.date) } : undefined,
+  };
+  // Absent fields stay absent, so the policy's defaults apply.
+  for (const key of Object.keys(input) as Array<keyof EvaluateInput>) if (input[key] === undefined) delete input[key];
+  return { input, warnings };
+}

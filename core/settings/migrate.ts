@@ -1,0 +1,143 @@
+import { DEFAULT_PRIORITY_MAP, SETTINGS_VERSION } from './schema';
+
+/**
+ * Settings files and stored settings from earlier versions, brought up to the current one. Each step
+ * takes version N to N+1 and knows nothing of later versions, so an old file runs through the whole
+ * chain. The result is still unvalidated: `validateSettings` parses it with the current schema.
+ */
+
+/**
+ * v0, the prototype (before `version` existed): one flat list of match → customer rows, sites as a
+ * host → adapter record, holidays as plain date lists that closed the only calendar it knew (1.2's
+ * Pacific business hours), and the at-risk threshold in percent.
+ */
+export interface MappingV0 {
+  /** An address ("a@b.com"), a domain ("b.com") or an organisation name. */
+  match: string;
+  customer: string;
+  policy: string;
+  level?: string;
+  region?: string;
+}
+export interface SettingsV0 {
+  version?: 0;
+  mappings?: MappingV0[];
+  sites?: Record<string, string>;
+  priorities?: Record<string, string>;
+  atRiskPercent?: number;
+  holidays?: Record<string, string[]>;
+}
+
+/** The calendar v0's holiday lists closed: it only knew Velostrata 1.2's Pacific business hours. */
+export const V0_HOLIDAY_CALENDAR = 'pacific';
+
+type Json = Record<string, unknown>;
+
+const DOMAIN = /^(?:[a-z0-9-]+\.)+[a-z]{2,}$/i;
+
+/** A stable, readable customer id from a name: "ACME Corp." → "acme-corp". */
+export function slugify(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return slug || 'customer';
+}
+
+/** Ids unique within `taken` (mutated): "acme", "acme-2", … */
+export function uniqueId(base: string, taken: Set<string>): string {
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  taken.add(id);
+  return id;
+}
+
+/** v0 rows, one per match string, grouped into v1 customers by name (first row's policy wins). */
+export function customersFromMappings(mappings: MappingV0[]): Json[] {
+  const byName = new Map<string, Json & { organisations: string[]; domains: string[]; addresses: string[] }>();
+  const ids = new Set<string>();
+  for (const row of mappings) {
+    const key = row.customer.trim().toLowerCase();
+    let customer = byName.get(key);
+    if (!customer) {
+      customer = {
+        id: uniqueId(slugify(row.customer), ids),
+        name: row.customer.trim(),
+        organisations: [],
+        domains: [],
+        addresses: [],
+        policy: row.policy,
+        ...(row.level ? { level: row.level } : {}),
+        ...(row.region ? { region: row.region } : {}),
+      };
+      byName.set(key, customer);
+    }
+    const match = row.match.trim();
+    if (match.includes('@')) customer.addresses.push(match);
+    else if (DOMAIN.test(match)) customer.domains.push(match);
+    else customer.organisations.push(match);
+  }
+  return [...byName.values()];
+}
+
+/** v0 host → adapter id; v0 only ever ran on https. */
+export function sitesFromHosts(hosts: Record<string, string>): Json[] {
+  return Object.entries(hosts).map(([host, adapter]) => ({ adapter, matches: [`https://${host}/*`], enabled: true }));
+}
+
+/** v0 region → dates, which closed the Pacific calendar. */
+export function holidaysFromLists(lists: Record<string, string[]>): Record<string, Json> {
+  return Object.fromEntries(
+    Object.entries(lists).map(([region, dates]) => [
+      region,
+      { name: region, calendar: V0_HOLIDAY_CALENDAR, dates: dates.map((date) => ({ date, name: '' })) },
+    ]),
+  );
+}
+
+/** v0 priority values were matched as typed; v1 keeps its defaults and adds them lower-cased. */
+export function priorityMapFromV0(priorities: Record<string, string>): Record<string, string> {
+  const map: Record<string, string> = { ...DEFAULT_PRIORITY_MAP };
+  for (const [raw, p] of Object.entries(priorities)) map[raw.trim().toLowerCase()] = p.toUpperCase();
+  return map;
+}
+
+function v0ToV1(old: SettingsV0 & Json): Json {
+  const { mappings, sites, priorities, atRiskPercent, holidays, version: _v, ...rest } = old;
+  return {
+    ...rest,
+    version: 1,
+    customers: customersFromMappings(mappings ?? []),
+    sites: sitesFromHosts(sites ?? {}),
+    ...(priorities ? { priorityMap: priorityMapFromV0(priorities) } : {}),
+    ...(atRiskPercent !== undefined ? { atRiskShare: atRiskPercent / 100 } : {}),
+    holidays: holidaysFromLists(holidays ?? {}),
+  };
+}
+
+/** Step N turns version N into N+1. */
+const STEPS: Record<number, (old: Json) => Json> = { 0: v0ToV1 };
+
+export class MigrationError extends Error {}
+
+/**
+ * Brings a parsed settings object of any known version to SETTINGS_VERSION. A missing `version` is
+ * v0; a newer version than this build knows is refused rather than guessed at.
+ */
+export function migrate(raw: unknown): unknown {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return raw;
+  let value = raw as Json;
+  let version = value.version === undefined ? 0 : value.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) return raw;
+  if (version > SETTINGS_VERSION) {
+    throw new MigrationError(`settings version ${version} is newer than this extension understands (${SETTINGS_VERSION})`);
+  }
+  while (version < SETTINGS_VERSION) {
+    const step = STEPS[version];
+    if (!step) throw new MigrationError(`no migration from settings version ${version}`);
+    value = step(value);
+    version += 1;
+  }
+  return value;
+}
