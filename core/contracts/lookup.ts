@@ -1,4 +1,6 @@
 import type { EvaluateInput, Note } from '../evaluate/types';
+import { getPolicy } from '../policy/builtin';
+import { contactLimitStatus } from '../policy/contacts';
 import { type Policy, PRIORITIES, type Priority } from '../policy/schema';
 import type { Customer, Settings } from '../settings/schema';
 import { resolveLevel } from './level';
@@ -119,23 +121,16 @@ export function mapPriority(
   return (PRIORITIES as readonly string[]).includes(literal) ? (literal as Priority) : undefined;
 }
 
-/** Built-in policies by id plus the settings' custom ones (custom ids win). */
-export function policiesWith(builtins: Record<string, Policy>, settings: Pick<Settings, 'customPolicies'>) {
-  const all: Record<string, Policy> = { ...builtins };
-  for (const policy of settings.customPolicies) all[policy.id] = policy;
-  return all;
-}
-
 /** Designated-contact warnings that do not depend on a ticket (the options page shows them). */
 export function contactWarnings(customer: Customer, policy: Policy | undefined): Note[] {
   if (!policy) return [];
   const level = resolveLevel(policy, customer.level);
-  const limit = level?.rule.contactLimit;
-  if (limit == null || customer.contacts.length <= limit) return [];
+  const status = level && contactLimitStatus(policy, level.id, customer.contacts.length);
+  if (!level || !status?.exceeded) return [];
   return [
     {
       code: 'contact-limit-exceeded',
-      message: `${customer.name} has ${customer.contacts.length} designated contacts; ${level?.rule.name} allows ${limit} (${policy.document} ${level?.rule.source}).`,
+      message: `${customer.name} has ${status.count} designated contacts; ${level.rule.name} allows ${status.limit} (${policy.document} ${status.source}).`,
     },
   ];
 }
@@ -151,10 +146,9 @@ export function toEvaluateInput(
   customer: Customer,
   ticket: TicketFields & { submitted: string },
   priority: Priority,
-  builtins: Record<string, Policy>,
 ): { input: EvaluateInput; warnings: Note[] } {
   const custom = settings.customPolicies.find((p) => p.id === customer.policy);
-  const policy = custom ?? builtins[customer.policy];
+  const policy = getPolicy(customer.policy, settings.customPolicies);
   const requester = ticket.requesterEmail ? bareAddress(ticket.requesterEmail) : undefined;
   const contact = requester ? customer.contacts.find((c) => normKey(c.address) === requester) : undefined;
 

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { resolveLevel } from '../contracts/level';
+import { builtinPolicies } from '../policy/builtin';
 import type { Policy } from '../policy/schema';
 import { MigrationError, migrate } from './migrate';
 import { Settings } from './schema';
@@ -20,14 +21,13 @@ export function zodErrors(error: z.ZodError, prefix: Array<string | number> = []
 }
 
 export interface ValidateOptions {
-  /** Policies customers may name besides the file's own custom policies (the built-in ones). */
-  policies?: Record<string, Policy>;
+  /** Policies customers may name besides the file's own custom policies; the built-in ones by default. */
+  policies?: Readonly<Record<string, Policy>>;
 }
 
 /**
  * Migrates, parses and cross-checks settings (from storage, an imported file or the options page).
- * Reference checks — duplicate ids, unknown policies and levels — run when the schema passes;
- * policy references are checked only against the policies the caller names plus the custom ones.
+ * Reference checks — duplicate ids, unknown policies, levels and roles — run when the schema passes.
  */
 export function validateSettings(raw: unknown, options: ValidateOptions = {}): Validation {
   let migrated: unknown;
@@ -39,7 +39,7 @@ export function validateSettings(raw: unknown, options: ValidateOptions = {}): V
   }
   const parsed = Settings.safeParse(migrated);
   if (!parsed.success) return { ok: false, errors: zodErrors(parsed.error) };
-  const errors = referenceErrors(parsed.data, options.policies);
+  const errors = referenceErrors(parsed.data, options.policies ?? builtinPolicies);
   return errors.length ? { ok: false, errors } : { ok: true, settings: parsed.data };
 }
 
@@ -55,12 +55,11 @@ function duplicates<T>(items: T[], key: (item: T) => string, path: string, what:
   return errors;
 }
 
-function referenceErrors(settings: Settings, builtins: Record<string, Policy> | undefined): SettingsError[] {
+function referenceErrors(settings: Settings, builtins: Readonly<Record<string, Policy>>): SettingsError[] {
   const errors = [
     ...duplicates(settings.customers, (c) => c.id, 'customers', 'customer'),
     ...duplicates(settings.customPolicies, (p) => p.id, 'customPolicies', 'policy'),
   ];
-  if (!builtins) return errors;
   const policies: Record<string, Policy> = { ...builtins };
   for (const policy of settings.customPolicies) policies[policy.id] = policy;
   settings.customers.forEach((customer, i) => {
