@@ -1,0 +1,182 @@
+/**
+ * Seeds the local Request Tracker (scripts/rt/setup.sh) through REST2 with the queue, custom fields,
+ * users and tickets in scripts/rt/data.ts, and writes a manifest (ticket id → what it was created
+ * with, as RT stored it) for the E2E tests. Idempotent: what exists is found by name/subject and kept.
+ *
+ *   npx tsx scripts/rt/seed.ts [--manifest FILE]    (RT_PORT, RT_DATA_DIR as for setup.sh)
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { RT_CUSTOM_FIELDS, RT_PRIORITIES, RT_QUEUE, type RtPriority, SEED_TICKETS, SEED_USERS } from './data';
+
+export const rtBaseUrl = () => `http://127.0.0.1:${process.env.RT_PORT ?? '8085'}`;
+export const rtManifestPath = () => `${process.env.RT_DATA_DIR ?? '/var/lib/sla-lens-rt'}/seed-manifest.json`;
+
+export interface SeededTicket {
+  id: string;
+  subject: string;
+  requester: string;
+  priority: RtPriority;
+  /** RT's Created, ISO UTC. */
+  created: string;
+  customFields: Record<string, string>;
+  /** When the agent reply was added, ISO UTC (tickets with `reply` in the data). */
+  replied?: string;
+}
+
+export interface SeedManifest {
+  baseUrl: string;
+  queue: string;
+  tickets: SeededTicket[];
+}
+
+/** A REST2 client on a web-login session cookie (REST2 accepts the UI session). */
+export async function rtSession(baseUrl: string, user = 'root', pass = 'password') {
+  const login = await fetch(`${baseUrl}/NoAuth/Login.html`, {
+    method: 'POST',
+    body: new URLSearchParams({ user, pass }),
+    redirect: 'manual',
+  });
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .find((c) => c?.startsWith('RT_SID_'));
+  if (!cookie) throw new Error(`RT login at ${baseUrl} gave no session cookie (HTTP ${login.status})`);
+
+  async function rest<T = any>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${baseUrl}/REST/2.0/${path}`, {
+      method,
+      headers: { cookie, 'content-type': 'application/json', accept: 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`RT ${method} /REST/2.0/${path}: HTTP ${response.status} ${text.slice(0, 300)}`);
+    return (text ? JSON.parse(text) : {}) as T;
+  }
+  return { cookie, rest };
+}
+
+type Rest = Awaited<ReturnType<typeof rtSession>>['rest'];
+
+/** REST2 answers 404 for an unknown name; that means "not there yet". */
+async function find(rest: Rest, path: string): Promise<any | undefined> {
+  try {
+    return await rest('GET', path);
+  } catch (error) {
+    if (String(error).includes('HTTP 404')) return undefined;
+    throw error;
+  }
+}
+
+/** RT stores UTC "YYYY-MM-DD HH:MM:SS"; it takes Created on create like an import does. */
+const sqlUtc = (date: Date) => date.toISOString().slice(0, 19).replace('T', ' ');
+
+export async function seedRt(baseUrl = rtBaseUrl(), now = new Date()): Promise<SeedManifest> {
+  const { rest } = await rtSession(baseUrl);
+
+  if (!(await find(rest, `queue/${encodeURIComponent(RT_QUEUE)}`))) {
+    await rest('POST', 'queue', { Name: RT_QUEUE, Description: 'SLA Lens end-to-end tests' });
+  }
+
+  for (const name of RT_CUSTOM_FIELDS) {
+    const found = await rest<{ total: number }>('POST', 'customfields', [
+      { field: 'Name', value: name },
+      { field: 'LookupType', value: 'RT::Queue-RT::Ticket' },
+    ]);
+    if (found.total === 0) {
+      await rest('POST', 'customfield', {
+        Name: name,
+        Type: 'Freeform',
+        MaxValues: 1,
+        LookupType: 'RT::Queue-RT::Ticket',
+        Queue: RT_QUEUE,
+      });
+    }
+  }
+
+  for (const user of SEED_USERS) {
+    if (!(await find(rest, `user/${encodeURIComponent(user.name)}`))) {
+      await rest('POST', 'user', {
+        Name: user.name,
+        EmailAddress: user.email,
+        RealName: user.realName,
+        Organization: user.organization,
+        Privileged: 0,
+      });
+    }
+  }
+
+  const existing = await rest<{ items: Array<{ id: string; Subject: string }> }>(
+    'GET',
+    `tickets?query=${encodeURIComponent(`Queue = '${RT_QUEUE}'`)}&fields=Subject&per_page=100`,
+  );
+  const bySubject = new Map(existing.items.map((t) => [t.Subject, t.id]));
+
+  const tickets: SeededTicket[] = [];
+  for (const spec of SEED_TICKETS) {
+    let id = bySubject.get(spec.subject);
+    if (!id) {
+      const created = await rest<{ id: string | number }>('POST', 'ticket', {
+        Queue: RT_QUEUE,
+        Subject: spec.subject,
+        Requestor: spec.requester,
+        Priority: RT_PRIORITIES[spec.priority],
+        Created: sqlUtc(new Date(now.getTime() - spec.minutesAgo * 60_000)),
+        Content: spec.body,
+        ContentType: 'text/plain',
+        CustomFields: spec.customFields,
+      });
+      id = String(created.id);
+      if (spec.reply) {
+        await rest('POST', `ticket/${id}/correspond`, { Content: spec.reply, ContentType: 'text/plain' });
+      }
+    }
+    tickets.push(await readBack(rest, id, spec.priority));
+  }
+  return { baseUrl, queue: RT_QUEUE, tickets };
+}
+
+/** What RT actually stored (Created, custom fields, reply time), so tests never trust the request. */
+async function readBack(rest: Rest, id: string, priority: RtPriority): Promise<SeededTicket> {
+  const ticket = await rest('GET', `ticket/${id}`);
+  const customFields: Record<string, string> = {};
+  for (const cf of ticket.CustomFields as Array<{ name: string; values: string[] }>) {
+    if (cf.values[0] !== undefined) customFields[cf.name] = cf.values[0];
+  }
+  const requester = (ticket.Requestor as Array<{ id: string }>)[0]?.id ?? '';
+  const history = await rest<{ items: Array<{ Type: string; Created: string }> }>(
+    'GET',
+    `ticket/${id}/history?fields=Type,Created&per_page=100`,
+  );
+  const reply = history.items.find((t) => t.Type === 'Correspond');
+  const user = await rest('GET', `user/${encodeURIComponent(requester)}`);
+  return {
+    id: String(ticket.id),
+    subject: ticket.Subject,
+    requester: user.EmailAddress,
+    priority,
+    created: new Date(ticket.Created).toISOString(),
+    customFields,
+    ...(reply ? { replied: new Date(reply.Created).toISOString() } : {}),
+  };
+}
+
+async function main() {
+  const flag = process.argv.indexOf('--manifest');
+  const path = flag > 0 ? process.argv[flag + 1] : rtManifestPath();
+  if (!path) throw new Error('--manifest needs a file name');
+  const started = performance.now();
+  const manifest = await seedRt();
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, `${JSON.stringify(manifest, null, 2)}\n`);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`Seeded ${manifest.tickets.length} tickets in ${manifest.baseUrl} (${seconds} s); manifest: ${path}`);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main().catch((error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}
