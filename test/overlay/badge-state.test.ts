@@ -11,7 +11,8 @@ const target: Target = {
   source: 'Velostrata Supportrichtlinien Version 1.2 §4.2',
 };
 const result = (t: Target | null, notes: EvaluateResult['notes'] = []): EvaluateResult => ({ target: t, notes, explain: [] });
-const evaluated = (extra: Partial<Extract<BadgeInput, { kind: 'evaluated' }>> = {}): BadgeInput => ({
+type Evaluated = Extract<BadgeInput, { kind: 'evaluated' }>;
+const evaluated = (extra: Partial<Evaluated> = {}): Evaluated => ({
   kind: 'evaluated',
   label: 'P2 · Gold',
   result: result(target),

@@ -1,0 +1,172 @@
+import type { Adapter, ScanContext, ScannedTicket } from './adapters/types';
+import type { Badge } from './badge';
+import type { BadgeModel } from './badge-model';
+
+/**
+ * Finds tickets on the page and keeps one badge per ticket anchor. Idempotent: an anchor that
+ * already carries a badge for the same model is left alone; a recycled row (virtualised lists reuse
+ * nodes for other tickets) gets its badge's model swapped, keyed by ticket id. A MutationObserver
+ * triggers scans, throttled: the first change after a quiet period is scanned on the next task (so
+ * new rows are badged before the user can read them), further changes at most every `throttleMs`.
+ */
+
+export interface ScannerOptions {
+  doc: Document;
+  /** Candidate adapters; the first that finds tickets is kept until `rescan()` (navigation). */
+  adapters: () => readonly Adapter[];
+  context: () => ScanContext;
+  /** ScannedTicket → model (the pipeline); throwing here makes the badge unreadable. */
+  model: (ticket: ScannedTicket) => BadgeModel;
+  /** The model for a ticket whose pipeline threw. */
+  failed: (ticket: ScannedTicket, error: unknown) => BadgeModel;
+  createBadge: (model: BadgeModel) => Badge;
+  /** Called after each scan that placed or changed badges (the ticker renders them). */
+  onChange?: () => void;
+  /** An adapter threw from scan() (contract says it must not): reported, the page keeps working. */
+  onAdapterError?: (adapter: Adapter, error: unknown) => void;
+  now?: () => number;
+  throttleMs?: number;
+}
+
+export interface Scanner {
+  /** Scan now. Returns how many tickets were found. */
+  scan(): number;
+  /** Forget the chosen adapter and scan again (SPA navigation, settings change). */
+  rescan(): number;
+  /** Live badges (disconnected ones are dropped). */
+  badges(): Iterable<Badge>;
+  stop(): void;
+}
+
+/** Attributes that identify a row; virtualised lists may change only these when recycling a node. */
+const ROW_ATTRIBUTES = ['data-record-id', 'data-id', 'data-test-ticket-id', 'sys_id', 'datetime', 'href', 'title'];
+
+const isBadgeNode = (node: Node): boolean =>
+  node.nodeType === 1 && (node as Element).hasAttribute('data-sla-badge');
+
+/** Ignore the mutations our own badges cause (insertion, state attributes). */
+function concernsPage(records: MutationRecord[]): boolean {
+  for (const record of records) {
+    if (isBadgeNode(record.target)) continue;
+    if (record.type !== 'childList') return true;
+    for (const node of record.addedNodes) if (!isBadgeNode(node)) return true;
+    for (const node of record.removedNodes) if (!isBadgeNode(node)) return true;
+  }
+  return false;
+}
+
+export function createScanner(options: ScannerOptions): Scanner {
+  const { doc, throttleMs = 100, now = Date.now } = options;
+  const byAnchor = new WeakMap<Element, Badge>();
+  const live = new Set<Badge>();
+  let active: Adapter | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let lastScan = Number.NEGATIVE_INFINITY;
+
+  const findTickets = (): ScannedTicket[] => {
+    const context = options.context();
+    const candidates = active ? [active] : options.adapters();
+    for (const adapter of candidates) {
+      let tickets: ScannedTicket[];
+      try {
+        tickets = adapter.scan(doc, context);
+      } catch (error) {
+        options.onAdapterError?.(adapter, error);
+        continue;
+      }
+      if (tickets.length > 0) {
+        active = adapter;
+        return tickets;
+      }
+    }
+    return [];
+  };
+
+  const modelFor = (ticket: ScannedTicket): BadgeModel => {
+    try {
+      return options.model(ticket);
+    } catch (error) {
+      return options.failed(ticket, error);
+    }
+  };
+
+  const place = (ticket: ScannedTicket, at: number): boolean => {
+    const model = modelFor(ticket);
+    const existing = byAnchor.get(ticket.anchor);
+    if (existing && existing.host.parentNode === ticket.anchor) {
+      if (existing.model === model) return false;
+      existing.setModel(model, at);
+      return true;
+    }
+    const badge = options.createBadge(model);
+    ticket.anchor.append(badge.host);
+    byAnchor.set(ticket.anchor, badge);
+    live.add(badge);
+    return true;
+  };
+
+  const scan = (): number => {
+    lastScan = now();
+    const tickets = findTickets();
+    let changed = false;
+    for (const ticket of tickets) {
+      try {
+        if (place(ticket, lastScan)) changed = true;
+      } catch {
+        // A detached or exotic anchor: skip this ticket, keep the others.
+      }
+    }
+    for (const badge of live) {
+      if (!badge.host.isConnected) {
+        live.delete(badge);
+        changed = true;
+      }
+    }
+    if (changed) options.onChange?.();
+    return tickets.length;
+  };
+
+  const safeScan = () => {
+    timer = undefined;
+    try {
+      scan();
+    } catch {
+      // Never throw into the page.
+    }
+  };
+
+  const observer = new MutationObserver((records) => {
+    try {
+      if (timer !== undefined || !concernsPage(records)) return;
+      const wait = Math.max(0, lastScan + throttleMs - now());
+      timer = setTimeout(safeScan, wait);
+    } catch {
+      // Never throw into the page.
+    }
+  });
+  observer.observe(doc.documentElement, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: ROW_ATTRIBUTES,
+  });
+
+  return {
+    scan,
+    rescan() {
+      active = undefined;
+      return scan();
+    },
+    *badges() {
+      for (const badge of live) {
+        if (badge.host.isConnected) yield badge;
+        else live.delete(badge);
+      }
+    },
+    stop() {
+      observer.disconnect();
+      if (timer !== undefined) clearTimeout(timer);
+    },
+  };
+}

@@ -1,0 +1,97 @@
+// @vitest-environment happy-dom
+import { describe, expect, it, vi } from 'vitest';
+import { createBadge } from '../../entrypoints/overlay.content/badge';
+import type { BadgeModel } from '../../entrypoints/overlay.content/badge-model';
+import { fixedTargetModel, listPage, rowAdapter } from './support';
+
+const now = Date.parse('2026-11-16T01:46:00Z');
+const ticket = () => {
+  listPage(document, ['42']);
+  const [scanned] = rowAdapter.scan(document, { timeZone: 'UTC', now: new Date(now) });
+  if (!scanned) throw new Error('fixture');
+  return scanned;
+};
+const noop = { mapCustomer: () => {} };
+
+describe('badge', () => {
+  it('carries the DOM contract on its host', () => {
+    const badge = createBadge(document, fixedTargetModel(ticket()), now, noop);
+    document.body.append(badge.host);
+    expect(badge.host.hasAttribute('data-sla-badge')).toBe(true);
+    expect(badge.host.getAttribute('data-sla-ticket')).toBe('42');
+    expect(badge.host.getAttribute('data-sla-state')).toBe('on-track');
+    expect(badge.host.getAttribute('data-sla-deadline')).toBe('2026-11-16T04:00:00.000Z');
+    expect(badge.host.shadowRoot?.querySelector('button')?.textContent).toBe('P2 · Gold · 2h 14m left');
+    // Nothing of the badge is in the page's light DOM (page CSS and page text readers never see it).
+    expect(badge.host.childNodes.length).toBe(0);
+  });
+
+  it('drops the deadline attribute when the state has no target', () => {
+    const badge = createBadge(document, fixedTargetModel(ticket()), now, noop);
+    badge.setModel({ key: '42', input: { kind: 'unreadable', reason: 'no submission time' }, sections: [] }, now);
+    expect(badge.host.getAttribute('data-sla-state')).toBe('unreadable');
+    expect(badge.host.hasAttribute('data-sla-deadline')).toBe(false);
+    expect(badge.host.shadowRoot?.textContent).toContain('Unreadable · no submission time');
+  });
+
+  it('is a keyboard-focusable button whose popover explains, as text only', () => {
+    const model: BadgeModel = {
+      ...fixedTargetModel(ticket()),
+      sections: [
+        { title: 'Why', lines: ['<img src=x onerror=alert(1)>'] },
+        { title: 'Contacts', lines: ['not a designated contact'], warning: true },
+      ],
+    };
+    const badge = createBadge(document, model, now, noop);
+    document.body.append(badge.host);
+    const shadow = badge.host.shadowRoot;
+    const button = shadow?.querySelector('button');
+    expect(button?.tabIndex).toBe(0);
+    button?.focus();
+    const pop = shadow?.querySelector('[role=dialog]') as HTMLElement;
+    expect(pop.hidden).toBe(false);
+    expect(button?.getAttribute('aria-expanded')).toBe('true');
+    expect(pop.textContent).toContain('<img src=x onerror=alert(1)>');
+    expect(pop.querySelector('img')).toBeNull();
+    expect(pop.querySelector('.warning')?.textContent).toBe('not a designated contact');
+    button?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+    expect(pop.hidden).toBe(true);
+  });
+
+  it('keeps its clicks from the page and offers to map an unmapped customer', () => {
+    const mapCustomer = vi.fn();
+    const model: BadgeModel = {
+      key: '42',
+      input: { kind: 'unmapped', customer: 'Acme' },
+      sections: [{ title: 'Customer', lines: ['Acme is not mapped to a contract'] }],
+      mapCustomer: { name: 'Acme', domain: 'acme.example' },
+    };
+    const badge = createBadge(document, model, now, { mapCustomer });
+    const rowClick = vi.fn();
+    document.body.addEventListener('click', rowClick);
+    document.body.append(badge.host);
+    badge.host.shadowRoot?.querySelector('button')?.click();
+    expect(rowClick).not.toHaveBeenCalled();
+    const map = badge.host.shadowRoot?.querySelector<HTMLButtonElement>('.map');
+    expect(map?.textContent).toBe('Map customer');
+    map?.click();
+    expect(mapCustomer).toHaveBeenCalledWith({ name: 'Acme', domain: 'acme.example' });
+  });
+
+  it('touches the DOM only when the text changes', () => {
+    const badge = createBadge(document, fixedTargetModel(ticket()), now, noop);
+    const button = badge.host.shadowRoot?.querySelector('button') as HTMLButtonElement;
+    const observer = new MutationObserver(() => {});
+    observer.observe(badge.host.shadowRoot as ShadowRoot, { subtree: true, childList: true, characterData: true });
+    observer.observe(badge.host, { attributes: true });
+    badge.render(now); // same text: nothing touched
+    expect(observer.takeRecords()).toHaveLength(0);
+    badge.render(now + 1_000); // 2h 13m 59s left
+    expect(button.textContent).toBe('P2 · Gold · 2h 13m left');
+    const records = observer.takeRecords();
+    expect(records.some((r) => r.type === 'attributes')).toBe(false);
+    expect(records.length).toBeGreaterThan(0);
+    badge.render(now + 59_000); // still 2h 13m
+    expect(observer.takeRecords()).toHaveLength(0);
+  });
+});
