@@ -1,0 +1,42 @@
+import type { Priority } from '../../../core/policy/schema';
+import type { RequestType } from '../../../core/evaluate/types';
+
+/** Turns raw page text into typed ticket field values. Mapping other priorities happens in lookup. */
+
+/** Collapse whitespace (RT writes dates with &nbsp;) and trim. */
+export function cleanText(text: string | null | undefined): string {
+  return (text ?? '').replace(/\s+/gu, ' ').trim();
+}
+
+/** P1–P4 only when the page literally shows it ("P2", "P2 - High", "Priority 2" is not enough). */
+export function literalPriority(raw: string): Priority | undefined {
+  const match = /^P([1-4])\b/i.exec(raw.trim());
+  return match ? (`P${match[1]}` as Priority) : undefined;
+}
+
+const EMAIL = /[^\s<>"'(),;:]+@[^\s<>"'(),;:]+\.[^\s<>"'(),;:]+/u;
+
+/** The address in "Name <address>", "mailto:address" or plain text. */
+export function extractEmail(raw: string): string | undefined {
+  const angled = /<([^<>\s]+@[^<>\s]+)>/u.exec(raw);
+  const found = angled?.[1] ?? EMAIL.exec(raw.replace(/^mailto:/i, ''))?.[0];
+  return found?.toLowerCase();
+}
+
+/** The name in "Name <address>" (quotes removed), if there is one. */
+export function extractName(raw: string): string | undefined {
+  const match = /^\s*"?([^"<]*?)"?\s*<[^<>]+>\s*$/u.exec(raw);
+  const name = match?.[1]?.trim();
+  return name || undefined;
+}
+
+/** Request types from helpdesk wording; unknown wording stays unknown (the policy decides). */
+const REQUEST_TYPES: [RegExp, RequestType][] = [
+  [/feature|enhancement|improvement|wunsch|erweiterung|機能|기능|功能/iu, 'feature'],
+  [/billing|invoice|payment|rechnung|abrechnung|請求|청구|账单/iu, 'billing'],
+  [/incident|problem|bug|fault|outage|question|support|technical|störung|frage|技術|障害|기술|技术|故障/iu, 'technical'],
+];
+
+export function toRequestType(raw: string): RequestType | undefined {
+  return REQUEST_TYPES.find(([pattern]) => pattern.test(raw))?.[1];
+}

@@ -1,0 +1,74 @@
+import { cleanText } from './field-values';
+import { isHiddenOwn, isVisible } from './visible';
+
+/**
+ * Reads one value from the page: the first visible element matching `selector` inside `scope` (the
+ * scope itself counts), as text or as an attribute. Never parses anything as HTML.
+ */
+
+/** Bootstrap tooltips move `title` into these attributes once initialised. */
+const TITLE_FALLBACKS = ['title', 'data-original-title', 'data-bs-original-title'];
+
+export function valueOf(element: Element, attribute?: string): string {
+  if (attribute) {
+    const names = attribute === 'title' ? TITLE_FALLBACKS : [attribute];
+    for (const name of names) {
+      const value = cleanText(element.getAttribute(name));
+      if (value) return value;
+    }
+    return '';
+  }
+  // Form controls: the current value, which is what the agent sees (ServiceNow forms, Zammad sidebar).
+  const tag = element.tagName;
+  if (tag === 'SELECT') return cleanText((element as HTMLSelectElement).selectedOptions[0]?.textContent);
+  if (tag === 'INPUT' || tag === 'TEXTAREA') return cleanText((element as HTMLInputElement).value);
+  return visibleText(element);
+}
+
+/** Text of `element` without hidden descendants (RT nests its edit form inside the value cell). */
+export function visibleText(element: Element): string {
+  let text = '';
+  const walk = (node: Node): void => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) text += child.nodeValue;
+      else if (child.nodeType === 1 && !SKIPPED_TAGS.has((child as Element).tagName) && !isHiddenOwn(child as Element))
+        walk(child);
+    }
+  };
+  walk(element);
+  return cleanText(text);
+}
+
+const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'SELECT', 'TEXTAREA', 'NOSCRIPT']);
+
+/** Throws the browser's SyntaxError for an invalid selector (callers validate first). */
+export function readValue(scope: Element, selector: string, attribute?: string): string | undefined {
+  const candidates = scope.matches(selector) ? [scope, ...scope.querySelectorAll(selector)] : scope.querySelectorAll(selector);
+  for (const element of candidates) {
+    if (!isVisible(element)) continue;
+    const value = valueOf(element, attribute);
+    if (value) return value;
+  }
+  return undefined;
+}
+
+/** The first visible match, for anchors. */
+export function findVisible(scope: Element, selector: string): Element | undefined {
+  for (const element of scope.querySelectorAll(selector)) if (isVisible(element)) return element;
+  return undefined;
+}
+
+const checked = new Map<string, string | undefined>();
+
+/** The SyntaxError message for an invalid selector, undefined when valid. Cached: selectors repeat. */
+export function selectorError(selector: string, document: Document): string | undefined {
+  if (!checked.has(selector)) {
+    try {
+      document.createDocumentFragment().querySelector(selector);
+      checked.set(selector, undefined);
+    } catch (error) {
+      checked.set(selector, error instanceof Error ? error.message : String(error));
+    }
+  }
+  return checked.get(selector);
+}

@@ -1,0 +1,153 @@
+import type { Recipe } from '../../../core/settings/schema';
+import { extractEmail } from './field-values';
+import { recipeAdapter } from './recipe';
+import { readValue, visibleText } from './read-value';
+import { cellUnder, headerColumns } from './table-columns';
+import {
+  errorText,
+  type Fields,
+  finishTicket,
+  pageProblem,
+  type RecipeField,
+  setField,
+  type TicketDraft,
+} from './ticket-fields';
+import type { Adapter, ScanContext, ScannedTicket } from './types';
+import { isVisible } from './visible';
+
+/**
+ * Request Tracker 5. Ticket page (Ticket/Display.html) is a recipe; the search results list needs
+ * code because RT names columns only in the header. RT writes dates in the agent's zone without an
+ * offset ("Sun Nov 15 02:30:00 2026", `$DateTimeFormat` DefaultFormat) and hides an edit form with
+ * duplicate values next to editable values (skipped by the visibility rules).
+ */
+
+/** All RT selectors in one place. Custom field classes are `custom-field-<Name-With-Dashes>`. */
+export const RT_SELECTORS = {
+  ticketPage: 'body#comp-Ticket-Display',
+  listTable: 'table.ticket-list',
+  listRow: 'tbody.list-item[data-record-id]',
+  header: '#header h1',
+  message: '.history-container .transaction.message',
+  messageDate: '.metadata .date',
+  messageCreator: '.metadata .description .user',
+  messageDescription: '.metadata .description',
+  messageBody: '.messagebody, .message-stanza',
+};
+
+export const RT_DATE_FORMAT = 'EEE MMM d HH:mm:ss yyyy';
+
+export const rtRecipe: Recipe = {
+  id: 'rt',
+  name: 'Request Tracker 5 (ticket page)',
+  matches: ['http://127.0.0.1/*', 'http://localhost/*'],
+  ticket: RT_SELECTORS.ticketPage,
+  anchor: RT_SELECTORS.header,
+  fields: {
+    id: { selector: '.ticket-info-basics .id .value, #header h1', regex: '#?(\\d+)' },
+    subject: { selector: '#header h1', regex: '^#\\d+:\\s*(.+)$' },
+    // "High/Low" (priority / final priority) or "50/50" without %PriorityAsString: the first part.
+    priority: { selector: '.ticket-info-basics .priority .value', regex: '^([^/]+?)\\s*(?:/|$)' },
+    requesterEmail: { selector: '.ticket-info-people .requestors .value .user' },
+    customer: { selector: '.custom-field-Customer .value' },
+    organisation: {
+      selector:
+        '.more-about-requestor-extra-field.Organization .current-value, .custom-field-Organization .value, .custom-field-Organisation .value',
+    },
+    submitted: { selector: '.ticket-info-dates .date.created .value', dateFormat: RT_DATE_FORMAT },
+    language: { selector: '.custom-field-Language .value' },
+    level: { selector: '.custom-field-Support-level .value, .custom-field-Support-Level .value' },
+    type: { selector: '.custom-field-Request-type .value, .custom-field-Request-Type .value' },
+  },
+};
+
+/**
+ * First agent reply on the ticket page: the first message after the one that created the ticket,
+ * not written by the requestor and not a comment ("Comments added" is internal). English UI only.
+ */
+function readHistory(draft: TicketDraft, context: ScanContext): void {
+  const messages = [...draft.element.querySelectorAll(RT_SELECTORS.message)].filter(isVisible);
+  const [created, ...later] = messages;
+  if (created) draft.bodyText = readValue(created, RT_SELECTORS.messageBody);
+  const requestor = draft.fields.requesterEmail;
+  const reply = later.find((message) => {
+    const creator = readValue(message, RT_SELECTORS.messageCreator) ?? '';
+    const description = readValue(message, RT_SELECTORS.messageDescription) ?? '';
+    return !/comment/i.test(description) && !(requestor && extractEmail(creator) === requestor);
+  });
+  const date = reply && readValue(reply, RT_SELECTORS.messageDate);
+  if (!date) return;
+  const problem = setField(draft.fields, 'firstReply', date, { dateFormat: RT_DATE_FORMAT }, context);
+  if (problem) draft.problems.push(`first reply: ${problem}`);
+}
+
+const ticketPage = recipeAdapter(rtRecipe, { id: 'rt', enrich: readHistory });
+
+/**
+ * Search results columns, recognised by the header's sort link (`OrderBy=…`, not translated) or its
+ * English title. Custom field columns are titled with the field's name.
+ */
+const LIST_COLUMNS: [RegExp, RecipeField][] = [
+  [/^(?:id|#)$/i, 'id'],
+  [/^subject$/i, 'subject'],
+  [/^priority$/i, 'priority'],
+  [/^created(?:relative)?$/i, 'submitted'],
+  [/^requestors?(?:\.emailaddress)?$/i, 'requesterEmail'],
+  [/^(?:(?:customfield|cf)\.\{)?customer\}?$/i, 'customer'],
+  [/^(?:(?:customfield|cf)\.\{)?organi[sz]ation\}?$/i, 'organisation'],
+  [/^(?:(?:customfield|cf)\.\{)?language\}?$/i, 'language'],
+  [/^(?:(?:customfield|cf)\.\{)?support[ -]level\}?$/i, 'level'],
+  [/^(?:(?:customfield|cf)\.\{)?request[ -]type\}?$/i, 'type'],
+];
+
+function columnField(header: Element): RecipeField | undefined {
+  const href = header.querySelector('a[href]')?.getAttribute('href') ?? '';
+  const query = href.includes('?') ? new URLSearchParams(href.slice(href.indexOf('?') + 1)) : undefined;
+  const labels = [query?.get('OrderBy'), visibleText(header)].filter((label): label is string => !!label);
+  return LIST_COLUMNS.find(([pattern]) => labels.some((label) => pattern.test(label)))?.[1];
+}
+
+function scanList(root: Document | ShadowRoot | Element, context: ScanContext): ScannedTicket[] {
+  const tables = [...root.querySelectorAll(RT_SELECTORS.listTable)];
+  const closest = root.nodeType === 1 ? (root as Element).closest(RT_SELECTORS.listTable) : null;
+  if (closest) tables.push(closest);
+  return tables.flatMap((table) => {
+    const columns = headerColumns(table).flatMap((column) => {
+      const field = columnField(column.header);
+      return field ? [{ column, field }] : [];
+    });
+    const rows = [...table.querySelectorAll(RT_SELECTORS.listRow)].filter(
+      (row) => isVisible(row) && (root.nodeType !== 1 || (root as Element).contains(row) || row.contains(root as Element)),
+    );
+    return rows.map((row, index) => {
+      const lines = [...row.querySelectorAll(':scope > tr')];
+      const fields: Fields = { id: row.getAttribute('data-record-id') ?? undefined };
+      const problems: string[] = [];
+      let anchor: Element = lines[0]?.querySelector('td') ?? row;
+      for (const { column, field } of columns) {
+        const cell = cellUnder(lines, column);
+        if (!cell) continue;
+        if (field === 'id') anchor = cell;
+        const text = visibleText(cell);
+        if (!text || field === 'id') continue;
+        // CreatedRelative ("3 weeks ago") is RT's default list column: read, flagged approximate.
+        const problem = setField(fields, field, text, { dateFormat: RT_DATE_FORMAT, relative: true }, context);
+        if (problem) problems.push(`RT list column ${field}: ${problem}`);
+      }
+      return finishTicket({ element: row, anchor, fields, problems }, index);
+    });
+  });
+}
+
+export const rtAdapter: Adapter = {
+  id: 'rt',
+  name: 'Request Tracker 5',
+  matches: rtRecipe.matches,
+  scan(root, context) {
+    try {
+      return [...ticketPage.scan(root, context), ...scanList(root, context)];
+    } catch (error) {
+      return [pageProblem('adapter-error:rt', root, `RT adapter: ${errorText(error)}`)];
+    }
+  },
+};

@@ -1,0 +1,102 @@
+import type { TicketField } from '../../../core/contracts/ticket';
+import type { FieldRecipe, RECIPE_FIELDS } from '../../../core/settings/schema';
+import { languageFromField, languageFromScript } from './detect-language';
+import { extractEmail, literalPriority, toRequestType } from './field-values';
+import { parsePageDate } from './parse-date';
+import type { ScanContext, ScannedTicket } from './types';
+
+/**
+ * Shared by the recipe engine and the code adapters: turns one raw value into typed ticket fields,
+ * and finishes a ticket (language from script, `missing`, key).
+ */
+
+export type RecipeField = (typeof RECIPE_FIELDS)[number];
+export type Fields = ScannedTicket['fields'];
+type DateSpec = Pick<FieldRecipe, 'dateFormat' | 'relative'>;
+
+/** Stores `raw` under `name`; returns a problem text when the value cannot be understood. */
+export function setField(
+  fields: Fields,
+  name: RecipeField,
+  raw: string,
+  spec: DateSpec,
+  context: ScanContext,
+): string | undefined {
+  switch (name) {
+    case 'priority':
+      fields.priorityRaw = raw;
+      fields.priority = literalPriority(raw);
+      return undefined;
+    case 'requesterEmail':
+      fields.requesterEmail = extractEmail(raw);
+      return fields.requesterEmail ? undefined : `no e-mail address in "${raw}"`;
+    case 'language':
+      fields.language = languageFromField(raw);
+      return undefined;
+    case 'type':
+      fields.type = toRequestType(raw);
+      return undefined;
+    case 'submitted':
+    case 'firstReply': {
+      const parsed = parsePageDate(raw, { ...spec, timeZone: context.timeZone, now: context.now });
+      if ('problem' in parsed) return parsed.problem;
+      fields[name] = parsed.iso;
+      if (name === 'submitted') fields.submittedApproximate = parsed.approximate || undefined;
+      return undefined;
+    }
+    default:
+      fields[name] = raw;
+      return undefined;
+  }
+}
+
+/** What the overlay needs to compute a deadline; anything else is optional. */
+const REQUIRED: [TicketField, (fields: Fields) => unknown][] = [
+  ['id', (f) => f.id],
+  ['priority', (f) => f.priority ?? f.priorityRaw],
+  ['submitted', (f) => f.submitted],
+  ['customer', (f) => f.customer ?? f.organisation ?? f.requesterEmail],
+];
+
+export interface TicketDraft {
+  element: Element;
+  anchor: Element;
+  fields: Fields;
+  problems: string[];
+  /** Extra text to detect the language from (e.g. the first message), besides the subject. */
+  bodyText?: string;
+}
+
+/**
+ * Finishes a ticket. Tickets whose id could not be read get a positional key
+ * (`unidentified:<n>`) so the overlay can still show `unreadable` on them.
+ */
+export function finishTicket(draft: TicketDraft, index: number): ScannedTicket {
+  const { fields } = draft;
+  fields.language ??= languageFromScript(fields.subject, draft.bodyText);
+  for (const key of Object.keys(fields) as (keyof Fields)[]) if (fields[key] === undefined) delete fields[key];
+  const missing = REQUIRED.filter(([, read]) => !read(fields)).map(([name]) => name);
+  const ticket: ScannedTicket = {
+    key: fields.id ?? `unidentified:${index}`,
+    element: draft.element,
+    anchor: draft.anchor,
+    fields,
+    missing,
+  };
+  if (draft.problems.length) ticket.problem = draft.problems.join('; ');
+  return ticket;
+}
+
+export function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * One `unreadable` entry for the whole page, anchored at its body: for a recipe whose ticket selector
+ * is invalid, or an adapter that failed unexpectedly (adapters never throw into the page).
+ */
+export function pageProblem(key: string, root: Document | ShadowRoot | Element, problem: string): ScannedTicket {
+  const document = root.nodeType === 9 ? (root as Document) : (root.ownerDocument as Document);
+  const element = document.body ?? document.documentElement;
+  return { key, element, anchor: element, fields: {}, missing: ['id'], problem };
+}
