@@ -1,0 +1,52 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { rtAdapter } from '../../entrypoints/overlay.content/adapters/rt';
+import { BADGE_STATES } from '../../entrypoints/overlay.content/badge-state';
+import { demoFields } from '../../scripts/demo/predict';
+import { listPage, ticketPage } from '../../scripts/demo/rt-markup';
+import { demoRows } from '../../scripts/demo/server';
+
+// The demo helpdesk must read like a real RT to the built-in adapter, and must show every state.
+
+const started = Date.parse('2026-11-18T10:30:00Z'); // a Wednesday, every calendar somewhere open
+const context = { timeZone: 'UTC', now: new Date(started) };
+
+function parse(markup: string): Document {
+  return new DOMParser().parseFromString(markup, 'text/html');
+}
+
+describe('demo helpdesk pages', () => {
+  const rows = demoRows(started);
+
+  it('covers every badge state', () => {
+    expect(new Set(rows.map((r) => r.expected))).toEqual(new Set(BADGE_STATES));
+  });
+
+  it('lets the RT adapter read each list row as the demo meant it', () => {
+    const scanned = rtAdapter.scan(parse(listPage(rows, started)), context);
+    expect(scanned.map((t) => t.key)).toEqual(rows.map((r) => String(r.id)));
+    for (const row of rows) {
+      const ticket = scanned.find((t) => t.key === String(row.id));
+      const { firstReply: _shownOnTicketPageOnly, ...expected } = demoFields(row, row.id);
+      expect(ticket?.fields, `#${row.id}`).toMatchObject(expected);
+      if (row.expected === 'unreadable') expect(ticket?.missing.includes('submitted') || !!ticket?.problem).toBe(true);
+      else expect(ticket?.missing, `#${row.id}`).toEqual([]);
+    }
+  });
+
+  it('lets the RT adapter read each ticket page, first reply included', () => {
+    for (const row of rows) {
+      const [ticket, ...others] = rtAdapter.scan(parse(ticketPage(row, started)), context);
+      expect(others).toEqual([]);
+      expect(ticket?.fields, `#${row.id}`).toMatchObject(demoFields(row, row.id));
+      expect(ticket?.fields.firstReply).toBe(row.replied?.toISOString());
+    }
+  });
+
+  it('escapes ticket text instead of interpreting it', () => {
+    const row = { ...rows[0]!, subject: '<img src=x onerror=alert(1)>' };
+    const document = parse(ticketPage(row, started));
+    expect(document.querySelector('img')).toBeNull();
+    expect(document.querySelector('#header h1')?.textContent).toContain('<img src=x');
+  });
+});
