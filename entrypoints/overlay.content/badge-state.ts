@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { TicketField } from '../../core/contracts/ticket';
 import type { EvaluateResult } from '../../core/evaluate/types';
-import { zoneAbbreviation } from './zone-abbreviation';
+import { zoneAbbreviation } from '../../core/time/zone-abbreviation';
 
 /**
  * Pure: what a badge shows at instant `now`. The ticker calls this for every badge each second, so

@@ -1,0 +1,169 @@
+import { resolveLevel } from '../../core/contracts/level';
+import { buildContractIndex, lookupContract, mapPriority, toEvaluateInput } from '../../core/contracts/lookup';
+import type { TicketFields } from '../../core/contracts/ticket';
+import { EvaluateError } from '../../core/evaluate/error';
+import { evaluate } from '../../core/evaluate/evaluate';
+import { policyCalendar } from '../../core/evaluate/calendars';
+import { formatInZone } from '../../core/evaluate/format';
+import type { EvaluateInput, EvaluateResult, Note } from '../../core/evaluate/types';
+import { getPolicy } from '../../core/policy/builtin';
+import type { Policy } from '../../core/policy/schema';
+import type { Settings, Site } from '../../core/settings/schema';
+import type { ScannedTicket } from './adapters/types';
+import type { BadgeModel, BadgeSection } from './badge-model';
+import { missingFieldReason } from './badge-state';
+
+/**
+ * ScannedTicket → contract lookup → evaluate() → BadgeModel. One pipeline per settings version;
+ * models are memoised per ticket id and fields, so rescans of an unchanged page cost a Map read
+ * and the scanner can tell unchanged rows by model identity.
+ */
+
+const ROUTING = new Set(['language-routed', 'language-not-included', 'english-accepted']);
+const SCOPE = new Set(['in-scope', 'out-of-scope', 'no-technical-support', 'no-response-times']);
+const SCOPE_WARNINGS = new Set(['out-of-scope', 'no-technical-support']);
+
+const errorText = (error: unknown) =>
+  error instanceof EvaluateError && error.path.length
+    ? `${error.path.join('.')}: ${error.message}`
+    : error instanceof Error
+      ? error.message
+      : String(error);
+
+export function unreadable(key: string, reason: string, lines: string[] = []): BadgeModel {
+  return {
+    key,
+    input: { kind: 'unreadable', reason },
+    sections: [{ title: 'Could not read this ticket', lines: [reason, ...lines] }],
+  };
+}
+
+/** The zone a deferred start is shown in: the target's calendar, else the language team's, else the policy's. */
+function startZone(policy: Policy, input: EvaluateInput, result: EvaluateResult): string | undefined {
+  const target = result.target;
+  const team = input.language ? policy.languages[input.language]?.calendar : undefined;
+  const id = [target?.calendar, team, policy.calendar].find((c) => c && policy.calendars[c]);
+  return id ? policy.calendars[id]?.timeZone : undefined;
+}
+
+function sectionsFor(
+  result: EvaluateResult,
+  policy: Policy,
+  input: EvaluateInput,
+  zone: string | undefined,
+  contract: string,
+  warnings: Note[],
+  ticket: ScannedTicket,
+): BadgeSection[] {
+  const target = result.target;
+  const notes = (filter: (n: Note) => boolean) => result.notes.filter(filter).map((n) => n.message);
+  const clock: string[] = [];
+  if (target) {
+    const calendar = policy.calendars[target.calendar];
+    clock.push(target.clock === '24/7' ? 'Around the clock (24/7)' : `Business hours: ${calendar?.name ?? target.calendar}`);
+    clock.push(`Clock starts ${formatInZone(Date.parse(target.start), zone ?? 'UTC')}`);
+    clock.push(`Due ${formatInZone(Date.parse(target.deadline), zone ?? 'UTC')}`);
+  }
+  const page: string[] = [];
+  if (ticket.fields.submittedApproximate) page.push('Submission time read from relative text ("3 hours ago"): approximate.');
+  if (ticket.problem) page.push(ticket.problem);
+  return [
+    { title: 'Contract', lines: [contract, ...(target ? [`Source: ${target.source}`] : [])] },
+    { title: 'Clock', lines: clock },
+    { title: 'Routing', lines: notes((n) => ROUTING.has(n.code)) },
+    { title: 'Scope', lines: notes((n) => SCOPE.has(n.code) && !SCOPE_WARNINGS.has(n.code)) },
+    { title: 'Scope warning', lines: notes((n) => SCOPE_WARNINGS.has(n.code)), warning: true },
+    { title: 'Notes', lines: notes((n) => !ROUTING.has(n.code) && !SCOPE.has(n.code)) },
+    { title: 'Designated contacts', lines: warnings.map((w) => w.message), warning: true },
+    { title: 'Why', lines: result.explain },
+    { title: 'Page', lines: page },
+  ];
+}
+
+function emailDomain(address: string | undefined): string | undefined {
+  const match = address && /@([^\s<>@]+?)>?$/.exec(address.trim());
+  return match?.[1]?.toLowerCase();
+}
+
+export function createPipeline(settings: Settings, site: Site | undefined): (ticket: ScannedTicket) => BadgeModel {
+  const index = buildContractIndex(settings);
+  const cache = new Map<string, { signature: string; model: BadgeModel }>();
+
+  const build = (ticket: ScannedTicket): BadgeModel => {
+    const { key, fields } = ticket;
+    const [firstMissing] = ticket.missing;
+    if (firstMissing) {
+      // A page-level problem (invalid selector, broken adapter) says more than "no ticket id".
+      const reason = ticket.problem && firstMissing === 'id' ? ticket.problem : missingFieldReason(firstMissing);
+      return unreadable(key, reason, ticket.problem && reason !== ticket.problem ? [ticket.problem] : []);
+    }
+    const match = lookupContract(index, fields);
+    if (!match) {
+      const name = fields.organisation ?? fields.customer;
+      const domain = emailDomain(fields.requesterEmail);
+      const who = name ?? fields.requesterEmail ?? 'this customer';
+      return {
+        key,
+        input: { kind: 'unmapped', customer: who },
+        sections: [{ title: 'No contract', lines: [`${who} is not mapped to a contract in SLA Lens settings.`] }],
+        mapCustomer: { name, domain },
+      };
+    }
+    const priority = fields.priority ?? mapPriority(fields.priorityRaw, site?.priorityMap, settings.priorityMap);
+    if (!priority) {
+      return unreadable(key, `priority "${fields.priorityRaw ?? ''}" not mapped`, [
+        'Map this helpdesk value to P1–P4 in the site settings.',
+      ]);
+    }
+    const submitted = fields.submitted;
+    if (!submitted) return unreadable(key, missingFieldReason('submitted'));
+    const { customer, matchedBy } = match;
+    const { input, warnings } = toEvaluateInput(settings, customer, { ...fields, id: key, submitted } as TicketFields & {
+      submitted: string;
+    }, priority);
+    const policy = getPolicy(customer.policy, settings.customPolicies);
+    if (!policy) return unreadable(key, `unknown policy "${customer.policy}"`);
+    let result: EvaluateResult;
+    try {
+      result = evaluate(input);
+    } catch (error) {
+      return unreadable(key, errorText(error));
+    }
+    const level = resolveLevel(policy, input.level);
+    const zone = startZone(policy, input, result);
+    const target = result.target;
+    const due = target ? Date.parse(target.deadline) : 0;
+    const calendar =
+      target?.clock === 'business-hours' && policy.calendars[target.calendar]
+        ? policyCalendar(policy, target.calendar, input.region ?? policy.defaultRegion, input.holidays)
+        : undefined;
+    const contract = `${customer.name} (matched by ${matchedBy}): ${policy.name}${level ? `, ${level.rule.name}` : ''}`;
+    return {
+      key,
+      input: {
+        kind: 'evaluated',
+        label: level ? `${priority} · ${level.rule.name}` : priority,
+        result,
+        firstReply: fields.firstReply,
+        startZone: zone,
+        atRiskShare: settings.atRiskShare,
+        businessMinutesLeft: calendar && ((now: number) => calendar.minutesBetween(now, due)),
+      },
+      sections: sectionsFor(result, policy, input, zone, contract, warnings, ticket),
+    };
+  };
+
+  return (ticket) => {
+    const signature = JSON.stringify([ticket.fields, ticket.missing, ticket.problem]);
+    const hit = cache.get(ticket.key);
+    if (hit?.signature === signature) return hit.model;
+    let model: BadgeModel;
+    try {
+      model = build(ticket);
+    } catch (error) {
+      model = unreadable(ticket.key, errorText(error));
+    }
+    cache.set(ticket.key, { signature, model });
+    return model;
+  };
+}

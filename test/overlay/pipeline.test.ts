@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { Settings } from '../../core/settings/schema';
+import type { ScannedTicket } from '../../entrypoints/overlay.content/adapters/types';
+import { badgeState } from '../../entrypoints/overlay.content/badge-state';
+import { createPipeline } from '../../entrypoints/overlay.content/pipeline';
+
+const settings = Settings.parse({
+  version: 1,
+  customers: [
+    {
+      id: 'acme',
+      name: 'Acme',
+      domains: ['acme.example'],
+      policy: 'velostrata-1.2',
+      level: 'gold',
+      contacts: [{ address: 'lead@acme.example' }],
+    },
+    { id: 'kumo', name: 'Kumo KK', organisations: ['Kumo'], policy: 'velostrata-1.2', level: 'platinum' },
+    { id: 'broken', name: 'Broken', organisations: ['Broken'], policy: 'velostrata-1.2', level: 'diamond' },
+  ],
+});
+const element = {} as Element;
+const ticket = (fields: ScannedTicket['fields'], missing: ScannedTicket['missing'] = []): ScannedTicket => ({
+  key: fields.id ?? 'x',
+  element,
+  anchor: element,
+  fields,
+  missing,
+});
+const pipeline = () => createPipeline(settings, undefined);
+
+describe('pipeline (real core)', () => {
+  it('evaluates a mapped ticket: label, deadline, explanation and contact warning', () => {
+    const model = pipeline()(
+      ticket({ id: '7', priorityRaw: 'High', requesterEmail: 'Bob <bob@acme.example>', submitted: '2026-11-17T17:00:00Z' }),
+    );
+    expect(model.input.kind).toBe('evaluated');
+    // Tuesday 09:00 PST, Gold P2 = 4 business hours on the Pacific calendar.
+    const view = badgeState(model.input, Date.parse('2026-11-17T18:00:00Z'));
+    expect(view).toEqual({ state: 'on-track', text: 'P2 · Gold · 3h left', deadline: '2026-11-17T21:00:00.000Z' });
+    const titles = model.sections.filter((s) => s.lines.length).map((s) => s.title);
+    expect(titles).toEqual(expect.arrayContaining(['Contract', 'Clock', 'Designated contacts', 'Why']));
+    const contacts = model.sections.find((s) => s.title === 'Designated contacts');
+    expect(contacts?.warning).toBe(true);
+    expect(contacts?.lines.join()).toContain('bob@acme.example is not one of');
+    // At-risk counts business minutes: 50 of 240 left → at risk.
+    expect(badgeState(model.input, Date.parse('2026-11-17T20:10:00Z')).state).toBe('at-risk');
+  });
+
+  it('shows a deferred start for a Japanese request in Japan time, with the English alternative', () => {
+    const model = pipeline()(
+      ticket({ id: '8', priority: 'P3', organisation: 'Kumo', language: 'ja', submitted: '2026-11-14T03:00:00Z' }),
+    );
+    // Saturday: the Japan team opens Monday 09:00 JST.
+    expect(badgeState(model.input, Date.parse('2026-11-14T03:05:00Z')).text).toBe('Waiting · starts Mon 09:00 JST');
+    const routing = model.sections.find((s) => s.title === 'Routing')?.lines.join(' ') ?? '';
+    expect(routing).toMatch(/accepts English/);
+  });
+
+  it('unmapped customers offer a prefilled mapping', () => {
+    const model = pipeline()(ticket({ id: '9', priorityRaw: 'Low', requesterEmail: 'a@unknown.example', organisation: 'Unknown Co', submitted: '2026-11-17T17:00:00Z' }));
+    expect(model.input).toEqual({ kind: 'unmapped', customer: 'Unknown Co' });
+    expect(model.mapCustomer).toEqual({ name: 'Unknown Co', domain: 'unknown.example' });
+  });
+
+  it('names what could not be read', () => {
+    const run = pipeline();
+    const noTime = run(ticket({ id: '10', priorityRaw: 'High', organisation: 'Kumo' }, ['submitted']));
+    expect(badgeState(noTime.input, 0).text).toBe('Unreadable · no submission time');
+    const oddPriority = run(ticket({ id: '11', priorityRaw: 'Whenever', organisation: 'Kumo', submitted: '2026-11-17T17:00:00Z' }));
+    expect(badgeState(oddPriority.input, 0).text).toBe('Unreadable · priority "Whenever" not mapped');
+    const badLevel = run(ticket({ id: '12', priority: 'P1', organisation: 'Broken', submitted: '2026-11-17T17:00:00Z' }));
+    expect(badLevel.input.kind).toBe('unreadable');
+    const page = run({ ...ticket({}, ['id']), key: 'page', problem: 'invalid selector "tr[["' });
+    expect(badgeState(page.input, 0).text).toBe('Unreadable · invalid selector "tr[["');
+  });
+
+  it('returns the same model for an unchanged ticket and a new one when fields change', () => {
+    const run = pipeline();
+    const fields = { id: '7', priorityRaw: 'High', requesterEmail: 'lead@acme.example', submitted: '2026-11-17T17:00:00Z' };
+    const first = run(ticket(fields));
+    expect(run(ticket({ ...fields }))).toBe(first);
+    expect(run(ticket({ ...fields, priorityRaw: 'Low' }))).not.toBe(first);
+  });
+});
