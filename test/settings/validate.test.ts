@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { checkSettingsFile, validateSettings } from '../../core/settings/validate';
+
+const base = { version: 1 };
+const acme = { id: 'acme', name: 'ACME', policy: 'velostrata-1.2', level: 'gold' };
+
+describe('validateSettings', () => {
+  it('joins zod paths to dotted, path-precise errors', () => {
+    const result = validateSettings({
+      ...base,
+      customers: [acme, acme, acme, { ...acme, id: 'x', domains: ['ok.com', 'not a domain'] }],
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toEqual([{ path: 'customers.3.domains.1', message: 'a domain such as "example.com"' }]);
+  });
+
+  it('checks references once the schema passes: duplicate ids, unknown policies, levels and roles', () => {
+    const result = validateSettings({
+      ...base,
+      customers: [
+        acme,
+        acme,
+        { ...acme, id: 'b', policy: 'velostrata-9' },
+        { ...acme, id: 'c', level: 'bronze' },
+        { ...acme, id: 'd', policy: 'velostrata-2.0', level: 'Entwicklung', contacts: [{ address: 'a@d.com', role: 'boss' }] },
+      ],
+    });
+    if (result.ok) throw new Error('expected errors');
+    expect(result.errors.map((e) => e.path)).toEqual(['customers.1.id', 'customers.2.policy', 'customers.3.level', 'customers.4.contacts.0.role']);
+    expect(result.errors[1]?.message).toContain('unknown policy "velostrata-9"');
+  });
+
+  it('accepts level aliases and fills defaults', () => {
+    const result = validateSettings({ ...base, customers: [{ ...acme, level: 'Silber' }] });
+    expect(result.ok && result.settings.customers[0]?.domains).toEqual([]);
+    expect(result.ok && result.settings.atRiskShare).toBe(0.25);
+  });
+});
+
+describe('checkSettingsFile', () => {
+  it('reports JSON syntax errors and schema errors with paths; [] for a valid file', () => {
+    expect(checkSettingsFile('{"version": 1,')[0]).toMatchObject({ path: '', message: expect.stringContaining('not valid JSON') });
+    expect(checkSettingsFile(JSON.stringify({ ...base, atRiskShare: 2 }))).toEqual([{ path: 'atRiskShare', message: expect.any(String) }]);
+    expect(checkSettingsFile(JSON.stringify({ ...base, customers: [acme] }))).toEqual([]);
+  });
+});

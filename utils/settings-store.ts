@@ -1,0 +1,415 @@
+import { storage } from '@wxt-dev/storage';
+import { browser } from 'wxt/browser';
+import { type SettingsDiff, diffSettings } from '@/core/settings/diff';
+import {
+  customersFromMappings,
+  holidaysFromLists,
+  priorityMapFromV0,
+  sitesFromHosts,
+  type MappingV0,
+} from '@/core/settings/migrate';
+import { SETTINGS_VERSION, Settings } from '@/core/settings/schema';
+import { type SettingsError, validateSettings, zodErrors } from '@/core/settings/validate';
+import { Policy } from '@/core/policy/schema';
+
+/**
+ * The one settings module the overlay, popup and options page read. Settings are stored in pieces:
+ * small ones (preferences, sites, recipes) in `sync:` so they follow the user, large ones (customers,
+ * holidays, custom policies) in `local:`. IT can push customers, policies, holidays and priority
+ * values through `storage.managed` (public/managed_schema.json); those win and are read-only.
+ *
+ * Item versions: @wxt-dev/storage counts from 1, so item version 1 is the prototype's (settings v0)
+ * shape of a piece and version 2 is settings v1. The per-item migrations reuse core/settings/migrate.
+ */
+
+const STORAGE_VERSION = SETTINGS_VERSION + 1;
+
+interface Prefs {
+  priorityMap: Settings['priorityMap'];
+  atRiskShare: number;
+}
+
+/** Settings pieces that go to `sync:` when they fit. */
+const SYNC_PIECES = ['prefs', 'sites', 'recipes'] as const;
+type SyncPiece = (typeof SYNC_PIECES)[number];
+const LOCAL_PIECES = ['customers', 'holidays', 'customPolicies'] as const;
+type LocalPiece = (typeof LOCAL_PIECES)[number];
+
+/** Chrome's storage.sync quotas (Firefox's are the same); read from the browser where it says. */
+export const SYNC_QUOTA = {
+  perItem: 8192,
+  total: 102400,
+};
+
+const migrations = {
+  prefs: {
+    2: (old: { priorities?: Record<string, string>; atRiskPercent?: number }) => ({
+      priorityMap: priorityMapFromV0(old.priorities ?? {}),
+      atRiskShare: (old.atRiskPercent ?? 25) / 100,
+    }),
+  },
+  sites: { 2: (old: Record<string, string>) => sitesFromHosts(old) },
+  customers: { 2: (old: MappingV0[]) => customersFromMappings(old) },
+  holidays: { 2: (old: Record<string, string[]>) => holidaysFromLists(old) },
+};
+
+// biome-ignore lint/suspicious/noExplicitAny: each migration takes the shape of its own earlier version.
+const item = (key: `sync:${string}` | `local:${string}`, m?: Record<number, (old: any) => unknown>) =>
+  storage.defineItem<unknown>(key, { version: STORAGE_VERSION, ...(m ? { migrations: m } : {}) });
+
+/** Sync pieces and their local fallback copies (used when a piece is over the sync quota). */
+const syncItems = {
+  prefs: item('sync:prefs', migrations.prefs),
+  sites: item('sync:sites', migrations.sites),
+  recipes: item('sync:recipes'),
+};
+const overflowItems = {
+  prefs: item('local:prefs'),
+  sites: item('local:sites'),
+  recipes: item('local:recipes'),
+};
+const localItems = {
+  customers: item('local:customers', migrations.customers),
+  holidays: item('local:holidays', migrations.holidays),
+  customPolicies: item('local:customPolicies'),
+};
+/** The user's settings before the last apply, for one-click undo. */
+const previousItem = storage.defineItem<Settings | null>('local:previousSettings', { fallback: null });
+
+const MANAGED_KEYS = ['customers', 'customPolicies', 'holidays', 'priorityMap', 'atRiskShare'] as const;
+
+export interface ManagedFlags {
+  /** Ids of customers IT pushed (read-only in the options page). */
+  customers: string[];
+  customPolicies: string[];
+  /** Region ids of holiday calendars IT pushed. */
+  holidays: string[];
+  /** Helpdesk priority values IT mapped. */
+  priorityMap: string[];
+  atRiskShare: boolean;
+}
+
+export interface LoadedSettings {
+  /** What the overlay and popup use: the user's settings with IT's managed values over them. */
+  settings: Settings;
+  /** The user's own settings (what applySettings wrote). */
+  user: Settings;
+  managed: ManagedFlags;
+  /** Stored or managed values that were invalid and left out. */
+  problems: SettingsError[];
+  /** Sync pieces kept in this browser only because they are over the sync quota. */
+  localOnly: SyncPiece[];
+  canUndo: boolean;
+}
+
+export type ApplyResult =
+  | { ok: true; settings: Settings; diff: SettingsDiff; warnings: string[] }
+  | { ok: false; errors: SettingsError[] };
+
+const defaults = (): Settings => Settings.parse({ version: SETTINGS_VERSION });
+
+/** Brings stored items written by an earlier version up to date (sync data may come from an older device). */
+async function migrateAll() {
+  await Promise.all([...Object.values(syncItems), ...Object.values(localItems)].map((i) => i.migrate()));
+}
+
+async function readManaged(): Promise<Record<string, unknown>> {
+  try {
+    return (await browser.storage.managed.get()) ?? {};
+  } catch {
+    // Firefox rejects when no policy is installed for the extension; Chrome returns {}.
+    return {};
+  }
+}
+
+/** One piece through its schema: the stored value, or the default and a problem when it is invalid. */
+function piece<K extends keyof Settings>(key: K, value: unknown, problems: SettingsError[], prefix: string): Settings[K] {
+  const schema = Settings.shape[key];
+  const parsed = schema.safeParse(value ?? undefined);
+  if (parsed.success) return parsed.data as Settings[K];
+  problems.push(...zodErrors(parsed.error, [prefix, key]));
+  return schema.parse(undefined) as Settings[K];
+}
+
+async function readUser(problems: SettingsError[]): Promise<{ user: Settings; localOnly: SyncPiece[] }> {
+  await migrateAll();
+  const localOnly: SyncPiece[] = [];
+  const syncValues = {} as Record<SyncPiece, unknown>;
+  for (const name of SYNC_PIECES) {
+    const overflow = await overflowItems[name].getValue();
+    if (overflow != null) localOnly.push(name);
+    syncValues[name] = overflow ?? (await syncItems[name].getValue());
+  }
+  const prefs = (syncValues.prefs ?? {}) as Partial<Prefs>;
+  const [customers, holidays, customPolicies] = await Promise.all(LOCAL_PIECES.map((name) => localItems[name].getValue()));
+  const user: Settings = {
+    version: SETTINGS_VERSION,
+    customers: piece('customers', customers, problems, 'stored'),
+    sites: piece('sites', syncValues.sites, problems, 'stored'),
+    recipes: piece('recipes', syncValues.recipes, problems, 'stored'),
+    priorityMap: piece('priorityMap', prefs.priorityMap, problems, 'stored'),
+    atRiskShare: piece('atRiskShare', prefs.atRiskShare, problems, 'stored'),
+    holidays: piece('holidays', holidays, problems, 'stored'),
+    customPolicies: piece('customPolicies', customPolicies, problems, 'stored'),
+  };
+  return { user, localOnly };
+}
+
+/** Managed custom policies are JSON text (browser policy schemas cannot describe a policy object). */
+function managedPolicies(raw: unknown, problems: SettingsError[]): Policy[] {
+  if (!Array.isArray(raw)) return [];
+  const policies: Policy[] = [];
+  raw.forEach((entry, i) => {
+    let value: unknown = entry;
+    if (typeof entry === 'string') {
+      try {
+        value = JSON.parse(entry);
+      } catch (err) {
+        problems.push({ path: `managed.customPolicies.${i}`, message: `not valid JSON: ${(err as Error).message}` });
+        return;
+      }
+    }
+    const parsed = Policy.safeParse(value);
+    if (parsed.success) policies.push(parsed.data);
+    else problems.push(...zodErrors(parsed.error, ['managed', 'customPolicies', i]));
+  });
+  return policies;
+}
+
+/** A managed value through its schema; undefined (and a problem) when IT pushed something invalid. */
+function managedPiece<K extends keyof Settings>(key: K, raw: Record<string, unknown>, problems: SettingsError[]) {
+  if (raw[key] === undefined) return undefined;
+  const parsed = Settings.shape[key].safeParse(raw[key]);
+  if (parsed.success) return parsed.data as Settings[K];
+  problems.push(...zodErrors(parsed.error, ['managed', key]));
+  return undefined;
+}
+
+function overlay(user: Settings, raw: Record<string, unknown>, problems: SettingsError[]) {
+  const customers = managedPiece('customers', raw, problems) ?? [];
+  const customPolicies = managedPolicies(raw.customPolicies, problems);
+  const holidays = managedPiece('holidays', raw, problems) ?? {};
+  const priorityMap = managedPiece('priorityMap', raw, problems) ?? {};
+  const atRiskShare = managedPiece('atRiskShare', raw, problems);
+
+  const managed: ManagedFlags = {
+    customers: customers.map((c) => c.id),
+    customPolicies: customPolicies.map((p) => p.id),
+    holidays: Object.keys(holidays),
+    priorityMap: Object.keys(priorityMap),
+    atRiskShare: atRiskShare !== undefined,
+  };
+  const managedCustomers = new Set(managed.customers);
+  const managedPolicyIds = new Set(managed.customPolicies);
+  const settings: Settings = {
+    ...user,
+    // Managed entries first: the contract index lets the first customer win a shared domain.
+    customers: [...customers, ...user.customers.filter((c) => !managedCustomers.has(c.id))],
+    customPolicies: [...customPolicies, ...user.customPolicies.filter((p) => !managedPolicyIds.has(p.id))],
+    holidays: { ...user.holidays, ...holidays },
+    priorityMap: { ...user.priorityMap, ...priorityMap },
+    atRiskShare: atRiskShare ?? user.atRiskShare,
+  };
+  return { settings, managed };
+}
+
+export async function loadSettings(): Promise<LoadedSettings> {
+  const problems: SettingsError[] = [];
+  const [{ user, localOnly }, raw, previous] = await Promise.all([readUser(problems), readManaged(), previousItem.getValue()]);
+  const { settings, managed } = overlay(user, raw, problems);
+  return { settings, user, managed, problems, localOnly, canUndo: previous != null };
+}
+
+/** Bytes storage.sync charges for one item: its key plus its JSON. */
+export function syncBytes(key: string, value: unknown): number {
+  return new TextEncoder().encode(key + JSON.stringify(value)).length;
+}
+
+interface Plan {
+  sync: Partial<Record<SyncPiece, unknown>>;
+  overflow: Partial<Record<SyncPiece, unknown>>;
+  warnings: string[];
+}
+
+/** Which sync pieces fit storage.sync; the others stay in this browser, with a warning saying why. */
+export function planSync(values: Record<SyncPiece, unknown>): Plan {
+  const perItem = browser.storage.sync?.QUOTA_BYTES_PER_ITEM ?? SYNC_QUOTA.perItem;
+  const total = browser.storage.sync?.QUOTA_BYTES ?? SYNC_QUOTA.total;
+  const plan: Plan = { sync: {}, overflow: {}, warnings: [] };
+  const sizes = SYNC_PIECES.map((name) => ({ name, bytes: syncBytes(name, values[name]) }));
+  for (const { name, bytes } of sizes) {
+    if (bytes <= perItem) plan.sync[name] = values[name];
+    else {
+      plan.overflow[name] = values[name];
+      plan.warnings.push(
+        `${name} take ${bytes.toLocaleString('en')} bytes, over the browser's ${perItem.toLocaleString('en')}-byte limit for one synced item: kept in this browser only, not synced to your other browsers.`,
+      );
+    }
+  }
+  let used = sizes.filter(({ name }) => name in plan.sync).reduce((sum, s) => sum + s.bytes, 0);
+  for (const { name, bytes } of [...sizes].sort((a, b) => b.bytes - a.bytes)) {
+    if (used <= total) break;
+    if (!(name in plan.sync)) continue;
+    delete plan.sync[name];
+    plan.overflow[name] = values[name];
+    used -= bytes;
+    plan.warnings.push(`${name} kept in this browser only: synced settings would exceed ${total.toLocaleString('en')} bytes in all.`);
+  }
+  return plan;
+}
+
+/** The version marker @wxt-dev/storage keeps beside a versioned item (`key$`), written with the value. */
+const withMeta = (area: 'sync' | 'local', name: string, value: unknown) => [
+  { key: `${area}:${name}` as const, value },
+  { key: `${area}:${name}$` as const, value: { v: STORAGE_VERSION } },
+];
+
+async function write(user: Settings): Promise<string[]> {
+  const plan = planSync({
+    prefs: { priorityMap: user.priorityMap, atRiskShare: user.atRiskShare } satisfies Prefs,
+    sites: user.sites,
+    recipes: user.recipes,
+  });
+  const local = [
+    ...LOCAL_PIECES.flatMap((name) => withMeta('local', name, user[name as LocalPiece])),
+    ...SYNC_PIECES.flatMap((name) => (name in plan.overflow ? withMeta('local', name, plan.overflow[name]) : [])),
+  ];
+  const sync = SYNC_PIECES.flatMap((name) => (name in plan.sync ? withMeta('sync', name, plan.sync[name]) : []));
+  const staleSync = SYNC_PIECES.filter((name) => name in plan.overflow).map((name) => `sync:${name}` as const);
+  const staleOverflow = SYNC_PIECES.filter((name) => name in plan.sync).map((name) => `local:${name}` as const);
+
+  // Each area is written in one call (atomic per area); a failure restores both areas as they were.
+  const [localBefore, syncBefore] = await Promise.all([browser.storage.local.get(), browser.storage.sync.get()]);
+  try {
+    await storage.setItems(local);
+    if (sync.length) await storage.setItems(sync);
+    await storage.removeItems([...staleSync, ...staleOverflow]);
+  } catch (err) {
+    await restore('local', localBefore);
+    await restore('sync', syncBefore);
+    throw err;
+  }
+  return plan.warnings;
+}
+
+async function restore(area: 'local' | 'sync', before: Record<string, unknown>) {
+  try {
+    const now = await browser.storage[area].get();
+    const added = Object.keys(now).filter((key) => !(key in before));
+    if (added.length) await browser.storage[area].remove(added);
+    await browser.storage[area].set(before);
+  } catch {
+    // Nothing more can be done; the caller reports the original error.
+  }
+}
+
+/** Writes go one after another, so an undo cannot interleave with an apply. */
+let queue: Promise<unknown> = Promise.resolve();
+function serialised<T>(task: () => Promise<T>): Promise<T> {
+  const run = queue.then(task, task);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+/** Strips what IT manages: the managed values win anyway, and a stale copy must not return when IT removes them. */
+function withoutManaged(settings: Settings, managed: ManagedFlags): Settings {
+  const customers = new Set(managed.customers);
+  const policies = new Set(managed.customPolicies);
+  const holidays = new Set(managed.holidays);
+  return {
+    ...settings,
+    customers: settings.customers.filter((c) => !customers.has(c.id)),
+    customPolicies: settings.customPolicies.filter((p) => !policies.has(p.id)),
+    holidays: Object.fromEntries(Object.entries(settings.holidays).filter(([region]) => !holidays.has(region))),
+  };
+}
+
+/** Validation and the change summary an import would make, without writing anything. */
+export async function previewImport(
+  raw: unknown,
+): Promise<{ ok: true; settings: Settings; diff: SettingsDiff } | { ok: false; errors: SettingsError[] }> {
+  const validation = validateSettings(raw);
+  if (!validation.ok) return validation;
+  const current = await loadSettings();
+  const next = overlay(withoutManaged(validation.settings, current.managed), await readManaged(), []).settings;
+  return { ok: true, settings: validation.settings, diff: diffSettings(current.settings, next) };
+}
+
+/**
+ * Validates and stores settings (an imported file of any known version, or the options page's
+ * edit) all or nothing: invalid settings or a failed write leave storage as it was. The settings
+ * before are kept for `undoLastApply`.
+ */
+export function applySettings(next: unknown): Promise<ApplyResult> {
+  return serialised(async () => {
+    const validation = validateSettings(next);
+    if (!validation.ok) return validation;
+    const current = await loadSettings();
+    const user = withoutManaged(validation.settings, current.managed);
+    try {
+      const warnings = await write(user);
+      await previousItem.setValue(current.user);
+      const after = await loadSettings();
+      return { ok: true, settings: after.settings, diff: diffSettings(current.settings, after.settings), warnings };
+    } catch (err) {
+      return { ok: false, errors: [{ path: '', message: `could not save settings: ${(err as Error).message}` }] };
+    }
+  });
+}
+
+/** Restores the settings from before the last apply (once). */
+export function undoLastApply(): Promise<ApplyResult> {
+  return serialised(async () => {
+    const previous = await previousItem.getValue();
+    if (!previous) return { ok: false, errors: [{ path: '', message: 'nothing to undo' }] };
+    const validation = validateSettings(previous);
+    if (!validation.ok) return validation;
+    const current = await loadSettings();
+    try {
+      const warnings = await write(withoutManaged(validation.settings, current.managed));
+      await previousItem.removeValue();
+      const after = await loadSettings();
+      return { ok: true, settings: after.settings, diff: diffSettings(current.settings, after.settings), warnings };
+    } catch (err) {
+      return { ok: false, errors: [{ path: '', message: `could not restore settings: ${(err as Error).message}` }] };
+    }
+  });
+}
+
+/** The settings export: the effective Settings object as JSON (what `sla check` validates). */
+export async function exportSettings(): Promise<string> {
+  const { settings } = await loadSettings();
+  return `${JSON.stringify(settings, null, 2)}\n`;
+}
+
+/**
+ * Calls `cb` with freshly loaded settings whenever stored or managed settings change (several keys
+ * written by one apply produce one call). Returns the function that stops watching.
+ */
+export function watchSettings(cb: (loaded: LoadedSettings) => void): () => void {
+  const keys = [
+    ...SYNC_PIECES.flatMap((name) => [`sync:${name}`, `local:${name}`] as const),
+    ...LOCAL_PIECES.map((name) => `local:${name}` as const),
+    ...MANAGED_KEYS.map((name) => `managed:${name}` as const),
+  ];
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
+  const changed = () => {
+    if (pending || stopped) return;
+    pending = setTimeout(async () => {
+      pending = undefined;
+      try {
+        const loaded = await loadSettings();
+        if (!stopped) cb(loaded);
+      } catch (err) {
+        console.error('[SLA Lens] could not reload settings', err);
+      }
+    }, 0);
+  };
+  const unwatchers = keys.map((key) => storage.watch(key, changed));
+  return () => {
+    stopped = true;
+    if (pending) clearTimeout(pending);
+    for (const unwatch of unwatchers) unwatch();
+  };
+}
