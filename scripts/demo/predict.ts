@@ -1,14 +1,14 @@
-import { builtinPolicies, evaluate } from '../../core';
-import { buildContractIndex, lookupContract, mapPriority, toEvaluateInput } from '../../core/contracts/lookup';
 import type { TicketFields } from '../../core/contracts/ticket';
 import type { Settings } from '../../core/settings/schema';
 import { languageFromScript } from '../../entrypoints/overlay.content/adapters/detect-language';
+import type { ScannedTicket } from '../../entrypoints/overlay.content/adapters/types';
 import { type BadgeState, badgeState } from '../../entrypoints/overlay.content/badge-state';
+import { createPipeline } from '../../entrypoints/overlay.content/pipeline';
 import type { DemoVariant } from './tickets';
 
 /**
- * The badge state the extension will show for a demo ticket, computed with the extension's own
- * pieces (contract lookup, core evaluate, badge state), so the server can pick a variant that
+ * The badge state the extension will show for a demo ticket, computed with the overlay's own
+ * pipeline and badge state, so the server can pick a variant that
  * demonstrates the state it is meant to show whatever the hour.
  */
 
@@ -41,19 +41,19 @@ export function demoFields(ticket: Placed, id: number): TicketFields & { submitt
   return fields;
 }
 
+/**
+ * The state through the overlay's own pipeline (contract lookup → evaluate → badge model). The
+ * pipeline reads only the scanned fields, so the ticket's element is not needed here.
+ */
 export function predictState(settings: Settings, ticket: Placed, id: number, now: number): BadgeState {
   const fields = demoFields(ticket, id);
-  const submitted = fields.submitted;
-  if (!submitted) return 'unreadable';
-  const match = lookupContract(buildContractIndex(settings), fields);
-  if (!match) return 'unmapped';
+  const scanned: ScannedTicket = {
+    key: String(id),
+    element: undefined as unknown as Element,
+    anchor: undefined as unknown as Element,
+    fields,
+    missing: fields.submitted ? [] : ['submitted'],
+  };
   const site = settings.sites.find((s) => s.adapter === 'rt');
-  const priority = mapPriority(fields.priorityRaw, site?.priorityMap, settings.priorityMap);
-  if (!priority) return 'unreadable';
-  const { input } = toEvaluateInput(settings, match.customer, { ...fields, submitted }, priority, builtinPolicies);
-  const result = evaluate(input);
-  return badgeState(
-    { kind: 'evaluated', label: '', result, firstReply: fields.firstReply, atRiskShare: settings.atRiskShare },
-    now,
-  ).state;
+  return badgeState(createPipeline(settings, site)(scanned).input, now).state;
 }

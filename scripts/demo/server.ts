@@ -28,9 +28,12 @@ export function demoRows(started: number): Array<DemoRow & { expected: BadgeStat
   const settings = Settings.parse(demoSettings);
   return DEMO_TICKETS.map((ticket) => {
     const placed = ticket.variants.map((variant) => place(variant, started));
-    const states = placed.map((p) => [predictState(settings, p, ticket.id, started), predictState(settings, p, ticket.id, started + STABLE_FOR_MS)]);
-    const index = ticket.want ? states.findIndex(([now, later]) => now === ticket.want && later === ticket.want) : 0;
-    const chosen = index >= 0 ? index : 0;
+    const states = placed.map((p) => [
+      predictState(settings, p, ticket.id, started),
+      predictState(settings, p, ticket.id, started + STABLE_FOR_MS),
+    ]);
+    const wanted = states.findIndex(([now, later]) => now === ticket.want && later === ticket.want);
+    const chosen = Math.max(0, wanted);
     const variant = placed[chosen] ?? placed[0];
     const expected = states[chosen]?.[0] ?? 'unreadable';
     return { ...(variant as NonNullable<typeof variant>), id: ticket.id, shows: ticket.shows, expected };

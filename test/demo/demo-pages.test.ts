@@ -44,7 +44,9 @@ describe('demo helpdesk pages', () => {
   });
 
   it('escapes ticket text instead of interpreting it', () => {
-    const row = { ...rows[0]!, subject: '<img src=x onerror=alert(1)>' };
+    const [first] = rows;
+    if (!first) throw new Error('no demo rows');
+    const row = { ...first, subject: '<img src=x onerror=alert(1)>' };
     const document = parse(ticketPage(row, started));
     expect(document.querySelector('img')).toBeNull();
     expect(document.querySelector('#header h1')?.textContent).toContain('<img src=x');
