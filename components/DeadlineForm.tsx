@@ -1,0 +1,163 @@
+import { useMemo, useState } from 'react';
+import { i18n } from '#i18n';
+import type { EvaluateInput, RequestType } from '@/core/evaluate/types';
+import { LANGUAGES, type Language, PRIORITIES, type Priority } from '@/core/policy/schema';
+import type { Settings } from '@/core/settings/schema';
+import { DeadlineResult } from './DeadlineResult';
+import { ErrorList, type PathError } from './ErrorList';
+import { evaluateSafe } from './evaluate-safe';
+import { Field } from './Field';
+import { localInputToIso, localZone, nowAsLocalInput } from './format';
+import { holidayNames, policyChoices, policyZone, regionChoices, teamHolidays } from './policy-choices';
+import { Timeline } from './Timeline';
+import { timelineFor } from './timeline-data';
+import { useNow } from './use-now';
+
+const TYPES: RequestType[] = ['technical', 'billing', 'feature'];
+
+/**
+ * The popup's ad-hoc deadline: any policy, level, priority, language, region, type and submission
+ * time (default now, in the reader's zone); recomputed as the fields change.
+ */
+export function DeadlineForm({ settings }: { settings: Pick<Settings, 'customPolicies' | 'holidays'> }) {
+  const policies = useMemo(() => policyChoices(settings.customPolicies), [settings.customPolicies]);
+  const [policyId, setPolicyId] = useState(policies[0]?.id ?? '');
+  const policy = policies.find((p) => p.id === policyId) ?? policies[0];
+  const [level, setLevel] = useState('');
+  const [priority, setPriority] = useState<Priority>('P2');
+  const [language, setLanguage] = useState<Language>('en');
+  const [englishAccepted, setEnglishAccepted] = useState(false);
+  const [region, setRegion] = useState('');
+  const [type, setType] = useState<RequestType>('technical');
+  const [submitted, setSubmitted] = useState(() => nowAsLocalInput());
+  const now = useNow();
+  const zone = localZone();
+
+  const levels = policy ? Object.entries(policy.levels) : [];
+  const levelValue = levels.some(([id]) => id === level) ? level : (policy?.defaultLevel ?? levels[0]?.[0] ?? '');
+  const regions = policy ? regionChoices(policy, settings) : [];
+  const regionValue = regions.includes(region) ? region : '';
+  const submittedIso = localInputToIso(submitted, zone);
+
+  const evaluation = useMemo(() => {
+    if (!policy) return null;
+    if (!submittedIso) return { result: null, errors: [{ path: 'submitted', message: i18n.t('adhoc.submittedInvalid') }] as PathError[] };
+    const builtin = !settings.customPolicies.some((p) => p.id === policy.id);
+    const input: EvaluateInput = {
+      policy: builtin ? policy.id : policy,
+      level: levelValue || undefined,
+      priority,
+      submitted: submittedIso,
+      language,
+      englishAccepted,
+      region: regionValue || undefined,
+      type,
+      holidays: teamHolidays(settings, regionValue || policy.defaultRegion),
+    };
+    return evaluateSafe(input);
+  }, [policy, settings, levelValue, priority, submittedIso, language, englishAccepted, regionValue, type]);
+
+  const errorFor = (field: string) => evaluation?.errors.find((e) => e.path.split('.')[0] === field)?.message;
+  const shownZone = (policy && policyZone(policy)) ?? zone;
+
+  return (
+    <div className="adhoc">
+      <form className="grid" onSubmit={(e) => e.preventDefault()} aria-label={i18n.t('adhoc.title')}>
+        <Field label={i18n.t('adhoc.policy')} error={errorFor('policy')}>
+          {(c) => (
+            <select {...c} value={policy?.id ?? ''} onChange={(e) => setPolicyId(e.target.value)}>
+              {policies.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={i18n.t('adhoc.level')} error={errorFor('level')}>
+          {(c) => (
+            <select {...c} value={levelValue} onChange={(e) => setLevel(e.target.value)} disabled={levels.length < 2}>
+              {levels.map(([id, rule]) => (
+                <option key={id} value={id}>
+                  {rule.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={i18n.t('adhoc.priority')} error={errorFor('priority')}>
+          {(c) => (
+            <select {...c} value={priority} onChange={(e) => setPriority(e.target.value as Priority)}>
+              {PRIORITIES.map((p) => (
+                <option key={p} value={p}>
+                  {p}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={i18n.t('adhoc.type')} error={errorFor('type')}>
+          {(c) => (
+            <select {...c} value={type} onChange={(e) => setType(e.target.value as RequestType)}>
+              {TYPES.map((t) => (
+                <option key={t} value={t}>
+                  {i18n.t(`type.${t}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={i18n.t('adhoc.language')} error={errorFor('language')}>
+          {(c) => (
+            <select {...c} value={language} onChange={(e) => setLanguage(e.target.value as Language)}>
+              {LANGUAGES.map((l) => (
+                <option key={l} value={l}>
+                  {i18n.t(`language.${l}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={i18n.t('adhoc.region')} error={errorFor('region')}>
+          {(c) => (
+            <select {...c} value={regionValue} onChange={(e) => setRegion(e.target.value)}>
+              <option value="">{i18n.t('adhoc.regionDefault', [policy?.defaultRegion ?? '—'])}</option>
+              {regions.map((r) => (
+                <option key={r} value={r}>
+                  {r}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={i18n.t('adhoc.submitted')} error={errorFor('submitted')} hint={zone}>
+          {(c) => <input {...c} type="datetime-local" value={submitted} onChange={(e) => setSubmitted(e.target.value)} />}
+        </Field>
+        <div className="field check">
+          <label>
+            <input type="checkbox" checked={englishAccepted} onChange={(e) => setEnglishAccepted(e.target.checked)} />{' '}
+            {i18n.t('adhoc.englishAccepted')}
+          </label>
+        </div>
+      </form>
+      {evaluation && <ErrorList errors={evaluation.errors} />}
+      {evaluation?.result && policy && submittedIso && (
+        <>
+          <DeadlineResult result={evaluation.result} policyZone={shownZone} now={now} />
+          <Timeline
+            {...timelineFor({
+              policy,
+              result: evaluation.result,
+              submitted: Date.parse(submittedIso),
+              now,
+              region: regionValue || undefined,
+              holidays: teamHolidays(settings, regionValue || policy.defaultRegion),
+              holidayNames: holidayNames(settings),
+              zone,
+            })}
+          />
+        </>
+      )}
+    </div>
+  );
+}

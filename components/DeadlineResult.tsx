@@ -1,0 +1,59 @@
+import { i18n } from '#i18n';
+import type { EvaluateResult } from '@/core/evaluate/types';
+import { Countdown } from './Countdown';
+import { formatDuration, formatInstant, localZone } from './format';
+
+/**
+ * One evaluation as people read it: the deadline in their zone and the policy's, a live countdown,
+ * the notes (routing, scope, …) and the explanation in steps.
+ */
+export function DeadlineResult({ result, policyZone, now }: { result: EvaluateResult; policyZone: string; now: number }) {
+  const { target } = result;
+  const zone = localZone();
+  return (
+    <section className="result" aria-label={i18n.t('result.title')}>
+      {target ? (
+        <>
+          <p className="deadline" data-testid="deadline-local">
+            {formatInstant(target.deadline, zone)}
+          </p>
+          {policyZone !== zone && (
+            <p className="muted" data-testid="deadline-policy">
+              {i18n.t('result.inPolicyZone', [formatInstant(target.deadline, policyZone)])}
+            </p>
+          )}
+          <Countdown deadline={Date.parse(target.deadline)} now={now} />
+          <p className="muted">
+            {i18n.t(target.clock === '24/7' ? 'result.targetAroundClock' : 'result.targetBusiness', [
+              formatDuration(target.minutes * 60_000),
+            ])}{' '}
+            · {target.source}
+          </p>
+        </>
+      ) : (
+        <p className="deadline none" data-testid="deadline-none">
+          {i18n.t('result.noTarget')}
+        </p>
+      )}
+      {result.notes.length > 0 && (
+        <ul className="notes" aria-label={i18n.t('result.notes')}>
+          {result.notes.map((note) => (
+            <li key={note.code + note.message} data-code={note.code}>
+              {note.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      {result.explain.length > 0 && (
+        <details className="explain">
+          <summary>{i18n.t('result.explain')}</summary>
+          <ol>
+            {result.explain.map((step) => (
+              <li key={step}>{step}</li>
+            ))}
+          </ol>
+        </details>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+import { DateTime, Duration } from 'luxon';
+
+/**
+ * Dates and durations for people: Intl (through luxon) in the browser's locale, so a German or
+ * Japanese browser reads its own formats without extra translation strings.
+ */
+
+export function uiLocale(): string {
+  return typeof navigator !== 'undefined' && navigator.language ? navigator.language : 'en';
+}
+
+export function localZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/** "Mon, 18 Nov 2019, 09:00 PST" in the given zone. */
+export function formatInstant(iso: string | number, zone: string, locale = uiLocale()): string {
+  const dt = typeof iso === 'number' ? DateTime.fromMillis(iso) : DateTime.fromISO(iso);
+  return dt.setZone(zone).setLocale(locale).toLocaleString({
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  });
+}
+
+/** "2 days, 3 hr, 5 min" — whole minutes, largest units first, zero units left out. */
+export function formatDuration(ms: number, locale = uiLocale()): string {
+  const minutes = Math.floor(Math.abs(ms) / 60_000);
+  const parts = Duration.fromObject({ minutes }).shiftTo('days', 'hours', 'minutes').toObject();
+  const kept = Object.fromEntries(Object.entries(parts).filter(([, v]) => v));
+  const shown = Object.keys(kept).length ? kept : { minutes: 0 };
+  return Duration.fromObject(shown).reconfigure({ locale }).toHuman({ unitDisplay: 'short', listStyle: 'narrow' });
+}
+
+/** A datetime-local value ("2019-11-18T09:00") read in `zone`, as ISO with offset; null when invalid. */
+export function localInputToIso(value: string, zone = localZone()): string | null {
+  const dt = DateTime.fromISO(value, { zone });
+  return dt.isValid ? dt.toISO({ suppressMilliseconds: true }) : null;
+}
+
+/** Now as a datetime-local value in `zone`, to the minute. */
+export function nowAsLocalInput(zone = localZone(), now = Date.now()): string {
+  return DateTime.fromMillis(now, { zone }).toFormat("yyyy-MM-dd'T'HH:mm");
+}

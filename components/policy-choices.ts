@@ -1,0 +1,36 @@
+import { builtinPolicies, getPolicy } from '@/core';
+import type { Policy } from '@/core/policy/schema';
+import type { Settings } from '@/core/settings/schema';
+
+/** Built-in and custom policies for pickers; a custom policy with a built-in id replaces it. */
+export function policyChoices(customPolicies: readonly Policy[]): Policy[] {
+  const ids = new Set([...Object.keys(builtinPolicies), ...customPolicies.map((p) => p.id)]);
+  return [...ids].flatMap((id) => getPolicy(id, customPolicies) ?? []);
+}
+
+/** Holiday regions a policy knows (its built-in lists) plus the team's own lists. */
+export function regionChoices(policy: Policy, settings: Pick<Settings, 'holidays'>): string[] {
+  const regions = new Set<string>();
+  for (const calendar of Object.values(policy.calendars)) for (const region of Object.keys(calendar.holidays)) regions.add(region);
+  for (const region of Object.keys(settings.holidays)) regions.add(region);
+  return [...regions].sort();
+}
+
+/** The team's extra closed days for a region, per calendar id, as evaluate() takes them. */
+export function teamHolidays(settings: Pick<Settings, 'holidays'>, region: string | undefined): Record<string, string[]> | undefined {
+  const list = region ? settings.holidays[region] : undefined;
+  return list ? { [list.calendar]: list.dates.map((d) => d.date) } : undefined;
+}
+
+/** yyyy-mm-dd → holiday name across the team's lists, for timeline labels. */
+export function holidayNames(settings: Pick<Settings, 'holidays'>): Record<string, string> {
+  const names: Record<string, string> = {};
+  for (const list of Object.values(settings.holidays)) for (const d of list.dates) if (d.name) names[d.date] = d.name;
+  return names;
+}
+
+/** The zone a policy's business hours are in (its main calendar's; a policy without targets may have none). */
+export function policyZone(policy: Policy): string | undefined {
+  const main = policy.calendar ? policy.calendars[policy.calendar] : Object.values(policy.calendars)[0];
+  return main?.timeZone;
+}

@@ -1,0 +1,214 @@
+import { useState } from 'react';
+import { i18n } from '#i18n';
+import { ErrorList, type PathError } from '@/components/ErrorList';
+import { Field } from '@/components/Field';
+import { policyChoices, regionChoices } from '@/components/policy-choices';
+import { contactWarnings } from '@/core/contracts/lookup';
+import { LANGUAGES, type Language } from '@/core/policy/schema';
+import { Customer, type DesignatedContact } from '@/core/settings/schema';
+import { useStore } from './store';
+
+type Draft = Omit<Customer, 'organisations' | 'domains' | 'addresses' | 'contacts'> & {
+  organisations: string;
+  domains: string;
+  addresses: string;
+  contacts: Array<{ address: string; role: string; roleChanged: string }>;
+};
+
+const lines = (text: string) =>
+  text
+    .split(/[\n,;]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+export function toDraft(c: Customer): Draft {
+  return {
+    ...c,
+    organisations: c.organisations.join('\n'),
+    domains: c.domains.join('\n'),
+    addresses: c.addresses.join('\n'),
+    contacts: c.contacts.map((k) => ({ address: k.address, role: k.role ?? '', roleChanged: k.roleChanged ?? '' })),
+  };
+}
+
+function fromDraft(d: Draft) {
+  return {
+    ...d,
+    level: d.level || undefined,
+    region: d.region || undefined,
+    organisations: lines(d.organisations),
+    domains: lines(d.domains),
+    addresses: lines(d.addresses),
+    contacts: d.contacts.map(
+      (k): Partial<DesignatedContact> => ({ address: k.address, role: k.role || undefined, roleChanged: k.roleChanged || undefined }),
+    ),
+  };
+}
+
+/**
+ * One customer contract. Saving validates the whole settings object (so unknown levels and duplicate
+ * ids are caught too) and shows each problem at its field and with its path.
+ */
+export function CustomerForm({ initial, index, onDone }: { initial: Customer; index: number; onDone: () => void }) {
+  const { settings, save } = useStore();
+  const [draft, setDraft] = useState(() => toDraft(initial));
+  const [errors, setErrors] = useState<PathError[]>([]);
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const policies = policyChoices(settings.customPolicies);
+  const policy = policies.find((p) => p.id === draft.policy);
+  const levels = policy ? Object.entries(policy.levels) : [];
+  const regions = policy ? regionChoices(policy, settings) : [];
+  const prefix = `customers.${index}.`;
+  const errorAt = (field: string) =>
+    errors.find((e) => e.path === prefix + field || e.path.startsWith(`${prefix + field}.`))?.message;
+  const parsed = Customer.safeParse(fromDraft(draft));
+  const warnings = parsed.success ? contactWarnings(parsed.data, policy) : [];
+
+  async function submit(event: React.FormEvent) {
+    event.preventDefault();
+    const customers = [...settings.customers];
+    customers[index] = fromDraft(draft) as Customer;
+    const found = await save({ ...settings, customers });
+    setErrors(found);
+    if (found.length === 0) onDone();
+  }
+
+  const setContact = (i: number, patch: Partial<Draft['contacts'][number]>) =>
+    set(
+      'contacts',
+      draft.contacts.map((k, j) => (j === i ? { ...k, ...patch } : k)),
+    );
+
+  return (
+    <form className="card" onSubmit={submit} aria-label={i18n.t('options.contracts.edit')}>
+      <div className="grid">
+        <Field label={i18n.t('options.contracts.name')} error={errorAt('name')}>
+          {(c) => <input {...c} value={draft.name} onChange={(e) => set('name', e.target.value)} required />}
+        </Field>
+        <Field label={i18n.t('options.contracts.policy')} error={errorAt('policy')}>
+          {(c) => (
+            <select {...c} value={draft.policy} onChange={(e) => set('policy', e.target.value)}>
+              {policies.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={i18n.t('options.contracts.level')} error={errorAt('level')}>
+          {(c) => (
+            <select {...c} value={draft.level ?? ''} onChange={(e) => set('level', e.target.value)}>
+              <option value="">{i18n.t('options.contracts.levelDefault')}</option>
+              {levels.map(([id, rule]) => (
+                <option key={id} value={id}>
+                  {rule.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={i18n.t('options.contracts.region')} error={errorAt('region')}>
+          {(c) => (
+            <select {...c} value={draft.region ?? ''} onChange={(e) => set('region', e.target.value)}>
+              <option value="">{i18n.t('adhoc.regionDefault', [policy?.defaultRegion ?? '—'])}</option>
+              {regions.map((r) => (
+                <option key={r} value={r}>
+                  {r}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={i18n.t('options.contracts.organisations')} hint={i18n.t('options.contracts.onePerLine')} error={errorAt('organisations')}>
+          {(c) => <textarea {...c} rows={2} value={draft.organisations} onChange={(e) => set('organisations', e.target.value)} />}
+        </Field>
+        <Field label={i18n.t('options.contracts.domains')} hint={i18n.t('options.contracts.onePerLine')} error={errorAt('domains')}>
+          {(c) => <textarea {...c} rows={2} value={draft.domains} onChange={(e) => set('domains', e.target.value)} />}
+        </Field>
+        <Field label={i18n.t('options.contracts.addresses')} hint={i18n.t('options.contracts.onePerLine')} error={errorAt('addresses')}>
+          {(c) => <textarea {...c} rows={2} value={draft.addresses} onChange={(e) => set('addresses', e.target.value)} />}
+        </Field>
+        <Field label={i18n.t('options.contracts.notes')} error={errorAt('notes')}>
+          {(c) => <textarea {...c} rows={2} value={draft.notes} onChange={(e) => set('notes', e.target.value)} />}
+        </Field>
+      </div>
+      <fieldset>
+        <legend>{i18n.t('options.contracts.languages')}</legend>
+        {LANGUAGES.map((l) => (
+          <label key={l} className="inline">
+            <input
+              type="checkbox"
+              checked={draft.languages.includes(l)}
+              onChange={(e) =>
+                set('languages', e.target.checked ? [...draft.languages, l] : draft.languages.filter((x: Language) => x !== l))
+              }
+            />{' '}
+            {i18n.t(`language.${l}`)}
+          </label>
+        ))}
+        <label className="inline">
+          <input type="checkbox" checked={draft.englishAccepted} onChange={(e) => set('englishAccepted', e.target.checked)} />{' '}
+          {i18n.t('adhoc.englishAccepted')}
+        </label>
+      </fieldset>
+      <fieldset>
+        <legend>{i18n.t('options.contracts.contacts')}</legend>
+        {draft.contacts.map((k, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place; the index is their identity.
+          <div className="row" key={i}>
+            <Field label={i18n.t('options.contracts.contactAddress', [String(i + 1)])} error={errorAt(`contacts.${i}.address`)}>
+              {(c) => <input {...c} type="email" value={k.address} onChange={(e) => setContact(i, { address: e.target.value })} />}
+            </Field>
+            <Field label={i18n.t('options.contracts.contactRole', [String(i + 1)])} error={errorAt(`contacts.${i}.role`)}>
+              {(c) => (
+                <select {...c} value={k.role} onChange={(e) => setContact(i, { role: e.target.value })}>
+                  <option value="">—</option>
+                  {levels.map(([id, rule]) => (
+                    <option key={id} value={id}>
+                      {rule.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field label={i18n.t('options.contracts.roleChanged', [String(i + 1)])} error={errorAt(`contacts.${i}.roleChanged`)}>
+              {(c) => <input {...c} type="date" value={k.roleChanged} onChange={(e) => setContact(i, { roleChanged: e.target.value })} />}
+            </Field>
+            <button
+              type="button"
+              className="link"
+              onClick={() =>
+                set(
+                  'contacts',
+                  draft.contacts.filter((_, j) => j !== i),
+                )
+              }
+            >
+              {i18n.t('options.contracts.removeContact', [String(i + 1)])}
+            </button>
+          </div>
+        ))}
+        <button type="button" onClick={() => set('contacts', [...draft.contacts, { address: '', role: '', roleChanged: '' }])}>
+          {i18n.t('options.contracts.addContact')}
+        </button>
+      </fieldset>
+      {warnings.length > 0 && (
+        <ul className="warnings">
+          {warnings.map((w) => (
+            <li key={w.code}>{w.message}</li>
+          ))}
+        </ul>
+      )}
+      <ErrorList errors={errors} />
+      <div className="actions">
+        <button type="submit" className="primary">
+          {i18n.t('common.save')}
+        </button>
+        <button type="button" onClick={onDone}>
+          {i18n.t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,170 @@
+import { useState } from 'react';
+import { i18n } from '#i18n';
+import { ErrorList, type PathError } from '@/components/ErrorList';
+import { Field } from '@/components/Field';
+import { builtinAdapters } from '@/entrypoints/overlay.content/adapters/registry';
+import { PRIORITIES, type Priority } from '@/core/policy/schema';
+import type { Site } from '@/core/settings/schema';
+import { RecipesEditor } from './RecipesEditor';
+import { useStore } from './store';
+
+/** Built-in adapters per host: enabling one asks for its host permission first (optional_host_permissions). */
+function AdapterSites() {
+  const { settings, save } = useStore();
+  const [errors, setErrors] = useState<PathError[]>([]);
+  const [hosts, setHosts] = useState<Record<string, string>>({});
+
+  async function toggle(adapterId: string, defaults: string[], enabled: boolean) {
+    const current = settings.sites.find((s) => s.adapter === adapterId);
+    const matches = (hosts[adapterId] ?? current?.matches.join('\n') ?? defaults.join('\n'))
+      .split(/\s+/)
+      .filter(Boolean);
+    // The request must come straight from the click (a user gesture), before any await.
+    if (enabled && !(await browser.permissions.request({ origins: matches }))) {
+      setErrors([{ path: `sites.${adapterId}`, message: i18n.t('options.sites.permissionDenied') }]);
+      return;
+    }
+    const site: Site = { adapter: adapterId, matches, enabled, priorityMap: current?.priorityMap ?? {}, timeZone: current?.timeZone };
+    const sites = current ? settings.sites.map((s) => (s === current ? site : s)) : [...settings.sites, site];
+    setErrors(await save({ ...settings, sites }));
+  }
+
+  return (
+    <section aria-labelledby="sites-adapters">
+      <h2 id="sites-adapters">{i18n.t('options.sites.adapters')}</h2>
+      <p className="muted">{i18n.t('options.sites.adaptersIntro')}</p>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{i18n.t('options.sites.helpdesk')}</th>
+            <th scope="col">{i18n.t('options.sites.hosts')}</th>
+            <th scope="col">{i18n.t('options.sites.enabled')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {builtinAdapters.map((adapter) => {
+            const site = settings.sites.find((s) => s.adapter === adapter.id);
+            const value = hosts[adapter.id] ?? (site?.matches ?? adapter.matches).join('\n');
+            return (
+              <tr key={adapter.id}>
+                <th scope="row">{adapter.name}</th>
+                <td>
+                  <textarea
+                    rows={Math.max(1, value.split('\n').length)}
+                    aria-label={i18n.t('options.sites.hostsFor', [adapter.name])}
+                    value={value}
+                    onChange={(e) => setHosts({ ...hosts, [adapter.id]: e.target.value })}
+                  />
+                </td>
+                <td>
+                  <input
+                    type="checkbox"
+                    aria-label={i18n.t('options.sites.enableFor', [adapter.name])}
+                    checked={site?.enabled ?? false}
+                    onChange={(e) => toggle(adapter.id, adapter.matches, e.target.checked)}
+                  />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <ErrorList errors={errors} />
+    </section>
+  );
+}
+
+/** The helpdesk's priority words → P1–P4 (the default map; a site's own map wins) and the at-risk share. */
+function PriorityAndRisk() {
+  const { settings, save } = useStore();
+  const [rows, setRows] = useState(() => Object.entries(settings.priorityMap));
+  const [percent, setPercent] = useState(String(Math.round(settings.atRiskShare * 100)));
+  const [errors, setErrors] = useState<PathError[]>([]);
+  const [saved, setSaved] = useState(false);
+
+  async function submit(event: React.FormEvent) {
+    event.preventDefault();
+    const found = await save({
+      ...settings,
+      priorityMap: Object.fromEntries(rows.filter(([k]) => k.trim()).map(([k, p]) => [k.trim().toLowerCase(), p])),
+      atRiskShare: Number(percent) / 100,
+    });
+    setErrors(found);
+    setSaved(found.length === 0);
+  }
+
+  return (
+    <form onSubmit={submit} aria-labelledby="sites-priorities" className="card">
+      <h2 id="sites-priorities">{i18n.t('options.sites.priorities')}</h2>
+      <p className="muted">{i18n.t('options.sites.prioritiesIntro')}</p>
+      <table className="compact">
+        <thead>
+          <tr>
+            <th scope="col">{i18n.t('options.sites.priorityValue')}</th>
+            <th scope="col">{i18n.t('adhoc.priority')}</th>
+            <th scope="col">
+              <span className="sr-only">{i18n.t('common.actions')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(([value, p], i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place; the index is their identity.
+            <tr key={i}>
+              <td>
+                <input
+                  aria-label={i18n.t('options.sites.priorityValueN', [String(i + 1)])}
+                  value={value}
+                  onChange={(e) => setRows(rows.map((r, j) => (j === i ? [e.target.value, r[1]] : r)))}
+                />
+              </td>
+              <td>
+                <select
+                  aria-label={i18n.t('options.sites.priorityFor', [value || String(i + 1)])}
+                  value={p}
+                  onChange={(e) => setRows(rows.map((r, j) => (j === i ? [r[0], e.target.value as Priority] : r)))}
+                >
+                  {PRIORITIES.map((x) => (
+                    <option key={x}>{x}</option>
+                  ))}
+                </select>
+              </td>
+              <td>
+                <button type="button" className="link" onClick={() => setRows(rows.filter((_, j) => j !== i))}>
+                  {i18n.t('options.sites.removeValue', [value || String(i + 1)])}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <button type="button" onClick={() => setRows([...rows, ['', 'P3']])}>
+        {i18n.t('options.sites.addValue')}
+      </button>
+      <Field
+        label={i18n.t('options.sites.atRisk')}
+        hint={i18n.t('options.sites.atRiskHint')}
+        error={errors.find((e) => e.path === 'atRiskShare')?.message}
+      >
+        {(c) => <input {...c} type="number" min={1} max={99} step={1} value={percent} onChange={(e) => setPercent(e.target.value)} />}
+      </Field>
+      <ErrorList errors={errors} />
+      <div className="actions">
+        <button type="submit" className="primary">
+          {i18n.t('common.save')}
+        </button>
+        {saved && <span role="status">{i18n.t('common.saved')}</span>}
+      </div>
+    </form>
+  );
+}
+
+export function SitesSection() {
+  return (
+    <>
+      <AdapterSites />
+      <PriorityAndRisk />
+      <RecipesEditor />
+    </>
+  );
+}
