@@ -18,7 +18,8 @@ const Id = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'lower-case letters, digits
 const Section = z.string().min(1, 'cite the section this rule comes from');
 const IsoDate = z.iso.date();
 const Wall = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'a wall time "HH:mm" (24:00 allowed)');
-const Weekday = z.number().int().min(1).max(7);
+/** ISO weekday, 1 = Monday … 7 = Sunday. */
+const Weekday = z.literal([1, 2, 3, 4, 5, 6, 7]);
 
 const TimeZone = z.string().refine((zone) => {
   try {
@@ -122,13 +123,15 @@ export const Reading = z.object({ topic: z.string().min(1), reading: z.string().
 
 export const Policy = z
   .object({
+    /** Editors' JSON Schema link; ignored. */
+    $schema: z.string().optional(),
     id: Id,
     name: z.string().min(1),
     /** The source document, as its title reads. */
     document: z.string().min(1),
     calendars: z.record(Id, CalendarRule),
-    /** The calendar "business hours" means when no language routing applies. */
-    calendar: Id,
+    /** The calendar "business hours" means when no language routing applies (absent with `noTargets`). */
+    calendar: Id.optional(),
     /** Holiday region used when the input names none. */
     defaultRegion: z.string().optional(),
     levels: z.record(Id, LevelRule).refine((levels) => Object.keys(levels).length > 0, 'define at least one level'),
@@ -153,8 +156,10 @@ export const Policy = z
   .superRefine((policy, ctx) => {
     const calendarIds = Object.keys(policy.calendars);
     const levelIds = Object.keys(policy.levels);
-    if (!calendarIds.includes(policy.calendar)) {
-      ctx.addIssue({ code: 'custom', path: ['calendar'], message: `unknown calendar "${policy.calendar}"; defined: ${calendarIds.join(', ')}` });
+    if (policy.calendar === undefined) {
+      if (!policy.noTargets) ctx.addIssue({ code: 'custom', path: ['calendar'], message: 'name the business-hours calendar (or set noTargets)' });
+    } else if (!calendarIds.includes(policy.calendar)) {
+      ctx.addIssue({ code: 'custom', path: ['calendar'], message: `unknown calendar "${policy.calendar}"; defined: ${calendarIds.join(', ') || 'none'}` });
     }
     if (policy.defaultLevel && !levelIds.includes(policy.defaultLevel)) {
       ctx.addIssue({ code: 'custom', path: ['defaultLevel'], message: `unknown level "${policy.defaultLevel}"` });
@@ -164,11 +169,16 @@ export const Policy = z
       if (!calendarIds.includes(rule.calendar)) {
         ctx.addIssue({ code: 'custom', path: ['languages', lang, 'calendar'], message: `unknown calendar "${rule.calendar}"` });
       }
-      rule.levels.forEach((level, i) => {
+      const levelRefs: Array<[string, Array<string | number>]> = [
+        ...rule.levels.map((level, i): [string, Array<string | number>] => [level, ['levels', i]]),
+        ...Object.keys(rule.overrides).map((level): [string, Array<string | number>] => [level, ['overrides', level]]),
+        ...(rule.billing?.technicalLevels ?? []).map((level, i): [string, Array<string | number>] => [level, ['billing', 'technicalLevels', i]]),
+      ];
+      for (const [level, path] of levelRefs) {
         if (!levelIds.includes(level)) {
-          ctx.addIssue({ code: 'custom', path: ['languages', lang, 'levels', i], message: `unknown level "${level}"` });
+          ctx.addIssue({ code: 'custom', path: ['languages', lang, ...path], message: `unknown level "${level}"` });
         }
-      });
+      }
     }
   });
 export type Policy = z.infer<typeof Policy>;

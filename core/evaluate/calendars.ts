@@ -1,0 +1,33 @@
+import { compileCalendar } from '../time';
+import type { BusinessCalendar } from '../time/types';
+import type { Policy } from '../policy/schema';
+import { EvaluateError } from './error';
+
+/**
+ * Compiles one of a policy's calendars with the holidays that apply: the region's built-in list plus
+ * the team's own extra days for that calendar. Compiled calendars are cached by the engine.
+ */
+export function policyCalendar(
+  policy: Policy,
+  calendarId: string,
+  region: string | undefined,
+  extraHolidays: Record<string, string[]> | undefined,
+): BusinessCalendar {
+  const rule = policy.calendars[calendarId];
+  if (!rule) throw new EvaluateError(['policy', 'calendars', calendarId], 'calendar is not defined');
+  const regional = region ? (rule.holidays[region] ?? []) : [];
+  const extra = extraHolidays?.[calendarId] ?? [];
+  return compileCalendar({
+    id: calendarId,
+    name: rule.name,
+    timeZone: rule.timeZone,
+    weekly: rule.weekly,
+    holidays: [...new Set([...regional, ...extra])].sort(),
+  });
+}
+
+/** Regions with built-in holiday lists in the policy's main calendar (e.g. americas, emea for 4.0). */
+export function holidayRegions(policy: Policy): string[] {
+  const main = policy.calendar ? policy.calendars[policy.calendar] : undefined;
+  return Object.keys(main?.holidays ?? {});
+}

@@ -1,0 +1,234 @@
+import { getPolicy } from '../policy/builtin';
+import { classifyScope } from '../policy/scope';
+import type { Policy, TargetRule } from '../policy/schema';
+import type { BusinessCalendar } from '../time/types';
+import { policyCalendar, holidayRegions } from './calendars';
+import { EvaluateError } from './error';
+import { formatInZone, formatMinutes, formatSpan, toIsoUtc } from './format';
+import { decideLanguage, LANGUAGE_NAMES, type LanguageDecision } from './language';
+import { requireLevel } from './level';
+import { EvaluateInput, type EvaluateResult, type Note } from './types';
+
+type Parsed = ReturnType<typeof EvaluateInput.parse>;
+
+const MINUTE = 60_000;
+/** Openings listed one by one in the explanation before they are summarised. */
+const OPENINGS_LISTED = 4;
+
+/**
+ * The contractual first-response target for one request: which rule applies, when the clock
+ * starts, and the deadline — with notes and an explanation a support lead can check by hand.
+ */
+export function evaluate(raw: EvaluateInput): EvaluateResult {
+  const parsed = EvaluateInput.safeParse(raw);
+  if (!parsed.success) throw EvaluateError.fromZod(parsed.error);
+  const input = parsed.data;
+  const policy = resolvePolicy(input.policy);
+  const notes: Note[] = [];
+  const explain: string[] = [`Policy: ${policy.name} — ${policy.document}.`];
+
+  if (policy.noTargets) {
+    notes.push({ code: policy.noTargets.note, message: `${policy.noTargets.message} (${policy.noTargets.source})` });
+    explain.push(`No response time is promised (${policy.noTargets.source}).`);
+    scopeNotes(policy, input.topic, notes, explain);
+    return { target: null, notes, explain };
+  }
+
+  const [levelId, level] = requireLevel(policy, input.level);
+  explain.push(`Level: ${level.name} (${level.source}).`);
+  const type = input.type ?? 'technical';
+  const feature = policy.requestTypes.feature;
+  if (type === 'feature' && feature) {
+    notes.push({ code: feature.note, message: `${feature.message} (${feature.source})` });
+    explain.push(`Feature request: no first-response target (${feature.source}).`);
+    return { target: null, notes, explain };
+  }
+  if (level.noTarget) {
+    notes.push({ code: level.noTarget.note, message: `${level.noTarget.message} (${level.noTarget.source})` });
+    explain.push(`${level.name}: no first-response target (${level.noTarget.source}).`);
+    return { target: null, notes, explain };
+  }
+
+  const region = resolveRegion(policy, input.region);
+  const language = decideLanguage(policy, levelId, input.language, type, input.englishAccepted ?? false);
+  languageNotes(language, level.name, notes, explain);
+
+  const override = language.kind === 'routed' && language.useOverrides ? language.rule.overrides[levelId]?.[input.priority] : undefined;
+  const rule = override ?? level.targets[input.priority];
+  if (!rule) {
+    notes.push({ code: 'no-target-for-priority', message: `${level.name} defines no target for ${input.priority}.` });
+    return { target: null, notes, explain };
+  }
+  if (rule.note) notes.push({ code: rule.note, message: ruleNoteMessage(rule, input.priority, level.name) });
+  explain.push(
+    `Rule: ${input.priority} → first response within ${formatMinutes(rule.minutes)} ${rule.clock === '24/7' ? 'around the clock (24/7)' : 'of business hours'} (${rule.source}${override ? `, ${LANGUAGE_NAMES[language.kind === 'routed' ? language.language : 'en']} requests` : ''}).`,
+  );
+
+  const submitted = Date.parse(input.submitted);
+  const teamCalendar = language.kind === 'routed' ? policyCalendar(policy, language.rule.calendar, region, input.holidays) : undefined;
+  const target = computeTarget(policy, rule, submitted, region, input, teamCalendar, language);
+  explain.push(...target.explain);
+
+  if (target.start > submitted) {
+    notes.push({
+      code: 'deferred-start',
+      message: `Received outside ${target.calendarName}; the clock starts at ${formatInZone(target.start, target.zone)}.`,
+    });
+  }
+  if (language.kind === 'routed' && teamCalendar) {
+    notes.push(routingNote(language, teamCalendar, submitted, raw));
+  }
+
+  return {
+    target: {
+      minutes: rule.minutes,
+      clock: rule.clock,
+      calendar: target.calendarId,
+      start: toIsoUtc(target.start),
+      deadline: toIsoUtc(target.deadline),
+      source: `${policy.document} ${rule.source}`,
+    },
+    notes,
+    explain,
+  };
+}
+
+function resolvePolicy(policy: Parsed['policy']): Policy {
+  if (typeof policy !== 'string') return policy;
+  const found = getPolicy(policy);
+  if (!found) throw new EvaluateError(['policy'], `unknown policy "${policy}"`);
+  return found;
+}
+
+function resolveRegion(policy: Policy, region: string | undefined): string | undefined {
+  const regions = holidayRegions(policy);
+  if (region !== undefined && regions.length > 0 && !regions.includes(region)) {
+    throw new EvaluateError(['region'], `unknown region "${region}" for ${policy.id}; one of ${regions.join(', ')}`);
+  }
+  return region ?? policy.defaultRegion;
+}
+
+interface ComputedTarget {
+  calendarId: string;
+  calendarName: string;
+  zone: string;
+  start: number;
+  deadline: number;
+  explain: string[];
+}
+
+function computeTarget(
+  policy: Policy,
+  rule: TargetRule,
+  submitted: number,
+  region: string | undefined,
+  input: Parsed,
+  teamCalendar: BusinessCalendar | undefined,
+  language: LanguageDecision,
+): ComputedTarget {
+  if (rule.clock === '24/7') {
+    const deferTo = language.kind === 'routed' && language.deferAll ? teamCalendar : undefined;
+    const start = deferTo ? deferTo.nextOpening(submitted) : submitted;
+    const zone = deferTo?.spec.timeZone ?? 'UTC';
+    const deadline = start + rule.minutes * MINUTE;
+    const explain = [
+      deferTo
+        ? `Clock: 24/7, but ${LANGUAGE_NAMES[language.kind === 'routed' ? language.language : 'en']} requests are taken only in ${deferTo.spec.name}: submitted ${formatInZone(submitted, zone)}, clock starts ${formatInZone(start, zone)}.`
+        : `Clock: 24/7 from submission at ${formatInZone(submitted, 'UTC')}.`,
+      `Deadline: ${formatInZone(deadline, zone)}${zone === 'UTC' ? '' : ` (${formatInZone(deadline, 'UTC')})`}.`,
+    ];
+    return { calendarId: '24/7', calendarName: deferTo?.spec.name ?? '24/7', zone, start, deadline, explain };
+  }
+
+  const calendar = teamCalendar ?? policyCalendar(policy, policy.calendar ?? '', region, input.holidays);
+  const zone = calendar.spec.timeZone;
+  const start = calendar.nextOpening(submitted);
+  const deadline = calendar.addMinutes(start, rule.minutes);
+  const holidays = calendar.spec.holidays.length;
+  const explain = [
+    `Calendar: ${calendar.spec.name} in ${zone}${holidays ? `, ${holidays} holiday${holidays === 1 ? '' : 's'}${region ? ` (region ${region})` : ''} closed` : ''}.`,
+    start === submitted
+      ? `Submitted ${formatInZone(submitted, zone)} during business hours: the clock starts at once.`
+      : `Submitted ${formatInZone(submitted, zone)} outside business hours: the clock starts at the next opening, ${formatInZone(start, zone)}.`,
+    describeOpenings(calendar, start, deadline, zone),
+    `Deadline: ${formatInZone(deadline, zone)} (${formatInZone(deadline, 'UTC')}).`,
+  ];
+  return { calendarId: calendar.spec.id, calendarName: calendar.spec.name, zone, start, deadline, explain };
+}
+
+function describeOpenings(calendar: BusinessCalendar, start: number, deadline: number, zone: string): string {
+  const openings = calendar.openIntervals(start, deadline);
+  const listed = openings
+    .slice(0, OPENINGS_LISTED)
+    .map(([from, to]) => `${formatSpan(from, to, zone)} (${formatMinutes((to - from) / MINUTE)})`);
+  const more = openings.length - listed.length;
+  return `Business hours used: ${listed.join('; ')}${more > 0 ? `; and ${more} more opening${more === 1 ? '' : 's'}` : ''}.`;
+}
+
+function languageNotes(language: LanguageDecision, levelName: string, notes: Note[], explain: string[]): void {
+  if (language.kind === 'not-included') {
+    const name = LANGUAGE_NAMES[language.language];
+    notes.push({
+      code: 'language-not-included',
+      message: `Support in ${name} is not included for ${levelName}${language.source ? ` (${language.source})` : ''}: English terms apply.`,
+    });
+    explain.push(`Language: ${name} is not included for ${levelName}, so English terms apply.`);
+  } else if (language.kind === 'english-accepted') {
+    notes.push({
+      code: 'english-accepted',
+      message: `The customer agreed to English: English terms apply, no routing to the ${language.rule.team} (${language.rule.source}).`,
+    });
+    explain.push(`Language: ${LANGUAGE_NAMES[language.language]}, but the customer agreed to English.`);
+  } else if (language.kind === 'routed') {
+    explain.push(
+      `Language: ${LANGUAGE_NAMES[language.language]}${language.billing ? ' billing' : ''} request, handled by the ${language.rule.team} (${language.billing ? (language.rule.billing?.source ?? language.rule.source) : language.rule.source}).`,
+    );
+  }
+}
+
+function routingNote(
+  language: Extract<LanguageDecision, { kind: 'routed' }>,
+  team: BusinessCalendar,
+  submitted: number,
+  raw: EvaluateInput,
+): Note {
+  const open = team.isOpen(submitted);
+  const next = team.nextOpening(submitted);
+  const when = open ? 'open now' : `next opening ${formatInZone(next, team.spec.timeZone)}`;
+  const english = evaluate({ ...raw, englishAccepted: true }).target;
+  const alternative = english
+    ? ` If the customer accepts English: ${formatMinutes(english.minutes)} ${english.clock === '24/7' ? '24/7' : 'business hours'}, due ${formatInZone(Date.parse(english.deadline), team.spec.timeZone)}.`
+    : '';
+  return {
+    code: 'language-routed',
+    message: `Route to the ${language.rule.team} — ${team.spec.name}, ${when}.${alternative}`,
+  };
+}
+
+function ruleNoteMessage(rule: TargetRule, priority: string, levelName: string): string {
+  if (rule.note === 'p1-not-available-for-role') {
+    return `The ${levelName} role cannot send ${priority} requests; the P2 target applies (${rule.source}).`;
+  }
+  return `${rule.note} (${rule.source})`;
+}
+
+function scopeNotes(policy: Policy, topic: string | undefined, notes: Note[], explain: string[]): void {
+  if (!policy.scope) return;
+  if (!topic?.trim()) {
+    notes.push({ code: 'scope-unclear', message: 'No request text to classify: check the scope by hand.' });
+    return;
+  }
+  const result = classifyScope(policy.scope, topic);
+  const describe = (found: typeof result.inScope) => found.map((m) => `${m.label} ("${m.keyword}", ${m.source})`).join('; ');
+  if (result.verdict === 'out-of-scope') {
+    notes.push({
+      code: 'out-of-scope',
+      message: `Out of scope: ${describe(result.outOfScope)}. ${policy.scope.offer.message} (${policy.scope.offer.source})`,
+    });
+  } else if (result.verdict === 'in-scope') {
+    notes.push({ code: 'in-scope', message: `In scope: ${describe(result.inScope)}.` });
+  } else {
+    notes.push({ code: 'scope-unclear', message: 'No scope keyword matched: check the scope table by hand.' });
+  }
+  explain.push(`Scope: ${result.verdict} by the keyword rules in the policy data.`);
+}

@@ -1,0 +1,46 @@
+import type { Language, LanguageRule, Policy } from '../policy/schema';
+import type { RequestType } from './types';
+
+export const LANGUAGE_NAMES: Record<Language, string> = {
+  en: 'English',
+  ja: 'Japanese',
+  ko: 'Korean',
+  zh: 'Mandarin',
+};
+
+/** How a request in a language other than English is handled under a policy and level. */
+export type LanguageDecision =
+  | { kind: 'english' }
+  | { kind: 'not-included'; language: Language; source: string }
+  | { kind: 'english-accepted'; language: Language; rule: LanguageRule }
+  | {
+      kind: 'routed';
+      language: Language;
+      rule: LanguageRule;
+      /** Every request outside the team's hours starts at the next opening, 24/7 targets included. */
+      deferAll: boolean;
+      /** Language-specific targets (e.g. Gold P1 in Japanese) apply. */
+      useOverrides: boolean;
+      billing: boolean;
+    };
+
+export function decideLanguage(
+  policy: Policy,
+  levelId: string,
+  language: Language | undefined,
+  type: RequestType,
+  englishAccepted: boolean,
+): LanguageDecision {
+  if (!language || language === 'en') return { kind: 'english' };
+  const rule = policy.languages[language];
+  const billing = type === 'billing' ? rule?.billing : undefined;
+  const entitled = rule && (rule.levels.includes(levelId) || billing?.allLevels === true);
+  if (!rule || !entitled) {
+    return { kind: 'not-included', language, source: rule?.source ?? policy.languageSource ?? '' };
+  }
+  if (englishAccepted) return { kind: 'english-accepted', language, rule };
+  if (billing && !billing.technicalLevels.includes(levelId)) {
+    return { kind: 'routed', language, rule, deferAll: billing.deferAll, useOverrides: false, billing: true };
+  }
+  return { kind: 'routed', language, rule, deferAll: rule.deferAll, useOverrides: true, billing: Boolean(billing) };
+}

@@ -1,0 +1,25 @@
+/**
+ * The SLA core's public API. Pure TypeScript: no browser, WXT, React or DOM — the extension, the
+ * `sla` CLI and the benchmarks all run this same code.
+ */
+export { evaluate } from './evaluate/evaluate';
+export { EvaluateError } from './evaluate/error';
+export { EvaluateInput, RequestType } from './evaluate/types';
+export type { EvaluateResult, Note, Target } from './evaluate/types';
+export { formatInZone, formatMinutes } from './evaluate/format';
+export { zoneAbbreviation } from './time/zone-abbreviation';
+export { policyCalendar } from './evaluate/calendars';
+
+export { builtinPolicies, getPolicy } from './policy/builtin';
+export { Policy, Priority, Language, LANGUAGES, PRIORITIES, policyJsonSchema } from './policy/schema';
+export type { PolicyInput, LevelRule, LanguageRule, CalendarRule, TargetRule } from './policy/schema';
+export { classifyScope } from './policy/scope';
+export { contactLimitStatus } from './policy/contacts';
+export { roleChangeEffective } from './policy/role-changes';
+export { enterpriseCancellationEffective } from './policy/enterprise';
+export { classifyRequest } from './policy/request-class';
+
+export { compileCalendar } from './time';
+export type { BusinessCalendar, CalendarSpec, WeeklyInterval, Weekday } from './time/types';
+
+export type { TicketFields, TicketField } from './contracts/ticket';

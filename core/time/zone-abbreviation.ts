@@ -1,0 +1,30 @@
+/**
+ * A short zone name such as "JST" or "PST" for badge text. CLDR only has an abbreviation for a zone
+ * in some locales (Tokyo's "JST" only in ja-JP), so a few locales are tried; zones CLDR has none for
+ * (Seoul, Shanghai, Taipei) come from a small table; anything else falls back to "GMT+9".
+ */
+const LOCALES = ['en-US', 'en-GB', 'ja-JP', 'en-IN', 'en-AU', 'en-SG', 'zh-TW'];
+const NO_CLDR_ABBREVIATION: Record<string, string> = {
+  'Asia/Seoul': 'KST',
+  'Asia/Shanghai': 'CST',
+  'Asia/Chongqing': 'CST',
+  'Asia/Taipei': 'CST',
+  'Asia/Hong_Kong': 'HKT',
+};
+const cache = new Map<string, string>();
+
+function nameIn(locale: string, zone: string, at: Date): string {
+  const parts = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'short' }).formatToParts(at);
+  return parts.find((part) => part.type === 'timeZoneName')?.value ?? '';
+}
+
+/** The abbreviation in effect at `at` (PST vs PDT), cached per zone and hour offset. */
+export function zoneAbbreviation(zone: string, at: Date): string {
+  const key = `${zone}|${nameIn('en-US', zone, at)}`;
+  const cached = cache.get(key);
+  if (cached !== undefined) return cached;
+  const fromCldr = LOCALES.map((locale) => nameIn(locale, zone, at)).find((name) => /^[A-Z]{2,5}$/.test(name));
+  const name = fromCldr ?? NO_CLDR_ABBREVIATION[zone] ?? nameIn('en-US', zone, at);
+  cache.set(key, name);
+  return name;
+}

@@ -1,0 +1,94 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { builtinPolicies, evaluate } from '../../core';
+
+/** Runs the real CLI in plain Node (through tsx), as `npm run sla` does. */
+function sla(args: string[], stdin?: string) {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'core/cli/main.ts', ...args], {
+    input: stdin,
+    encoding: 'utf8',
+    env: { ...process.env, TZ: 'Europe/Berlin' },
+  });
+  return { code: run.status, out: run.stdout, err: run.stderr };
+}
+
+describe('sla deadline', () => {
+  it('prints the deadline in the policy zone and the local zone, time left, notes and the explanation', () => {
+    const { code, out } = sla(['deadline', '--policy', 'velostrata-1.2', '--level', 'gold', '--priority', 'P1', '--submitted', '2019-07-06T10:00:00+09:00', '--language', 'ja', '--now', '2019-07-08T00:30:00Z']);
+    expect(code).toBe(0);
+    expect(out).toContain('Mon 2019-07-08 10:00 JST  (Asia/Tokyo)');
+    expect(out).toContain('Mon 2019-07-08 03:00 CEST  (local, Europe/Berlin)');
+    expect(out).toContain('Time left:  30m');
+    expect(out).toContain('[language-routed]');
+    expect(out).toMatch(/Explanation:\n {2}1\. Policy:/);
+  });
+
+  it('--json prints exactly the evaluate() object', () => {
+    const args = ['--policy', 'velostrata-4.0', '--priority', 'P3', '--submitted', '2019-11-01T16:00:00-07:00', '--region', 'emea'];
+    const { code, out } = sla(['deadline', ...args, '--json']);
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toEqual(evaluate({ policy: 'velostrata-4.0', priority: 'P3', submitted: '2019-11-01T16:00:00-07:00', region: 'emea' }));
+  });
+
+  it('names the flag that is wrong', () => {
+    const { code, err } = sla(['deadline', '--policy', 'velostrata-1.2', '--level', 'gold', '--priority', 'P1', '--submitted', '2019-07-06T10:00:00', '--english-accepted', '--language', 'xx']);
+    expect(code).toBe(2);
+    expect(err).toMatch(/^sla deadline: --submitted: /);
+  });
+});
+
+describe('sla batch', () => {
+  it('answers every line in order; a bad line gets an error with its path and the rest go on', () => {
+    const good = { policy: 'velostrata-1.2', level: 'silver', priority: 'P2', submitted: '2019-07-05T15:00:00-07:00' };
+    const lines = [JSON.stringify(good), '{not json', JSON.stringify({ ...good, priority: 'P9' }), '', JSON.stringify({ ...good, level: 'platinum' })];
+    const { code, out } = sla(['batch'], `${lines.join('\n')}\n`);
+    const answers = out.trim().split('\n').map((line) => JSON.parse(line));
+    expect(code).toBe(1);
+    expect(answers).toHaveLength(4);
+    expect(answers[0]).toEqual(evaluate(good as never));
+    expect(answers[1].error.message).toMatch(/invalid JSON/);
+    expect(answers[2].error).toMatchObject({ path: ['priority'], line: 3 });
+    expect(answers[3].target).toMatchObject({ minutes: 240, clock: '24/7' });
+  });
+});
+
+describe('sla check', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sla-check-'));
+  const file = (name: string, data: unknown) => {
+    const path = join(dir, name);
+    writeFileSync(path, typeof data === 'string' ? data : JSON.stringify(data));
+    return path;
+  };
+
+  it('accepts the built-in policy files', () => {
+    const { code, out } = sla(['check', 'policies/velostrata-2.0.json']);
+    expect(code).toBe(0);
+    expect(out).toContain('valid policy');
+  });
+
+  it('reports each problem in a custom policy with its path', () => {
+    const broken = structuredClone(builtinPolicies['velostrata-1.2']) as Record<string, any>;
+    broken.levels.gold.targets.P2.minutes = 0;
+    broken.calendars.pacific.timeZone = 'Pacific/Nowhere';
+    const { code, out } = sla(['check', file('broken-policy.json', broken)]);
+    expect(code).toBe(1);
+    expect(out).toContain('levels.gold.targets.P2.minutes:');
+    expect(out).toContain('calendars.pacific.timeZone: an IANA time zone');
+  });
+
+  it('checks a settings export', () => {
+    const settings = { version: 1, customers: [{ id: 'c1', name: 'ACME', domains: ['not a domain'], policy: 'velostrata-1.2', level: 'gold' }] };
+    const { code, out } = sla(['check', file('settings.json', settings)]);
+    expect(code).toBe(1);
+    expect(out).toContain('customers.0.domains.0:');
+  });
+
+  it('says when a file is not JSON', () => {
+    const { code, out } = sla(['check', file('bad.json', '{ nope')]);
+    expect(code).toBe(1);
+    expect(out).toMatch(/not valid JSON/);
+  });
+});
