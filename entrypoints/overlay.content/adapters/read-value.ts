@@ -41,10 +41,42 @@ export function visibleText(element: Element): string {
 
 const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'SELECT', 'TEXTAREA', 'NOSCRIPT']);
 
+/**
+ * A selector list is a list of fallbacks: "A, B" reads A when it has a visible value, else B (unlike
+ * querySelector, which takes whichever comes first in the document).
+ */
+export function fallbacks(selector: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let quote = '';
+  let start = 0;
+  for (let i = 0; i < selector.length; i++) {
+    const char = selector[i];
+    if (quote) {
+      if (char === '\\') i++;
+      else if (char === quote) quote = '';
+    } else if (char === '"' || char === "'") quote = char;
+    else if (char === '(' || char === '[') depth++;
+    else if (char === ')' || char === ']') depth--;
+    else if (char === ',' && depth === 0) {
+      parts.push(selector.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  parts.push(selector.slice(start).trim());
+  return parts.filter(Boolean);
+}
+
+function* candidates(scope: Element, selector: string): Generator<Element> {
+  for (const part of fallbacks(selector)) {
+    if (scope.matches(part)) yield scope;
+    yield* scope.querySelectorAll(part);
+  }
+}
+
 /** Throws the browser's SyntaxError for an invalid selector (callers validate first). */
 export function readValue(scope: Element, selector: string, attribute?: string): string | undefined {
-  const candidates = scope.matches(selector) ? [scope, ...scope.querySelectorAll(selector)] : scope.querySelectorAll(selector);
-  for (const element of candidates) {
+  for (const element of candidates(scope, selector)) {
     if (!isVisible(element)) continue;
     const value = valueOf(element, attribute);
     if (value) return value;
@@ -52,9 +84,9 @@ export function readValue(scope: Element, selector: string, attribute?: string):
   return undefined;
 }
 
-/** The first visible match, for anchors. */
+/** The first visible match (fallback order), for anchors. */
 export function findVisible(scope: Element, selector: string): Element | undefined {
-  for (const element of scope.querySelectorAll(selector)) if (isVisible(element)) return element;
+  for (const element of candidates(scope, selector)) if (element !== scope && isVisible(element)) return element;
   return undefined;
 }
 
