@@ -1,0 +1,71 @@
+import type { Settings } from '../../core/settings/schema';
+import { type BadgeActions, createBadge } from './badge';
+import { adaptersForPage, pageTimeZone } from './page-adapters';
+import { createPipeline, unreadable } from './pipeline';
+import { type Scanner, createScanner } from './scanner';
+import { type BadgeCounts, type Ticker, startTicker } from './ticker';
+
+/**
+ * The overlay on one page, wired: page → adapter (scanner) → contract lookup + core (pipeline) →
+ * badge, with one ticker for all badges. Browser APIs stay in index.ts; this runs in happy-dom too.
+ */
+
+export interface OverlayHooks extends BadgeActions {
+  onCounts(counts: BadgeCounts): void;
+  /** An adapter broke its never-throw contract; logged, the page is untouched. */
+  onAdapterError?(adapterId: string, error: unknown): void;
+}
+
+export interface Overlay {
+  /** New settings: rebuild lookup and models, rescan. */
+  update(settings: Settings): void;
+  /** The URL changed (SPA navigation): choose adapters again and rescan. */
+  navigated(): void;
+  readonly counts: BadgeCounts;
+  readonly scanner: Scanner;
+  stop(): void;
+}
+
+export function startOverlay(doc: Document, initial: Settings, hooks: OverlayHooks): Overlay {
+  const url = () => doc.location?.href ?? '';
+  let settings = initial;
+  let page = adaptersForPage(url(), settings);
+  let model = createPipeline(settings, page.site);
+  let ticker: Ticker | undefined;
+
+  const scanner = createScanner({
+    doc,
+    adapters: () => page.adapters,
+    context: () => ({ timeZone: pageTimeZone(page.site, settings, url()), now: new Date() }),
+    model: (ticket) => model(ticket),
+    failed: (ticket, error) => unreadable(ticket.key, error instanceof Error ? error.message : String(error)),
+    createBadge: (badgeModel) => createBadge(doc, badgeModel, Date.now(), hooks),
+    onChange: () => ticker?.tick(),
+    onAdapterError: (adapter, error) => hooks.onAdapterError?.(adapter.id, error),
+  });
+  ticker = startTicker({ doc, badges: () => scanner.badges(), onCounts: hooks.onCounts });
+  scanner.scan();
+
+  const reselect = () => {
+    page = adaptersForPage(url(), settings);
+    model = createPipeline(settings, page.site);
+    scanner.rescan();
+  };
+
+  return {
+    update(next) {
+      settings = next;
+      reselect();
+    },
+    navigated: reselect,
+    get counts() {
+      return ticker?.counts ?? { counts: {}, total: 0 };
+    },
+    scanner,
+    stop() {
+      scanner.stop();
+      ticker?.stop();
+      for (const badge of scanner.badges()) badge.host.remove();
+    },
+  };
+}
