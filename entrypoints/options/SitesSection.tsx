@@ -30,7 +30,7 @@ function AdapterSites() {
   }
 
   return (
-    <section aria-labelledby="sites-adapters">
+    <section aria-labelledby="sites-adapters" className="card">
       <h2 id="sites-adapters">{i18n.t('options.sites.adapters')}</h2>
       <p className="muted">{i18n.t('options.sites.adaptersIntro')}</p>
       <table>
@@ -130,8 +130,13 @@ function PriorityAndRisk() {
                 </select>
               </td>
               <td>
-                <button type="button" className="link" onClick={() => setRows(rows.filter((_, j) => j !== i))}>
-                  {i18n.t('options.sites.removeValue', [value || String(i + 1)])}
+                <button
+                  type="button"
+                  className="link"
+                  aria-label={i18n.t('options.sites.removeValue', [value || String(i + 1)])}
+                  onClick={() => setRows(rows.filter((_, j) => j !== i))}
+                >
+                  {i18n.t('common.remove')}
                 </button>
               </td>
             </tr>
