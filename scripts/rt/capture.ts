@@ -6,27 +6,8 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { RT_QUEUE } from './data';
+import { SLA_SEARCH_FORMAT, searchPath } from './data';
 import { rtBaseUrl, rtSession, seedRt } from './seed';
-
-/** A search format with exact times and the custom fields (RT's default shows only "20 minutes ago"). */
-export const SLA_SEARCH_FORMAT = [
-  `'<b><a href="__WebPath__/Ticket/Display.html?id=__id__">__id__</a></b>/TITLE:#'`,
-  `'<b><a href="__WebPath__/Ticket/Display.html?id=__id__">__Subject__</a></b>/TITLE:Subject'`,
-  'Status',
-  'Priority',
-  `'__Requestors__'`,
-  `'__Created__'`,
-  `'__CustomField.{Customer}__'`,
-  `'__CustomField.{Language}__'`,
-  `'__CustomField.{Support level}__'`,
-].join(', ');
-
-export function searchPath(format?: string) {
-  const params = new URLSearchParams({ Query: `Queue = '${RT_QUEUE}'`, OrderBy: 'id', Order: 'ASC' });
-  if (format) params.set('Format', format);
-  return `/Search/Results.html?${params}`;
-}
 
 async function main() {
   const out = process.argv[2] ?? 'test/fixtures/rt-real';

@@ -119,6 +119,25 @@ export const SEED_TICKETS: SeedTicket[] = [
   },
 ];
 
+/** A search format with exact times and the custom fields (RT's default shows only "20 minutes ago"). */
+export const SLA_SEARCH_FORMAT = [
+  `'<b><a href="__WebPath__/Ticket/Display.html?id=__id__">__id__</a></b>/TITLE:#'`,
+  `'<b><a href="__WebPath__/Ticket/Display.html?id=__id__">__Subject__</a></b>/TITLE:Subject'`,
+  'Status',
+  'Priority',
+  `'__Requestors__'`,
+  `'__Created__'`,
+  `'__CustomField.{Customer}__'`,
+  `'__CustomField.{Language}__'`,
+  `'__CustomField.{Support level}__'`,
+].join(', ');
+
+export function searchPath(format?: string) {
+  const params = new URLSearchParams({ Query: `Queue = '${RT_QUEUE}'`, OrderBy: 'id', Order: 'ASC' });
+  if (format) params.set('Format', format);
+  return `/Search/Results.html?${params}`;
+}
+
 /** SLA Lens settings for this RT: every seeded customer but Mystery Corp (which stays unmapped). */
 export function rtSettings(baseUrl: string): SettingsInput {
   return {

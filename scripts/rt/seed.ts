@@ -38,11 +38,12 @@ export async function rtSession(baseUrl: string, user = 'root', pass = 'password
     body: new URLSearchParams({ user, pass }),
     redirect: 'manual',
   });
-  const cookie = login.headers
+  const found = login.headers
     .getSetCookie()
     .map((c) => c.split(';')[0])
     .find((c) => c?.startsWith('RT_SID_'));
-  if (!cookie) throw new Error(`RT login at ${baseUrl} gave no session cookie (HTTP ${login.status})`);
+  if (!found) throw new Error(`RT login at ${baseUrl} gave no session cookie (HTTP ${login.status})`);
+  const cookie: string = found;
 
   async function rest<T = any>(method: string, path: string, body?: unknown): Promise<T> {
     const response = await fetch(`${baseUrl}/REST/2.0/${path}`, {

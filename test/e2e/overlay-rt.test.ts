@@ -1,0 +1,95 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Settings } from '../../core/settings/schema';
+import { rtSettings, SLA_SEARCH_FORMAT, searchPath } from '../../scripts/rt/data';
+import type { SeedManifest } from '../../scripts/rt/seed';
+import { readBadges, waitForBadges } from './support/badges';
+import { type ExtensionBrowser, launchExtension } from './support/chromium';
+import { expectedDeadline, expectedStates } from './support/expected';
+import { type RequestLog, recordRequests } from './support/requests';
+import { ensureRt, signInRt } from './support/rt';
+import { seedSettings } from './support/settings';
+
+/**
+ * The built extension in headless Chromium against a real Request Tracker 5 (scripts/rt/setup.sh,
+ * seeded by scripts/rt/seed.ts): every seeded ticket's badge on its ticket page and in search
+ * results, checked against the core's deadline for what the ticket was created with.
+ */
+
+let rt: SeedManifest;
+let browser: ExtensionBrowser;
+let settings: Settings;
+let requests: RequestLog;
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  rt = await ensureRt();
+  browser = await launchExtension();
+  requests = await recordRequests(browser.context, [rt.baseUrl]);
+  settings = await seedSettings(browser.worker, rtSettings(rt.baseUrl));
+  await signInRt(browser.context, rt.baseUrl);
+  page = await browser.context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('overlay on real Request Tracker 5', () => {
+  it('badges each ticket page with the ticket id, the core deadline and the state', async () => {
+    for (const ticket of rt.tickets) {
+      await page.goto(`${rt.baseUrl}/Ticket/Display.html?id=${ticket.id}`);
+      const before = Date.now();
+      const [badge] = await waitForBadges(page, 1, '#header');
+      const after = Date.now();
+      const expected = { ticket: ticket.id, deadline: expectedDeadline(settings, ticket) };
+      expect({ ticket: badge?.ticket, deadline: badge?.deadline }, `ticket #${ticket.id} ${ticket.subject}`).toEqual(expected);
+      expect(expectedStates(settings, ticket, before, after), `#${ticket.id}: ${badge?.text}`).toContain(badge?.state);
+    }
+  });
+
+  it("keeps RT's own scripts working: the ticket history still loads", async () => {
+    const replied = rt.tickets.find((t) => t.replied);
+    if (!replied) throw new Error('the seed has a ticket with a reply');
+    await page.goto(`${rt.baseUrl}/Ticket/Display.html?id=${replied.id}`);
+    await waitForBadges(page, 1, '#header');
+    // RT fills #delayed_ticket_history with jQuery after the page loads.
+    await page.waitForSelector('#delayed_ticket_history .transaction.message', { timeout: 15_000 });
+    const [badge] = await readBadges(page, '#header');
+    expect(badge?.state).toMatch(/^(met|missed)$/);
+  });
+
+  it('badges every row of a search with exact times and custom fields', async () => {
+    await page.goto(rt.baseUrl + searchPath(SLA_SEARCH_FORMAT));
+    const before = Date.now();
+    const badges = await waitForBadges(page, rt.tickets.length, 'table.ticket-list');
+    const after = Date.now();
+    for (const ticket of rt.tickets) {
+      const badge = badges.find((b) => b.ticket === ticket.id);
+      expect(badge?.deadline ?? null, `row #${ticket.id} ${ticket.subject}: ${badge?.text}`).toBe(
+        expectedDeadline(settings, ticket),
+      );
+      expect(expectedStates(settings, ticket, before, after), `row #${ticket.id}: ${badge?.text}`).toContain(badge?.state);
+    }
+  });
+
+  it("badges every row of RT's default search format (relative times, no custom fields)", async () => {
+    await page.goto(rt.baseUrl + searchPath());
+    const badges = await waitForBadges(page, rt.tickets.length, 'table.ticket-list');
+    expect(badges.map((b) => b.ticket).sort()).toEqual(rt.tickets.map((t) => t.id).sort());
+    // The customer comes from the requester's e-mail domain, so only Mystery Corp stays unmapped.
+    for (const ticket of rt.tickets) {
+      const badge = badges.find((b) => b.ticket === ticket.id);
+      expect(badge?.state, `row #${ticket.id}: ${badge?.text}`).not.toBe('unreadable');
+      expect(badge?.state === 'unmapped', `row #${ticket.id}: ${badge?.text}`).toBe(ticket.customFields.Customer === 'Mystery Corp');
+    }
+  });
+
+  it('sends no request to any host but RT, and throws nothing into its pages', () => {
+    expect(requests.all.some((url) => url.startsWith(rt.baseUrl))).toBe(true);
+    expect(requests.foreign).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});

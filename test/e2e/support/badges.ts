@@ -1,0 +1,31 @@
+import type { Page } from 'playwright-core';
+
+/** What a test reads off a badge host: the DOM contract (`data-sla-*`) plus its visible text. */
+export interface BadgeReading {
+  ticket: string | null;
+  state: string | null;
+  deadline: string | null;
+  text: string;
+}
+
+/** Badges under `within` (a CSS selector), in document order. */
+export function readBadges(page: Page, within = 'body'): Promise<BadgeReading[]> {
+  return page.$$eval(`${within} [data-sla-badge]`, (hosts) =>
+    hosts.map((host) => ({
+      ticket: host.getAttribute('data-sla-ticket'),
+      state: host.getAttribute('data-sla-state'),
+      deadline: host.getAttribute('data-sla-deadline'),
+      text: (host.shadowRoot?.textContent ?? '').trim(),
+    })),
+  );
+}
+
+/** Waits until `count` badges under `within` carry a state (the ticker has rendered them), then reads them. */
+export async function waitForBadges(page: Page, count: number, within = 'body', timeout = 15_000): Promise<BadgeReading[]> {
+  await page.waitForFunction(
+    ([n, w]) => document.querySelectorAll(`${w} [data-sla-badge][data-sla-state]`).length >= n,
+    [count, within] as const,
+    { timeout },
+  );
+  return readBadges(page, within);
+}

@@ -1,0 +1,100 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium, type Worker } from 'playwright-core';
+
+/**
+ * The built extension (.output/chrome-mv3) in Debian's headless Chromium, for the E2E tests. One
+ * persistent profile per launch (extensions need one), removed on close.
+ */
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const EXTENSION_DIR = resolve(process.env.SLA_EXTENSION_DIR ?? '.output/chrome-mv3');
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  /** The extension's background service worker (evaluate() runs with `chrome.*` in scope). */
+  worker: Worker;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  /** Headless unless false (`npm run demo` opens a visible window when a display exists). */
+  headless?: boolean;
+}
+
+export async function launchExtension(
+  extensionDir = EXTENSION_DIR,
+  options: LaunchOptions = {},
+): Promise<ExtensionBrowser> {
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension in ${extensionDir}: run \`npx wxt build\` first (npm run test:e2e does).`);
+  }
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`No Chromium at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH).`);
+  }
+  const profile = await mkdtemp(join(tmpdir(), 'sla-lens-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: options.headless ?? true,
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      // Newer Chrome builds ignore --load-extension unless this feature is off.
+      '--disable-features=DisableLoadExtensionCommandLineSwitch',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  try {
+    const worker =
+      context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
+      (await context.waitForEvent('serviceworker', {
+        predicate: (w) => w.url().startsWith('chrome-extension://'),
+        timeout: 15_000,
+      }));
+    const extensionId = new URL(worker.url()).host;
+    return {
+      context,
+      extensionId,
+      worker,
+      async close() {
+        await context.close();
+        await rm(profile, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await context.close();
+    await rm(profile, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** Writes items into the extension's storage from its service worker (as the extension itself would). */
+export async function setExtensionStorage(
+  worker: Worker,
+  items: Record<string, unknown>,
+  area: 'local' | 'sync' | 'session' = 'local',
+): Promise<void> {
+  await worker.evaluate(
+    async ([a, i]) => {
+      // biome-ignore lint/suspicious/noExplicitAny: the worker's global `chrome`, not typed in Node
+      await (globalThis as any).chrome.storage[a].set(i);
+    },
+    [area, items] as const,
+  );
+}
+
+export async function getExtensionStorage(
+  worker: Worker,
+  area: 'local' | 'sync' | 'session' = 'local',
+): Promise<Record<string, unknown>> {
+  // biome-ignore lint/suspicious/noExplicitAny: the worker's global `chrome`, not typed in Node
+  return worker.evaluate(async (a) => (globalThis as any).chrome.storage[a].get(null), area);
+}
