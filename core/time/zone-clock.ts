@@ -1,0 +1,89 @@
+import { IANAZone, type Zone } from 'luxon';
+
+const DAY_MS = 86_400_000;
+const MINUTE_MS = 60_000;
+
+/**
+ * Turns local wall times of one IANA zone into UTC instants. Asking luxon (Intl) for the offset is
+ * slow, and compiling a year touches hundreds of wall times, so offsets are learned once per UTC
+ * day: each day's midnight offset is cached, and on the rare day whose two midnights differ the
+ * transition minute is found by bisection. This assumes at most one offset change per UTC day;
+ * tz database transitions are weeks or months apart.
+ */
+export class ZoneClock {
+  private readonly midnightOffsets = new Map<number, number>();
+  private readonly transitions = new Map<number, number>();
+
+  constructor(private readonly zone: Zone) {}
+
+  /** UTC offset in minutes at instant ts. */
+  offset(ts: number): number {
+    const day = Math.floor(ts / DAY_MS);
+    const before = this.offsetAtMidnight(day);
+    const after = this.offsetAtMidnight(day + 1);
+    if (before === after) return before;
+    return ts < this.transitionOn(day, before) ? before : after;
+  }
+
+  /**
+   * The instant at which the zone's clocks show `wallMs` (a wall time written as if it were UTC).
+   * Like Temporal's "compatible" rule: an ambiguous wall time (fall-back overlap) is its earlier
+   * occurrence — the first time the clock shows it — and a nonexistent one (spring-forward gap)
+   * moves forward by the gap's length (02:30 → 03:30). Luxon's own guess depends on today's date,
+   * so we do not leave the choice to it: a deadline must not change with the season it is asked in.
+   */
+  instant(wallMs: number): number {
+    const offsetBefore = this.offset(wallMs - DAY_MS);
+    const offsetAfter = this.offset(wallMs + DAY_MS);
+    const earlier = wallMs - Math.max(offsetBefore, offsetAfter) * MINUTE_MS;
+    const later = wallMs - Math.min(offsetBefore, offsetAfter) * MINUTE_MS;
+    if (this.shows(earlier, wallMs)) return earlier;
+    if (this.shows(later, wallMs)) return later;
+    // In the gap: read with the offset in force before it, which lands just as far past the jump.
+    return wallMs - offsetBefore * MINUTE_MS;
+  }
+
+  private shows(ts: number, wallMs: number): boolean {
+    return ts + this.offset(ts) * MINUTE_MS === wallMs;
+  }
+
+  private offsetAtMidnight(day: number): number {
+    let offset = this.midnightOffsets.get(day);
+    if (offset === undefined) {
+      offset = this.zone.offset(day * DAY_MS);
+      this.midnightOffsets.set(day, offset);
+    }
+    return offset;
+  }
+
+  /** The first minute of `day` at which the offset is no longer `before`. */
+  private transitionOn(day: number, before: number): number {
+    let at = this.transitions.get(day);
+    if (at === undefined) {
+      let lo = day * DAY_MS;
+      let hi = lo + DAY_MS;
+      while (hi - lo > MINUTE_MS) {
+        const mid = lo + Math.floor((hi - lo) / 2 / MINUTE_MS) * MINUTE_MS;
+        if (this.zone.offset(mid) === before) lo = mid;
+        else hi = mid;
+      }
+      at = hi;
+      this.transitions.set(day, at);
+    }
+    return at;
+  }
+}
+
+const clocks = new Map<string, ZoneClock>();
+
+/** One shared clock per zone, so every calendar in that zone reuses the learned offsets. Throws for an unknown zone. */
+export function clockFor(timeZone: string): ZoneClock {
+  let clock = clocks.get(timeZone);
+  if (!clock) {
+    const zone = IANAZone.create(timeZone);
+    if (!zone.isValid) throw new Error(`unknown time zone "${timeZone}": expected an IANA name such as "Asia/Tokyo"`);
+    clock = new ZoneClock(zone);
+    clocks.set(timeZone, clock);
+  }
+  return clock;
+}
