@@ -32,14 +32,19 @@ interface Prefs {
 /** Settings pieces that go to `sync:` when they fit. */
 const SYNC_PIECES = ['prefs', 'sites', 'recipes'] as const;
 type SyncPiece = (typeof SYNC_PIECES)[number];
+const SYNC_LABELS: Record<SyncPiece, string> = {
+  prefs: 'Priority values and the at-risk threshold',
+  sites: 'Helpdesk sites',
+  recipes: 'Recipes',
+};
 const LOCAL_PIECES = ['customers', 'holidays', 'customPolicies'] as const;
 type LocalPiece = (typeof LOCAL_PIECES)[number];
 
-/** Chrome's storage.sync quotas (Firefox's are the same); read from the browser where it says. */
-export const SYNC_QUOTA = {
-  perItem: 8192,
-  total: 102400,
-};
+/**
+ * Chrome's storage.sync limit for one item (Firefox's is the same). The 100 KB total cannot be
+ * reached: the three sync items are at most 8 KB each and everything else lives in local.
+ */
+export const SYNC_QUOTA_BYTES_PER_ITEM = 8192;
 
 const migrations = {
   prefs: {
@@ -105,8 +110,6 @@ export interface LoadedSettings {
 export type ApplyResult =
   | { ok: true; settings: Settings; diff: SettingsDiff; warnings: string[] }
   | { ok: false; errors: SettingsError[] };
-
-const defaults = (): Settings => Settings.parse({ version: SETTINGS_VERSION });
 
 /** Brings stored items written by an earlier version up to date (sync data may come from an older device). */
 async function migrateAll() {
@@ -221,7 +224,7 @@ export async function loadSettings(): Promise<LoadedSettings> {
 }
 
 /** Bytes storage.sync charges for one item: its key plus its JSON. */
-export function syncBytes(key: string, value: unknown): number {
+function syncBytes(key: string, value: unknown): number {
   return new TextEncoder().encode(key + JSON.stringify(value)).length;
 }
 
@@ -232,28 +235,18 @@ interface Plan {
 }
 
 /** Which sync pieces fit storage.sync; the others stay in this browser, with a warning saying why. */
-export function planSync(values: Record<SyncPiece, unknown>): Plan {
-  const perItem = browser.storage.sync?.QUOTA_BYTES_PER_ITEM ?? SYNC_QUOTA.perItem;
-  const total = browser.storage.sync?.QUOTA_BYTES ?? SYNC_QUOTA.total;
+function planSync(values: Record<SyncPiece, unknown>): Plan {
+  const perItem = browser.storage.sync?.QUOTA_BYTES_PER_ITEM ?? SYNC_QUOTA_BYTES_PER_ITEM;
   const plan: Plan = { sync: {}, overflow: {}, warnings: [] };
-  const sizes = SYNC_PIECES.map((name) => ({ name, bytes: syncBytes(name, values[name]) }));
-  for (const { name, bytes } of sizes) {
+  for (const name of SYNC_PIECES) {
+    const bytes = syncBytes(name, values[name]);
     if (bytes <= perItem) plan.sync[name] = values[name];
     else {
       plan.overflow[name] = values[name];
       plan.warnings.push(
-        `${name} take ${bytes.toLocaleString('en')} bytes, over the browser's ${perItem.toLocaleString('en')}-byte limit for one synced item: kept in this browser only, not synced to your other browsers.`,
+        `${SYNC_LABELS[name]} take ${bytes.toLocaleString('en')} bytes, over the browser's ${perItem.toLocaleString('en')}-byte limit for one synced item: kept in this browser only, not synced to your other browsers.`,
       );
     }
-  }
-  let used = sizes.filter(({ name }) => name in plan.sync).reduce((sum, s) => sum + s.bytes, 0);
-  for (const { name, bytes } of [...sizes].sort((a, b) => b.bytes - a.bytes)) {
-    if (used <= total) break;
-    if (!(name in plan.sync)) continue;
-    delete plan.sync[name];
-    plan.overflow[name] = values[name];
-    used -= bytes;
-    plan.warnings.push(`${name} kept in this browser only: synced settings would exceed ${total.toLocaleString('en')} bytes in all.`);
   }
   return plan;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildContractIndex, contactWarnings, lookupContract, mapPriority, toEvaluateInput } from '../../core/contracts/lookup';
 import { builtinPolicies } from '../../core/policy/builtin';
+import { Policy } from '../../core/policy/schema';
 import { DEFAULT_PRIORITY_MAP } from '../../core/settings/schema';
 import { customer, settings } from './fixtures';
 
@@ -97,7 +98,7 @@ describe('toEvaluateInput', () => {
   });
 
   it('passes a custom policy object and warns when contacts exceed the level limit', () => {
-    const custom = { ...builtinPolicies['velostrata-1.2']!, id: 'team-silver', name: 'Team silver' };
+    const custom = Policy.parse({ ...builtinPolicies['velostrata-1.2'], id: 'team-silver', name: 'Team silver' });
     const contacts = ['a', 'b', 'c'].map((n) => ({ address: `${n}@c.com` }));
     const c = customer({ id: 'c', name: 'C', policy: 'team-silver', level: 'silver', contacts });
     const { input, warnings } = toEvaluateInput(settings({ customers: [c], customPolicies: [custom] }), c, { ...ticket, requesterEmail: 'a@c.com' }, 'P3');
