@@ -80,7 +80,7 @@ export function CustomerForm({ initial, index, onDone }: { initial: Customer; in
     );
 
   return (
-    <form className="card" onSubmit={submit} aria-label={i18n.t('options.contracts.edit')}>
+    <form className="card" onSubmit={submit} noValidate aria-label={i18n.t('options.contracts.edit')}>
       <div className="grid">
         <Field label={i18n.t('options.contracts.name')} error={errorAt('name')}>
           {(c) => <input {...c} value={draft.name} onChange={(e) => set('name', e.target.value)} required />}

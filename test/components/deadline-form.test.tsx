@@ -1,0 +1,78 @@
+// @vitest-environment happy-dom
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { DateTime } from 'luxon';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { DeadlineForm } from '../../components/DeadlineForm';
+import { formatInstant, localZone, nowAsLocalInput } from '../../components/format';
+import { evaluate } from '../../core';
+import { Settings } from '../../core/settings/schema';
+import { installI18n } from './support';
+
+const settings = Settings.parse({ version: 1 });
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  installI18n();
+});
+
+async function fill(user: ReturnType<typeof userEvent.setup>, label: string, value: string) {
+  const input = screen.getByLabelText(label);
+  await user.clear(input);
+  if (value) await user.type(input, value);
+}
+
+describe('ad-hoc deadline form', () => {
+  it('defaults the submission to now in the local zone and shows a deadline', () => {
+    render(<DeadlineForm settings={settings} />);
+    expect(screen.getByLabelText('Submitted')).toHaveProperty('value', nowAsLocalInput());
+    expect(screen.getByTestId('deadline-local').textContent).not.toBe('');
+    expect(screen.getByTestId('countdown').textContent).toMatch(/^(Due in|Overdue by) /);
+  });
+
+  it('shows the deadline evaluate() computes, in the local zone and the policy zone, with notes and steps', async () => {
+    const user = userEvent.setup();
+    render(<DeadlineForm settings={settings} />);
+    await user.selectOptions(screen.getByLabelText('Policy'), 'velostrata-1.2');
+    await user.selectOptions(screen.getByLabelText('Level or role'), 'gold');
+    await user.selectOptions(screen.getByLabelText('Priority'), 'P1');
+    await user.selectOptions(screen.getByLabelText('Language'), 'ja');
+    await fill(user, 'Submitted', '2019-11-16T10:00');
+
+    // The form reads datetime-local in the browser's zone; luxon does the same for a zone-less ISO string.
+    const submitted = DateTime.fromISO('2019-11-16T10:00').toISO() as string;
+    const expected = evaluate({ policy: 'velostrata-1.2', level: 'gold', priority: 'P1', language: 'ja', englishAccepted: false, type: 'technical', submitted });
+    if (!expected.target) throw new Error('the 1.2 Gold P1 target should exist');
+    expect(screen.getByTestId('deadline-local').textContent).toBe(formatInstant(expected.target.deadline, localZone()));
+    const notes = within(screen.getByRole('list', { name: 'Notes' })).getAllByRole('listitem');
+    expect(notes.map((n) => n.textContent)).toEqual(expected.notes.map((n) => n.message));
+    expect(screen.getByText('How this was worked out')).toBeTruthy();
+    const steps = screen.getByRole('group').querySelectorAll('ol li');
+    expect([...steps].map((s) => s.textContent)).toEqual(expected.explain);
+  });
+
+  it('draws the timeline with an accessible name and description', () => {
+    render(<DeadlineForm settings={settings} />);
+    const timeline = screen.getByRole('img', { name: /Timeline of the coming days/ });
+    expect(timeline.querySelector('desc')?.textContent).toMatch(/Submitted: .*Deadline: /);
+    expect(timeline.querySelectorAll('.tl-deadline').length).toBe(1);
+  });
+
+  it('shows a path-precise error and no deadline for an empty submission time', async () => {
+    const user = userEvent.setup();
+    render(<DeadlineForm settings={settings} />);
+    await fill(user, 'Submitted', '');
+    const alert = screen.getAllByRole('alert').find((a) => a.classList.contains('errors'));
+    expect(alert?.querySelector('code')?.textContent).toBe('submitted');
+    expect(screen.getByLabelText('Submitted').getAttribute('aria-invalid')).toBe('true');
+    expect(screen.queryByTestId('deadline-local')).toBeNull();
+  });
+
+  it('says when a policy promises no response times', async () => {
+    const user = userEvent.setup();
+    render(<DeadlineForm settings={settings} />);
+    await user.selectOptions(screen.getByLabelText('Policy'), 'centron-cloud-gpu');
+    expect(screen.getByTestId('deadline-none').textContent).toBe('No contractual response time applies.');
+  });
+});
