@@ -108,3 +108,14 @@ export function recipeAdapter(recipe: Recipe, options: RecipeOptions = {}): Adap
     },
   };
 }
+
+/** One built-in adapter made of several recipes (e.g. a list page and a ticket page). */
+export function recipesAdapter(id: string, name: string, recipes: Recipe[]): Adapter {
+  const parts = recipes.map((recipe) => recipeAdapter(recipe, { id }));
+  return {
+    id,
+    name,
+    matches: [...new Set(recipes.flatMap((recipe) => recipe.matches))],
+    scan: (root, context) => parts.flatMap((part) => part.scan(root, context)),
+  };
+}
