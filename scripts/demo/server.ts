@@ -15,16 +15,19 @@ import { DEMO_TICKETS } from './tickets';
  *   npx tsx scripts/demo/server.ts [--port N]     serve until Ctrl-C
  */
 
+/** A ticket with the state its badge should show on its own page, and in the list (no replies there). */
+export type ExpectedRow = DemoRow & { expected: BadgeState; expectedInList: BadgeState };
+
 export interface DemoServer {
   url: string;
-  rows: Array<DemoRow & { expected: BadgeState }>;
+  rows: ExpectedRow[];
   close(): Promise<void>;
 }
 
 /** A ticket shown in a state must stay in it while a browser starts and a test looks. */
 const STABLE_FOR_MS = 15 * 60_000;
 
-export function demoRows(started: number): Array<DemoRow & { expected: BadgeState }> {
+export function demoRows(started: number): ExpectedRow[] {
   const settings = Settings.parse(demoSettings);
   return DEMO_TICKETS.map((ticket) => {
     const placed = ticket.variants.map((variant) => place(variant, started));
@@ -36,7 +39,9 @@ export function demoRows(started: number): Array<DemoRow & { expected: BadgeStat
     const chosen = Math.max(0, wanted);
     const variant = placed[chosen] ?? placed[0];
     const expected = states[chosen]?.[0] ?? 'unreadable';
-    return { ...(variant as NonNullable<typeof variant>), id: ticket.id, shows: ticket.shows, expected };
+    const { repliedAfter: _notInList, replied: _, ...listed } = variant as NonNullable<typeof variant>;
+    const expectedInList = predictState(settings, listed, ticket.id, started);
+    return { ...(variant as NonNullable<typeof variant>), id: ticket.id, shows: ticket.shows, expected, expectedInList };
   });
 }
 
@@ -55,7 +60,7 @@ export async function startDemoServer(options: { port?: number; started?: number
       return row ? send(200, 'text/html', ticketPage(row, Date.now())) : send(404, 'text/plain', 'No such ticket');
     }
     if (url.pathname === '/demo/tickets.json') {
-      return send(200, 'application/json', JSON.stringify(rows.map(({ id, shows, expected, subject }) => ({ id, shows, expected, subject }))));
+      return send(200, 'application/json', JSON.stringify(rows.map(({ id, shows, expected, expectedInList, subject }) => ({ id, shows, expected, expectedInList, subject }))));
     }
     send(404, 'text/plain', 'Not found');
   });
@@ -83,5 +88,5 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const portArg = process.argv.indexOf('--port');
   const demo = await startDemoServer({ port: portArg > 0 ? Number(process.argv[portArg + 1]) : 8090 });
   console.log(`Demo helpdesk on ${demo.url}/`);
-  for (const row of demo.rows) console.log(`  #${row.id} ${row.expected.padEnd(10)} ${row.shows}`);
+  for (const row of demo.rows) console.log(`  ${demo.url}/Ticket/Display.html?id=${row.id}  ${row.expected.padEnd(10)} ${row.shows}`);
 }
