@@ -45,7 +45,7 @@ export async function rtSession(baseUrl: string, user = 'root', pass = 'password
   if (!found) throw new Error(`RT login at ${baseUrl} gave no session cookie (HTTP ${login.status})`);
   const cookie: string = found;
 
-  async function rest<T = any>(method: string, path: string, body?: unknown): Promise<T> {
+  async function rest<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
     const response = await fetch(`${baseUrl}/REST/2.0/${path}`, {
       method,
       headers: { cookie, 'content-type': 'application/json', accept: 'application/json' },
@@ -61,7 +61,7 @@ export async function rtSession(baseUrl: string, user = 'root', pass = 'password
 type Rest = Awaited<ReturnType<typeof rtSession>>['rest'];
 
 /** REST2 answers 404 for an unknown name; that means "not there yet". */
-async function find(rest: Rest, path: string): Promise<any | undefined> {
+async function find(rest: Rest, path: string): Promise<unknown> {
   try {
     return await rest('GET', path);
   } catch (error) {
@@ -138,20 +138,28 @@ export async function seedRt(baseUrl = rtBaseUrl(), now = new Date()): Promise<S
   return { baseUrl, queue: RT_QUEUE, tickets };
 }
 
+interface RtTicket {
+  id: number | string;
+  Subject: string;
+  Created: string;
+  CustomFields: Array<{ name: string; values: string[] }>;
+  Requestor: Array<{ id: string }>;
+}
+
 /** What RT actually stored (Created, custom fields, reply time), so tests never trust the request. */
 async function readBack(rest: Rest, id: string, priority: RtPriority): Promise<SeededTicket> {
-  const ticket = await rest('GET', `ticket/${id}`);
+  const ticket = await rest<RtTicket>('GET', `ticket/${id}`);
   const customFields: Record<string, string> = {};
-  for (const cf of ticket.CustomFields as Array<{ name: string; values: string[] }>) {
+  for (const cf of ticket.CustomFields) {
     if (cf.values[0] !== undefined) customFields[cf.name] = cf.values[0];
   }
-  const requester = (ticket.Requestor as Array<{ id: string }>)[0]?.id ?? '';
+  const requester = ticket.Requestor[0]?.id ?? '';
   const history = await rest<{ items: Array<{ Type: string; Created: string }> }>(
     'GET',
     `ticket/${id}/history?fields=Type,Created&per_page=100`,
   );
   const reply = history.items.find((t) => t.Type === 'Correspond');
-  const user = await rest('GET', `user/${encodeURIComponent(requester)}`);
+  const user = await rest<{ EmailAddress: string }>('GET', `user/${encodeURIComponent(requester)}`);
   return {
     id: String(ticket.id),
     subject: ticket.Subject,

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Settings } from '../../core/settings/schema';
 import { rtSettings, SLA_SEARCH_FORMAT, searchPath } from '../../scripts/rt/data';
 import type { SeedManifest } from '../../scripts/rt/seed';
-import { readBadges, waitForBadges } from './support/badges';
+import { readBadges, settledBadge, waitForBadges } from './support/badges';
 import { type ExtensionBrowser, launchExtension } from './support/chromium';
 import { expectedDeadline, expectedStates } from './support/expected';
 import { type RequestLog, recordRequests } from './support/requests';
@@ -42,7 +42,8 @@ describe('overlay on real Request Tracker 5', () => {
     for (const ticket of rt.tickets) {
       await page.goto(`${rt.baseUrl}/Ticket/Display.html?id=${ticket.id}`);
       const before = Date.now();
-      const [badge] = await waitForBadges(page, 1, '#header');
+      await waitForBadges(page, 1, '#header');
+      const badge = await settledBadge(page, '#header', ticket.id, expectedStates(settings, ticket, before, before + 10_000));
       const after = Date.now();
       const expected = { ticket: ticket.id, deadline: expectedDeadline(settings, ticket) };
       expect({ ticket: badge?.ticket, deadline: badge?.deadline }, `ticket #${ticket.id} ${ticket.subject}`).toEqual(expected);

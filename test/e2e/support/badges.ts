@@ -29,3 +29,26 @@ export async function waitForBadges(page: Page, count: number, within = 'body', 
   );
   return readBadges(page, within);
 }
+
+/**
+ * The badge of `ticket` under `within` once it shows one of `states`, or as it is after `timeout`
+ * (the caller's assertion then reports it). Pages fill in parts late (RT loads the ticket history
+ * after the page), and the overlay updates the badge when they arrive.
+ */
+export async function settledBadge(
+  page: Page,
+  within: string,
+  ticket: string,
+  states: string[],
+  timeout = 10_000,
+): Promise<BadgeReading | undefined> {
+  const selector = `${within} [data-sla-badge][data-sla-ticket="${ticket}"]`;
+  await page
+    .waitForFunction(
+      ([s, wanted]) => wanted.includes(document.querySelector(s)?.getAttribute('data-sla-state') ?? ''),
+      [selector, states] as const,
+      { timeout },
+    )
+    .catch(() => undefined);
+  return (await readBadges(page, within)).find((badge) => badge.ticket === ticket);
+}
