@@ -51,6 +51,15 @@ describe('overlay on real Request Tracker 5', () => {
     }
   });
 
+  it('adds no unreadable badges to a healthy ticket page (the requestor\'s other tickets box)', async () => {
+    const [first] = rt.tickets;
+    await page.goto(`${rt.baseUrl}/Ticket/Display.html?id=${first?.id}`);
+    await waitForBadges(page, 1, '#header');
+    await page.waitForLoadState('networkidle');
+    const noise = (await readBadges(page)).filter((badge) => badge.state === 'unreadable');
+    expect(noise.map((b) => `#${b.ticket}: ${b.text}`)).toEqual([]);
+  });
+
   it("keeps RT's own scripts working: the ticket history still loads", async () => {
     const replied = rt.tickets.find((t) => t.replied);
     if (!replied) throw new Error('the seed has a ticket with a reply');
