@@ -174,7 +174,8 @@ export function rtSettings(baseUrl: string): SettingsInput {
     sites: [
       {
         adapter: 'rt',
-        matches: [`${new URL(baseUrl).origin}/*`],
+        // Match patterns carry no port: this covers RT on any loopback port (and fixture servers).
+        matches: [`${new URL(baseUrl).protocol}//${new URL(baseUrl).hostname}/*`],
         // setup.sh sets RT's $Timezone; RT prints times in it without an offset.
         timeZone: process.env.RT_TIMEZONE ?? 'UTC',
         priorityMap: { Low: 'P4', Medium: 'P3', High: 'P2', Urgent: 'P1' },

@@ -5,7 +5,7 @@ import type { Settings } from '../../core/settings/schema';
 import { rtSettings } from '../../scripts/rt/data';
 import type { SeedManifest } from '../../scripts/rt/seed';
 import { waitForBadges } from './support/badges';
-import { type ExtensionBrowser, launchExtension } from './support/chromium';
+import { type ExtensionBrowser, launchExtension, TEST_BROWSER_ZONE } from './support/chromium';
 import { expectedDeadline, expectedStates } from './support/expected';
 import { type RequestLog, recordRequests } from './support/requests';
 import { seedSettings } from './support/settings';
@@ -30,7 +30,7 @@ const pageErrors: string[] = [];
 
 beforeAll(async () => {
   server = await serveStatic(new URL('..', import.meta.url).pathname);
-  browser = await launchExtension();
+  browser = await launchExtension(undefined, { timeZone: TEST_BROWSER_ZONE });
   requests = await recordRequests(browser.context, [server.origin]);
   settings = await seedSettings(browser.worker, rtSettings(server.origin));
   page = await browser.context.newPage();

@@ -4,7 +4,7 @@ import type { Settings } from '../../core/settings/schema';
 import { rtSettings, SLA_SEARCH_FORMAT, searchPath } from '../../scripts/rt/data';
 import type { SeedManifest } from '../../scripts/rt/seed';
 import { readBadges, settledBadge, waitForBadges } from './support/badges';
-import { type ExtensionBrowser, launchExtension } from './support/chromium';
+import { type ExtensionBrowser, launchExtension, TEST_BROWSER_ZONE } from './support/chromium';
 import { expectedDeadline, expectedStates } from './support/expected';
 import { type RequestLog, recordRequests } from './support/requests';
 import { ensureRt, signInRt } from './support/rt';
@@ -25,7 +25,7 @@ const pageErrors: string[] = [];
 
 beforeAll(async () => {
   rt = await ensureRt();
-  browser = await launchExtension();
+  browser = await launchExtension(undefined, { timeZone: TEST_BROWSER_ZONE });
   requests = await recordRequests(browser.context, [rt.baseUrl]);
   settings = await seedSettings(browser.worker, rtSettings(rt.baseUrl));
   await signInRt(browser.context, rt.baseUrl);

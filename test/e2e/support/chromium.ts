@@ -20,9 +20,17 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
+/**
+ * A browser zone for tests: deliberately not UTC (RT's zone in the tests), so a test only passes
+ * when the overlay reads page times in the site's configured zone rather than the browser's.
+ */
+export const TEST_BROWSER_ZONE = 'America/New_York';
+
 export interface LaunchOptions {
   /** Headless unless false (`npm run demo` opens a visible window when a display exists). */
   headless?: boolean;
+  /** The browser's zone (pages, content scripts, service worker); the system's when absent. */
+  timeZone?: string;
 }
 
 export async function launchExtension(
@@ -39,6 +47,7 @@ export async function launchExtension(
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: options.headless ?? true,
+    ...(options.timeZone ? { timezoneId: options.timeZone, env: { ...process.env, TZ: options.timeZone } } : {}),
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
