@@ -30,7 +30,7 @@ export function Field({
         </small>
       )}
       {error && (
-        <small id={`${id}-error`} className="error" role="alert">
+        <small id={`${id}-error`} className="error">
           {error}
         </small>
       )}

@@ -11,8 +11,11 @@ import type { HolidayCalendar } from '@/core/settings/schema';
 import { useStore } from './store';
 
 /** date-holidays' countries, named in the reader's language where it has the names. */
-const countries = () =>
-  Object.entries(new Holidays().getCountries(uiLocale().slice(0, 2))).sort((a, b) => a[1].localeCompare(b[1], uiLocale()));
+let countryList: Array<[string, string]> | undefined;
+const countries = () => {
+  countryList ??= Object.entries(new Holidays().getCountries(uiLocale().slice(0, 2))).sort((a, b) => a[1].localeCompare(b[1], uiLocale()));
+  return countryList;
+};
 
 const formatDate = (date: string) =>
   DateTime.fromISO(date).setLocale(uiLocale()).toLocaleString({ weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
@@ -136,7 +139,7 @@ function TeamLists() {
         </button>
       </div>
       {region && (
-        <form onSubmit={submit} aria-label={i18n.t('options.calendars.editList', [current.name || region])}>
+        <form onSubmit={submit} noValidate aria-label={i18n.t('options.calendars.editList', [current.name || region])}>
           <div className="grid">
             <Field label={i18n.t('options.calendars.listName')} error={errors.find((e) => e.path === `holidays.${region}.name`)?.message}>
               {(c) => <input {...c} value={current.name} onChange={(e) => setDraft({ ...current, name: e.target.value })} />}

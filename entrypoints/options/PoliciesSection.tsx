@@ -64,7 +64,7 @@ export function PoliciesSection() {
           </ul>
         )}
       </section>
-      <form className="card" onSubmit={add} aria-labelledby="pol-add">
+      <form className="card" onSubmit={add} noValidate aria-labelledby="pol-add">
         <h2 id="pol-add">{i18n.t('options.policies.add')}</h2>
         <p className="muted">{i18n.t('options.policies.addIntro')}</p>
         <div className="toolbar">

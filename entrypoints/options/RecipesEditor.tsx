@@ -84,14 +84,14 @@ export function RecipesEditor() {
           {i18n.t('options.recipes.add')}
         </button>
       ) : (
-        <form onSubmit={submit} aria-label={i18n.t('options.recipes.edit')}>
+        <form onSubmit={submit} noValidate aria-label={i18n.t('options.recipes.edit')}>
           <Field label={i18n.t('options.recipes.json')}>
             {(c) => <textarea {...c} rows={14} className="code" spellCheck={false} value={text} onChange={(e) => setText(e.target.value)} />}
           </Field>
           <ErrorList errors={[...(draft?.errors ?? []), ...saveErrors]} />
           <div className="actions">
             <button type="submit" className="primary" disabled={!draft?.recipe}>
-              {i18n.t('common.save')}
+              {i18n.t('options.recipes.save')}
             </button>
             <button type="button" onClick={() => setEditing(null)}>
               {i18n.t('common.cancel')}

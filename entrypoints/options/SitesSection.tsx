@@ -94,7 +94,7 @@ function PriorityAndRisk() {
   }
 
   return (
-    <form onSubmit={submit} aria-labelledby="sites-priorities" className="card">
+    <form onSubmit={submit} noValidate aria-labelledby="sites-priorities" className="card">
       <h2 id="sites-priorities">{i18n.t('options.sites.priorities')}</h2>
       <p className="muted">{i18n.t('options.sites.prioritiesIntro')}</p>
       <table className="compact">
@@ -149,14 +149,14 @@ function PriorityAndRisk() {
       <Field
         label={i18n.t('options.sites.atRisk')}
         hint={i18n.t('options.sites.atRiskHint')}
-        error={errors.find((e) => e.path === 'atRiskShare')?.message}
+        error={errors.some((e) => e.path === 'atRiskShare') ? i18n.t('options.sites.atRiskInvalid') : undefined}
       >
         {(c) => <input {...c} type="number" min={1} max={99} step={1} value={percent} onChange={(e) => setPercent(e.target.value)} />}
       </Field>
       <ErrorList errors={errors} />
       <div className="actions">
         <button type="submit" className="primary">
-          {i18n.t('common.save')}
+          {i18n.t('options.sites.savePriorities')}
         </button>
         {saved && <span role="status">{i18n.t('common.saved')}</span>}
       </div>

@@ -1,0 +1,62 @@
+// @vitest-environment happy-dom
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { loadSettings } from '../../utils/settings-store';
+import { installI18n, renderOptions } from './support';
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  installI18n();
+});
+
+describe('options: sites', () => {
+  it('asks for the host permission before enabling a helpdesk, and stores the site when granted', async () => {
+    const user = userEvent.setup();
+    const request = vi.fn(async () => true);
+    fakeBrowser.permissions.request = request as typeof fakeBrowser.permissions.request;
+    renderOptions('#/sites');
+    const hosts = await screen.findByLabelText('Hosts for Request Tracker 5');
+    fireEvent.change(hosts, { target: { value: 'https://rt.example.com/*' } });
+    await user.click(screen.getByLabelText('Badges on Request Tracker 5'));
+    expect(request).toHaveBeenCalledWith({ origins: ['https://rt.example.com/*'] });
+    await waitFor(async () =>
+      expect((await loadSettings()).settings.sites).toEqual([
+        { adapter: 'rt', matches: ['https://rt.example.com/*'], enabled: true, priorityMap: {} },
+      ]),
+    );
+  });
+
+  it('leaves the helpdesk off when the permission is refused', async () => {
+    const user = userEvent.setup();
+    fakeBrowser.permissions.request = (async () => false) as typeof fakeBrowser.permissions.request;
+    renderOptions('#/sites');
+    await user.click(await screen.findByLabelText('Badges on Request Tracker 5'));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/did not grant access/);
+    expect((await loadSettings()).settings.sites).toEqual([]);
+  });
+
+  it('saves priority values and the at-risk threshold, and refuses an out-of-range threshold with its path', async () => {
+    const user = userEvent.setup();
+    renderOptions('#/sites');
+    await user.click(await screen.findByRole('button', { name: 'Add value' }));
+    const rows = screen.getAllByLabelText(/^Helpdesk value \d+$/);
+    await user.type(rows[rows.length - 1] as HTMLElement, 'Blocker');
+    await user.selectOptions(screen.getByLabelText('Priority for Blocker'), 'P1');
+    const threshold = screen.getByLabelText('At-risk threshold (%)');
+    await user.clear(threshold);
+    await user.type(threshold, '150');
+    await user.click(screen.getByRole('button', { name: 'Save priority values' }));
+    expect((await screen.findByRole('alert')).querySelector('code')?.textContent).toBe('atRiskShare');
+    expect((await loadSettings()).settings.priorityMap.blocker).toBeUndefined();
+
+    await user.clear(threshold);
+    await user.type(threshold, '10');
+    await user.click(screen.getByRole('button', { name: 'Save priority values' }));
+    await screen.findByText('Saved.');
+    const saved = (await loadSettings()).settings;
+    expect(saved.priorityMap.blocker).toBe('P1');
+    expect(saved.atRiskShare).toBe(0.1);
+  });
+});

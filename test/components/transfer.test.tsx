@@ -1,0 +1,82 @@
+// @vitest-environment happy-dom
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { applySettings, loadSettings } from '../../utils/settings-store';
+import { file, installI18n, renderOptions } from './support';
+
+const current = { version: 1, customers: [{ id: 'acme', name: 'ACME', domains: ['acme.com'], policy: 'velostrata-1.2', level: 'gold' }] };
+const incoming = {
+  version: 1,
+  customers: [
+    { id: 'acme', name: 'ACME', domains: ['acme.com', 'acme.de'], policy: 'velostrata-1.2', level: 'platinum' },
+    { id: 'globex', name: 'Globex', domains: ['globex.com'], policy: 'velostrata-4.0' },
+  ],
+  atRiskShare: 0.1,
+};
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  installI18n();
+  await applySettings(current);
+});
+
+const fileInput = () => screen.findByLabelText('Settings or customer file');
+
+describe('options: import & export', () => {
+  it('shows what a valid file will change, applies it all at once, and undoes it in one click', async () => {
+    const user = userEvent.setup();
+    renderOptions('#/transfer');
+    await user.upload(await fileInput(), file('team.json', JSON.stringify(incoming)));
+    const changes = await screen.findByRole('list', { name: 'Changes' });
+    expect(changes.textContent).toContain('added: Globex');
+    expect(changes.textContent).toMatch(/changed: ACME \(domains, level\)/);
+    expect((await loadSettings()).settings.customers).toHaveLength(1);
+
+    await user.click(screen.getByRole('button', { name: 'Apply all' }));
+    await screen.findByText('Applied team.json.');
+    const applied = (await loadSettings()).settings;
+    expect(applied.customers.map((c) => c.id)).toEqual(['acme', 'globex']);
+    expect(applied.atRiskShare).toBe(0.1);
+
+    await user.click(screen.getByRole('button', { name: 'Undo last change' }));
+    await screen.findByText('Restored the previous settings.');
+    const restored = (await loadSettings()).settings;
+    expect(restored.customers.map((c) => c.level)).toEqual(['gold']);
+    expect(restored.atRiskShare).toBe(0.25);
+  });
+
+  it('rejects an invalid file with path-precise errors and leaves settings unchanged', async () => {
+    const user = userEvent.setup();
+    const before = (await loadSettings()).settings;
+    const bad = { ...incoming, customers: [{ ...incoming.customers[0], domains: ['acme..com'] }, { ...incoming.customers[1], policy: 'nope' }] };
+    renderOptions('#/transfer');
+    await user.upload(await fileInput(), file('bad.json', JSON.stringify(bad)));
+    expect(await screen.findByText('bad.json was not applied.')).toBeTruthy();
+    const paths = [...(await screen.findByRole('alert')).querySelectorAll('code')].map((c) => c.textContent);
+    expect(paths).toEqual(expect.arrayContaining(['customers.0.domains.0']));
+    expect(screen.getByRole('alert').textContent).toMatch(/your settings are unchanged/);
+    expect(screen.queryByRole('button', { name: 'Apply all' })).toBeNull();
+    expect((await loadSettings()).settings).toEqual(before);
+  });
+
+  it('rejects a file that is not JSON', async () => {
+    const user = userEvent.setup();
+    renderOptions('#/transfer');
+    await user.upload(await fileInput(), file('broken.json', '{"version": 1,'));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/Not valid JSON/);
+  });
+
+  it('imports customers from CSV, and names the row and column of a bad cell', async () => {
+    const user = userEvent.setup();
+    renderOptions('#/transfer');
+    const header = 'name,organisations,domains,addresses,policy,level,region,languages,englishAccepted,notes';
+    await user.upload(await fileInput(), file('bad.csv', `${header}\nInitech,,not a domain,,velostrata-4.0,,,,,\n`, 'text/csv'));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/row 2/);
+
+    await user.upload(await fileInput(), file('ok.csv', `${header}\nInitech,,initech.com,,velostrata-4.0,,,,,\n`, 'text/csv'));
+    await user.click(await screen.findByRole('button', { name: 'Apply all' }));
+    await waitFor(async () => expect((await loadSettings()).settings.customers.map((c) => c.name)).toEqual(['Initech']));
+  });
+});
