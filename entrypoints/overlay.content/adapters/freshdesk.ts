@@ -11,7 +11,8 @@ export const freshdeskRecipe: Recipe = {
   name: 'Freshdesk (ticket list)',
   matches: ['https://*.freshdesk.com/*'],
   ticket: '[data-test-ticket-id]',
-  anchor: '[data-test-id="ticket-subject"], .ticket-subject-heading',
+  // The card itself: the subject is a link, and a badge inside it would navigate when clicked.
+  anchor: '[data-test-ticket-id]',
   fields: {
     id: { selector: '[data-test-ticket-id]', attribute: 'data-test-ticket-id' },
     subject: { selector: '[data-test-id="ticket-subject"], .ticket-subject-heading' },

@@ -95,7 +95,7 @@ function scanTicketPage(root: Document | ShadowRoot | Element, context: ScanCont
   const element = first.closest(OSTICKET_SELECTORS.ticketContainer) ?? document.body;
   const title = findVisible(element, OSTICKET_SELECTORS.title);
   const fields: Fields = {};
-  const draft: TicketDraft = { element, anchor: title ?? first, fields, problems: [] };
+  const draft: TicketDraft = { element, anchor: title ?? element, fields, problems: [] };
   const number = title && /#\s*(\S+)/u.exec(visibleText(title))?.[1];
   if (number) fields.id = number;
   // Thread times are machine-readable: prefer them to the admin-formatted "Create Date".

@@ -18,9 +18,13 @@ export function valueOf(element: Element, attribute?: string): string {
     }
     return '';
   }
-  // Form controls: the current value, which is what the agent sees (ServiceNow forms, Zammad sidebar).
+  // Form controls (ServiceNow forms, Zammad sidebar). A select's saved value is the option the page
+  // rendered as selected; an unsaved change in the form is not yet the ticket's value.
   const tag = element.tagName;
-  if (tag === 'SELECT') return cleanText((element as HTMLSelectElement).selectedOptions[0]?.textContent);
+  if (tag === 'SELECT') {
+    const saved = element.querySelector('option[selected]') ?? (element as HTMLSelectElement).selectedOptions[0];
+    return cleanText(saved?.textContent);
+  }
   if (tag === 'INPUT' || tag === 'TEXTAREA') return cleanText((element as HTMLInputElement).value);
   return visibleText(element);
 }
@@ -84,9 +88,9 @@ export function readValue(scope: Element, selector: string, attribute?: string):
   return undefined;
 }
 
-/** The first visible match (fallback order), for anchors. */
+/** The first visible match (fallback order; the scope itself counts), for anchors. */
 export function findVisible(scope: Element, selector: string): Element | undefined {
-  for (const element of candidates(scope, selector)) if (element !== scope && isVisible(element)) return element;
+  for (const element of candidates(scope, selector)) if (isVisible(element)) return element;
   return undefined;
 }
 

@@ -1,7 +1,13 @@
 import type { Recipe } from '../../../core/settings/schema';
+import { freshdeskAdapter, freshdeskRecipe } from './freshdesk';
+import { jiraAdapter, jiraRecipes } from './jira';
+import { osticketAdapter } from './osticket';
 import { recipeAdapter } from './recipe';
 import { rtAdapter, rtRecipe } from './rt';
+import { serviceNowAdapter, serviceNowFormRecipe } from './servicenow';
 import type { Adapter } from './types';
+import { zammadAdapter, zammadRecipe } from './zammad';
+import { zendeskAdapter, zendeskRecipe } from './zendesk';
 
 /**
  * The built-in helpdesk adapters (refined-github style: each adapter file exports its adapter, this
@@ -17,7 +23,15 @@ function builtin(adapter: Adapter, recipes: Recipe[]): BuiltinAdapter {
   return { id: adapter.id, name: adapter.name, matches: adapter.matches, scan: adapter.scan, recipes };
 }
 
-export const builtinAdapters: BuiltinAdapter[] = [builtin(rtAdapter, [rtRecipe])];
+export const builtinAdapters: BuiltinAdapter[] = [
+  builtin(rtAdapter, [rtRecipe]),
+  builtin(zammadAdapter, [zammadRecipe]),
+  builtin(osticketAdapter, []),
+  builtin(zendeskAdapter, [zendeskRecipe]),
+  builtin(freshdeskAdapter, [freshdeskRecipe]),
+  builtin(jiraAdapter, jiraRecipes),
+  builtin(serviceNowAdapter, [serviceNowFormRecipe]),
+];
 
 /** The adapter for a site's `adapter` setting: a built-in id or "recipe:<id>" of the settings' recipes. */
 export function adapterFor(id: string, recipes: Recipe[] = []): Adapter | undefined {

@@ -15,13 +15,9 @@ export const zammadRecipe: Recipe = {
   fields: {
     id: { selector: '.ticketZoom-header .ticket-number, .ticketZoom-header .task-subline', regex: '#?(\\d+)' },
     subject: { selector: '.ticketZoom-header .ticket-title-update' },
-    // The saved value (rendered as option[selected]), else the select's current one. Default
-    // priorities are "1 low", "2 normal", "3 high": the word is what the priority map knows.
-    priority: {
-      selector: '[data-tab="ticket"] select[name="priority_id"] option[selected], [data-tab="ticket"] select[name="priority_id"]',
-      regex: '^(?:\\d+\\s+)?(.+)$',
-    },
-    type: { selector: '[data-tab="ticket"] select[name="type"] option[selected], [data-tab="ticket"] select[name="type"]' },
+    // Default priorities are "1 low", "2 normal", "3 high": the word is what the priority map knows.
+    priority: { selector: '[data-tab="ticket"] select[name="priority_id"]', regex: '^(?:\\d+\\s+)?(.+)$' },
+    type: { selector: '[data-tab="ticket"] select[name="type"]' },
     requesterEmail: { selector: '.sidebar[data-tab="customer"] a[href^="mailto:"]', attribute: 'href' },
     organisation: { selector: '.sidebar[data-tab="organization"] [title="Name"]' },
     submitted: {
