@@ -14,6 +14,9 @@ export default defineConfig({
     permissions: ['storage', 'scripting'],
     host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // IT pushes a team's contracts by browser policy (storage.managed); Firefox reads managed
+    // values from its own policies file and ignores this key.
+    storage: { managed_schema: 'managed_schema.json' },
     // Firefox needs a stable add-on id (storage, managed policies); data collection: none.
     browser_specific_settings: {
       gecko: {

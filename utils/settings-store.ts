@@ -1,5 +1,6 @@
 import { storage } from '@wxt-dev/storage';
 import { browser } from 'wxt/browser';
+import { z } from 'zod';
 import { type SettingsDiff, diffSettings } from '@/core/settings/diff';
 import {
   customersFromMappings,
@@ -46,40 +47,38 @@ type LocalPiece = (typeof LOCAL_PIECES)[number];
  */
 export const SYNC_QUOTA_BYTES_PER_ITEM = 8192;
 
+/** A migration whose result is checked by the piece's schema: stored values are trusted on load. */
+function checked<K extends keyof Settings, Old>(key: K, migrate: (old: Old) => unknown) {
+  return (old: Old) => Settings.shape[key].parse(migrate(old));
+}
+
 const migrations = {
   prefs: {
     2: (old: { priorities?: Record<string, string>; atRiskPercent?: number }) => ({
-      priorityMap: priorityMapFromV0(old.priorities ?? {}),
-      atRiskShare: (old.atRiskPercent ?? 25) / 100,
+      priorityMap: Settings.shape.priorityMap.parse(priorityMapFromV0(old.priorities ?? {})),
+      atRiskShare: Settings.shape.atRiskShare.parse((old.atRiskPercent ?? 25) / 100),
     }),
   },
-  sites: { 2: (old: Record<string, string>) => sitesFromHosts(old) },
-  customers: { 2: (old: MappingV0[]) => customersFromMappings(old) },
-  holidays: { 2: (old: Record<string, string[]>) => holidaysFromLists(old) },
+  sites: { 2: checked('sites', (old: Record<string, string>) => sitesFromHosts(old)) },
+  customers: { 2: checked('customers', (old: MappingV0[]) => customersFromMappings(old)) },
+  holidays: { 2: checked('holidays', (old: Record<string, string[]>) => holidaysFromLists(old)) },
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: each migration takes the shape of its own earlier version.
 const item = (key: `sync:${string}` | `local:${string}`, m?: Record<number, (old: any) => unknown>) =>
   storage.defineItem<unknown>(key, { version: STORAGE_VERSION, ...(m ? { migrations: m } : {}) });
 
-/** Sync pieces and their local fallback copies (used when a piece is over the sync quota). */
+/** Sync pieces; each has a local copy instead when it is over the sync quota (see planSync). */
 const syncItems = {
   prefs: item('sync:prefs', migrations.prefs),
   sites: item('sync:sites', migrations.sites),
   recipes: item('sync:recipes'),
-};
-const overflowItems = {
-  prefs: item('local:prefs'),
-  sites: item('local:sites'),
-  recipes: item('local:recipes'),
 };
 const localItems = {
   customers: item('local:customers', migrations.customers),
   holidays: item('local:holidays', migrations.holidays),
   customPolicies: item('local:customPolicies'),
 };
-/** The user's settings before the last apply, for one-click undo. */
-const previousItem = storage.defineItem<Settings | null>('local:previousSettings', { fallback: null });
 
 const MANAGED_KEYS = ['customers', 'customPolicies', 'holidays', 'priorityMap', 'atRiskShare'] as const;
 
@@ -111,9 +110,46 @@ export type ApplyResult =
   | { ok: true; settings: Settings; diff: SettingsDiff; warnings: string[] }
   | { ok: false; errors: SettingsError[] };
 
-/** Brings stored items written by an earlier version up to date (sync data may come from an older device). */
-async function migrateAll() {
-  await Promise.all([...Object.values(syncItems), ...Object.values(localItems)].map((i) => i.migrate()));
+const MIGRATED: Array<{ area: 'sync' | 'local'; name: SyncPiece | LocalPiece; item: ReturnType<typeof item> }> = [
+  { area: 'sync', name: 'prefs', item: syncItems.prefs },
+  { area: 'sync', name: 'sites', item: syncItems.sites },
+  { area: 'local', name: 'customers', item: localItems.customers },
+  { area: 'local', name: 'holidays', item: localItems.holidays },
+];
+const SYNC_KEYS = SYNC_PIECES.flatMap((name) => [name, `${name}$`]);
+const LOCAL_KEYS = [...LOCAL_PIECES, ...SYNC_PIECES, 'previousSettings'].flatMap((name) => [name, `${name}$`]);
+
+type Areas = { sync: Record<string, unknown>; local: Record<string, unknown> };
+const readAreas = async (): Promise<Areas> => {
+  const [sync, local] = await Promise.all([browser.storage.sync.get(SYNC_KEYS), browser.storage.local.get(LOCAL_KEYS)]);
+  return { sync, local };
+};
+
+/**
+ * Reads every stored piece in one call per area, migrating first the pieces an earlier version
+ * wrote (sync data may also come from an older copy on another device). A piece whose migration
+ * fails is reported and left out.
+ */
+async function readStored(problems: SettingsError[]): Promise<{ areas: Areas; failed: Set<string> }> {
+  let areas = await readAreas();
+  const stale = MIGRATED.filter(({ area, name }) => {
+    const meta = areas[area][`${name}$`] as { v?: number } | undefined;
+    return areas[area][name] != null && meta?.v !== STORAGE_VERSION;
+  });
+  const failed = new Set<string>();
+  if (stale.length === 0) return { areas, failed };
+  await Promise.all(
+    stale.map(({ name, item }) =>
+      item.migrate().catch((err: Error) => {
+        failed.add(name);
+        const cause = err.cause instanceof z.ZodError ? zodErrors(err.cause)[0] : undefined;
+        const detail = cause ? `${cause.path}: ${cause.message}` : (err.cause as Error | undefined)?.message ?? err.message;
+        problems.push({ path: `stored.${name}`, message: `could not migrate the stored ${name}: ${detail}` });
+      }),
+    ),
+  );
+  areas = await readAreas();
+  return { areas, failed };
 }
 
 async function readManaged(): Promise<Record<string, unknown>> {
@@ -134,28 +170,36 @@ function piece<K extends keyof Settings>(key: K, value: unknown, problems: Setti
   return schema.parse(undefined) as Settings[K];
 }
 
-async function readUser(problems: SettingsError[]): Promise<{ user: Settings; localOnly: SyncPiece[] }> {
-  await migrateAll();
-  const localOnly: SyncPiece[] = [];
-  const syncValues = {} as Record<SyncPiece, unknown>;
-  for (const name of SYNC_PIECES) {
-    const overflow = await overflowItems[name].getValue();
-    if (overflow != null) localOnly.push(name);
-    syncValues[name] = overflow ?? (await syncItems[name].getValue());
-  }
-  const prefs = (syncValues.prefs ?? {}) as Partial<Prefs>;
-  const [customers, holidays, customPolicies] = await Promise.all(LOCAL_PIECES.map((name) => localItems[name].getValue()));
+/**
+ * Local pieces are only written validated (by applySettings or a checked migration), so loading
+ * skips their schema — 5,000 customers load in milliseconds; only their container type is checked.
+ * Sync pieces are small and may come from another device: they go through the schema.
+ */
+function trusted<K extends LocalPiece>(key: K, value: unknown, problems: SettingsError[]): Settings[K] {
+  const fallback = Settings.shape[key].parse(undefined) as Settings[K];
+  if (value == null) return fallback;
+  if (Array.isArray(value) === Array.isArray(fallback) && typeof value === 'object') return value as Settings[K];
+  problems.push({ path: `stored.${key}`, message: `expected ${Array.isArray(fallback) ? 'a list' : 'an object'}` });
+  return fallback;
+}
+
+async function readUser(problems: SettingsError[]): Promise<{ user: Settings; localOnly: SyncPiece[]; canUndo: boolean }> {
+  const { areas, failed } = await readStored(problems);
+  const stored = (area: 'sync' | 'local', name: string) => (failed.has(name) ? undefined : areas[area][name]);
+  const localOnly = SYNC_PIECES.filter((name) => areas.local[name] != null);
+  const sync = (name: SyncPiece) => stored('local', name) ?? stored('sync', name);
+  const prefs = (sync('prefs') ?? {}) as Partial<Prefs>;
   const user: Settings = {
     version: SETTINGS_VERSION,
-    customers: piece('customers', customers, problems, 'stored'),
-    sites: piece('sites', syncValues.sites, problems, 'stored'),
-    recipes: piece('recipes', syncValues.recipes, problems, 'stored'),
+    customers: trusted('customers', stored('local', 'customers'), problems),
+    sites: piece('sites', sync('sites'), problems, 'stored'),
+    recipes: piece('recipes', sync('recipes'), problems, 'stored'),
     priorityMap: piece('priorityMap', prefs.priorityMap, problems, 'stored'),
     atRiskShare: piece('atRiskShare', prefs.atRiskShare, problems, 'stored'),
-    holidays: piece('holidays', holidays, problems, 'stored'),
-    customPolicies: piece('customPolicies', customPolicies, problems, 'stored'),
+    holidays: trusted('holidays', stored('local', 'holidays'), problems),
+    customPolicies: trusted('customPolicies', stored('local', 'customPolicies'), problems),
   };
-  return { user, localOnly };
+  return { user, localOnly, canUndo: areas.local.previousSettings != null };
 }
 
 /** Managed custom policies are JSON text (browser policy schemas cannot describe a policy object). */
@@ -218,9 +262,9 @@ function overlay(user: Settings, raw: Record<string, unknown>, problems: Setting
 
 export async function loadSettings(): Promise<LoadedSettings> {
   const problems: SettingsError[] = [];
-  const [{ user, localOnly }, raw, previous] = await Promise.all([readUser(problems), readManaged(), previousItem.getValue()]);
+  const [{ user, localOnly, canUndo }, raw] = await Promise.all([readUser(problems), readManaged()]);
   const { settings, managed } = overlay(user, raw, problems);
-  return { settings, user, managed, problems, localOnly, canUndo: previous != null };
+  return { settings, user, managed, problems, localOnly, canUndo };
 }
 
 /** Bytes storage.sync charges for one item: its key plus its JSON. */
@@ -257,39 +301,45 @@ const withMeta = (area: 'sync' | 'local', name: string, value: unknown) => [
   { key: `${area}:${name}$` as const, value: { v: STORAGE_VERSION } },
 ];
 
-async function write(user: Settings): Promise<string[]> {
+/**
+ * Stores the user's settings and the undo copy (null: none). Each area is written in one call,
+ * which the browser applies atomically; if the second fails, both areas are restored.
+ */
+async function write(user: Settings, previous: Settings | null): Promise<string[]> {
   const plan = planSync({
     prefs: { priorityMap: user.priorityMap, atRiskShare: user.atRiskShare } satisfies Prefs,
     sites: user.sites,
     recipes: user.recipes,
   });
   const local = [
-    ...LOCAL_PIECES.flatMap((name) => withMeta('local', name, user[name as LocalPiece])),
+    ...LOCAL_PIECES.flatMap((name) => withMeta('local', name, user[name])),
     ...SYNC_PIECES.flatMap((name) => (name in plan.overflow ? withMeta('local', name, plan.overflow[name]) : [])),
+    ...(previous ? [{ key: 'local:previousSettings' as const, value: previous }] : []),
   ];
   const sync = SYNC_PIECES.flatMap((name) => (name in plan.sync ? withMeta('sync', name, plan.sync[name]) : []));
-  const staleSync = SYNC_PIECES.filter((name) => name in plan.overflow).map((name) => `sync:${name}` as const);
-  const staleOverflow = SYNC_PIECES.filter((name) => name in plan.sync).map((name) => `local:${name}` as const);
+  const stale = [
+    ...SYNC_PIECES.filter((name) => name in plan.overflow).flatMap((name) => [`sync:${name}`, `sync:${name}$`] as const),
+    ...SYNC_PIECES.filter((name) => name in plan.sync).flatMap((name) => [`local:${name}`, `local:${name}$`] as const),
+    ...(previous ? [] : ['local:previousSettings' as const]),
+  ];
 
-  // Each area is written in one call (atomic per area); a failure restores both areas as they were.
-  const [localBefore, syncBefore] = await Promise.all([browser.storage.local.get(), browser.storage.sync.get()]);
+  const before = await readAreas();
   try {
     await storage.setItems(local);
     if (sync.length) await storage.setItems(sync);
-    await storage.removeItems([...staleSync, ...staleOverflow]);
+    await storage.removeItems(stale);
   } catch (err) {
-    await restore('local', localBefore);
-    await restore('sync', syncBefore);
+    await restore('local', LOCAL_KEYS, before.local);
+    await restore('sync', SYNC_KEYS, before.sync);
     throw err;
   }
   return plan.warnings;
 }
 
-async function restore(area: 'local' | 'sync', before: Record<string, unknown>) {
+async function restore(area: 'local' | 'sync', keys: string[], before: Record<string, unknown>) {
   try {
-    const now = await browser.storage[area].get();
-    const added = Object.keys(now).filter((key) => !(key in before));
-    if (added.length) await browser.storage[area].remove(added);
+    const absent = keys.filter((key) => !(key in before));
+    if (absent.length) await browser.storage[area].remove(absent);
     await browser.storage[area].set(before);
   } catch {
     // Nothing more can be done; the caller reports the original error.
@@ -337,36 +387,31 @@ export function applySettings(next: unknown): Promise<ApplyResult> {
   return serialised(async () => {
     const validation = validateSettings(next);
     if (!validation.ok) return validation;
-    const current = await loadSettings();
-    const user = withoutManaged(validation.settings, current.managed);
-    try {
-      const warnings = await write(user);
-      await previousItem.setValue(current.user);
-      const after = await loadSettings();
-      return { ok: true, settings: after.settings, diff: diffSettings(current.settings, after.settings), warnings };
-    } catch (err) {
-      return { ok: false, errors: [{ path: '', message: `could not save settings: ${(err as Error).message}` }] };
-    }
+    return store(validation.settings, 'keep', 'could not save settings');
   });
 }
 
 /** Restores the settings from before the last apply (once). */
 export function undoLastApply(): Promise<ApplyResult> {
   return serialised(async () => {
-    const previous = await previousItem.getValue();
+    const previous = (await browser.storage.local.get('previousSettings')).previousSettings;
     if (!previous) return { ok: false, errors: [{ path: '', message: 'nothing to undo' }] };
     const validation = validateSettings(previous);
     if (!validation.ok) return validation;
-    const current = await loadSettings();
-    try {
-      const warnings = await write(withoutManaged(validation.settings, current.managed));
-      await previousItem.removeValue();
-      const after = await loadSettings();
-      return { ok: true, settings: after.settings, diff: diffSettings(current.settings, after.settings), warnings };
-    } catch (err) {
-      return { ok: false, errors: [{ path: '', message: `could not restore settings: ${(err as Error).message}` }] };
-    }
+    return store(validation.settings, 'drop', 'could not restore settings');
   });
+}
+
+async function store(next: Settings, undo: 'keep' | 'drop', failure: string): Promise<ApplyResult> {
+  const current = await loadSettings();
+  const user = withoutManaged(next, current.managed);
+  try {
+    const warnings = await write(user, undo === 'keep' ? current.user : null);
+    const { settings } = overlay(user, await readManaged(), []);
+    return { ok: true, settings, diff: diffSettings(current.settings, settings), warnings };
+  } catch (err) {
+    return { ok: false, errors: [{ path: '', message: `${failure}: ${(err as Error).message}` }] };
+  }
 }
 
 /** The settings export: the effective Settings object as JSON (what `sla check` validates). */

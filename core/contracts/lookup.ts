@@ -23,12 +23,16 @@ export interface ContractIndex {
   conflicts: Array<{ kind: MatchedBy; key: string; customers: string[] }>;
 }
 
+/** Printable ASCII words separated by single spaces: nothing to normalise but the case. */
+const PLAIN = /^[!-~]+(?: [!-~]+)*$/;
+
 /** Case-, width- and whitespace-insensitive key ("ＡＣＭＥ  Corp " → "acme corp"). */
-export const normKey = (s: string) => s.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
+export const normKey = (s: string) =>
+  PLAIN.test(s) ? s.toLowerCase() : s.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
 
 /** The bare address of "Bob <bob@acme.com>" or "bob@acme.com". */
 function bareAddress(raw: string): string {
-  const angle = /<([^<>]+)>/.exec(raw);
+  const angle = raw.includes('<') ? /<([^<>]+)>/.exec(raw) : null;
   return normKey(angle?.[1] ?? raw);
 }
 
@@ -61,11 +65,6 @@ export function buildContractIndex(settings: Pick<Settings, 'customers'>): Contr
   return index;
 }
 
-/** "a.b.example.com" → the domain itself, then each parent down to "example.com". */
-function* domainAndParents(domain: string) {
-  const labels = domain.split('.');
-  for (let i = 0; i < labels.length - 1; i++) yield labels.slice(i).join('.');
-}
 
 export function lookupContract(
   index: ContractIndex,
@@ -76,11 +75,10 @@ export function lookupContract(
     const byAddress = index.byAddress.get(address);
     if (byAddress) return { customer: byAddress, matchedBy: 'address' };
     const at = address.lastIndexOf('@');
-    if (at >= 0) {
-      for (const domain of domainAndParents(address.slice(at + 1))) {
-        const byDomain = index.byDomain.get(domain);
-        if (byDomain) return { customer: byDomain, matchedBy: 'domain' };
-      }
+    // The domain itself, then each parent down to the last two labels ("a.b.example.com" … "example.com").
+    for (let dot = at; dot >= 0 && address.indexOf('.', dot + 1) > 0; dot = address.indexOf('.', dot + 1)) {
+      const byDomain = index.byDomain.get(address.slice(dot + 1));
+      if (byDomain) return { customer: byDomain, matchedBy: 'domain' };
     }
   }
   // Helpdesks disagree on which field holds the company, so each name is tried as both.

@@ -62,12 +62,25 @@ describe('loadSettings', () => {
   });
 
   it('reports an invalid stored piece and falls back to its default, keeping the rest', async () => {
-    await fakeBrowser.storage.local.set({ customers: [{ id: 'x' }], 'customers$': { v: 2 }, holidays: {}, 'holidays$': { v: 2 } });
-    await fakeBrowser.storage.sync.set({ prefs: { priorityMap: { urgent: 'P1' }, atRiskShare: 0.3 }, 'prefs$': { v: 2 } });
+    await fakeBrowser.storage.local.set({ customers: [acme], 'customers$': { v: 2 }, holidays: [], 'holidays$': { v: 2 } });
+    await fakeBrowser.storage.sync.set({ prefs: { priorityMap: { urgent: 'P9' }, atRiskShare: 0.3 }, 'prefs$': { v: 2 } });
+    const loaded = await loadSettings();
+    expect(loaded.settings.customers).toEqual([acme]);
+    expect(loaded.settings.atRiskShare).toBe(0.3);
+    expect(loaded.settings.priorityMap).toEqual(settings().priorityMap);
+    expect(loaded.settings.holidays).toEqual({});
+    expect(loaded.problems.map((p) => p.path)).toEqual(['stored.priorityMap.urgent', 'stored.holidays']);
+  });
+
+  it('leaves out a piece whose migration fails, saying why, and loads the others', async () => {
+    await fakeBrowser.storage.local.set({ customers: [{ match: 'bob@@example', customer: 'X', policy: 'velostrata-1.2' }] });
+    await fakeBrowser.storage.sync.set({ sites: V0_FILE.sites });
     const loaded = await loadSettings();
     expect(loaded.settings.customers).toEqual([]);
-    expect(loaded.settings.atRiskShare).toBe(0.3);
-    expect(loaded.problems.map((p) => p.path)).toContain('stored.customers.0.name');
+    expect(loaded.settings.sites).toHaveLength(1);
+    expect(loaded.problems).toEqual([
+      { path: 'stored.customers', message: expect.stringMatching(/^could not migrate the stored customers: 0\.addresses\.0: /) },
+    ]);
   });
 
   it('still loads where the browser has no managed storage (Firefox without a policy)', async () => {
