@@ -20,14 +20,28 @@ function wallMinutes(time: string): number {
   return (h as number) * 60 + (m as number);
 }
 
-/** The instant of `minute` (0–1440) minutes after local midnight on `day`; 1440 is the next day's 00:00. */
+/**
+ * The instant of `minute` (0–1440) minutes after local midnight on `day`; 1440 is the next day's
+ * 00:00. luxon shifts a nonexistent time past the gap; an ambiguous time is taken at its first
+ * occurrence (luxon's own pick depends on today's date), found by looking back up to 3 hours.
+ */
 function instant(spec: CalendarSpec, day: Day, minute: number): number {
   const date = minute === 1440 ? day.plus({ days: 1 }) : day;
   const m = minute % 1440;
-  return DateTime.fromObject(
-    { year: date.year, month: date.month, day: date.day, hour: Math.floor(m / 60), minute: m % 60 },
-    { zone: spec.timeZone },
-  ).toMillis();
+  const wall = { year: date.year, month: date.month, day: date.day, hour: Math.floor(m / 60), minute: m % 60 };
+  const guess = DateTime.fromObject(wall, { zone: spec.timeZone }).toMillis();
+  const shows = (t: number) => {
+    const local = DateTime.fromMillis(t, { zone: spec.timeZone });
+    return local.day === wall.day && local.hour === wall.hour && local.minute === wall.minute;
+  };
+  // Only around an offset change can a wall time occur twice.
+  if (DateTime.fromMillis(guess - 180 * MINUTE_MS, { zone: spec.timeZone }).offset === DateTime.fromMillis(guess, { zone: spec.timeZone }).offset) {
+    return guess;
+  }
+  for (let back = 180; back > 0; back -= 15) {
+    if (shows(guess - back * MINUTE_MS)) return guess - back * MINUTE_MS;
+  }
+  return guess;
 }
 
 /** The open [open, close) instants of one local day, sorted and merged. */
@@ -45,12 +59,13 @@ export function dayIntervals(spec: CalendarSpec, day: Day): Array<[number, numbe
       if (b > a) pieces.push([a - dayStart, b - dayStart]);
     }
   }
-  pieces.sort((x, y) => x[0] - y[0]);
+  // Sort by instant, not wall time: a wall time in a DST gap moves forward past later wall times.
+  const instants = pieces
+    .map(([a, b]): [number, number] => [instant(spec, day, a), instant(spec, day, b)])
+    .filter(([o, c]) => c > o)
+    .sort((x, y) => x[0] - y[0]);
   const out: Array<[number, number]> = [];
-  for (const [a, b] of pieces) {
-    const o = instant(spec, day, a);
-    const c = instant(spec, day, b);
-    if (c <= o) continue;
+  for (const [o, c] of instants) {
     const last = out[out.length - 1];
     if (last && o <= last[1]) last[1] = Math.max(last[1], c);
     else out.push([o, c]);
