@@ -49,7 +49,8 @@ describe('overlay on real Request Tracker 5', () => {
       expect({ ticket: badge?.ticket, deadline: badge?.deadline }, `ticket #${ticket.id} ${ticket.subject}`).toEqual(expected);
       expect(expectedStates(settings, ticket, before, after), `#${ticket.id}: ${badge?.text}`).toContain(badge?.state);
     }
-  });
+    // RT renders a ticket page in 1–3 s on two cores; nine of them.
+  }, 120_000);
 
   it('adds no unreadable badges to a healthy ticket page (the requestor\'s other tickets box)', async () => {
     const [first] = rt.tickets;
