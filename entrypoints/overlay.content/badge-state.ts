@@ -44,6 +44,8 @@ export interface BadgeView {
   text: string;
   /** ISO UTC deadline when there is a target. */
   deadline?: string;
+  /** The view stays the same until this instant (ms): the ticker skips the badge until then. */
+  until: number;
 }
 
 const MINUTE = 60_000;
@@ -123,28 +125,34 @@ function waitingText(start: string, zone: string | undefined): string {
 }
 
 export function badgeState(input: BadgeInput, now: number): BadgeView {
-  if (input.kind === 'unmapped') return { state: 'unmapped', text: 'Unmapped · map customer…' };
-  if (input.kind === 'unreadable') return { state: 'unreadable', text: `Unreadable · ${input.reason}` };
+  const never = Number.POSITIVE_INFINITY;
+  if (input.kind === 'unmapped') return { state: 'unmapped', text: 'Unmapped · map customer…', until: never };
+  if (input.kind === 'unreadable') return { state: 'unreadable', text: `Unreadable · ${input.reason}`, until: never };
   const { result, label } = input;
   const target = result.target;
-  if (!target) return { state: 'no-target', text: noTargetText(result) };
+  if (!target) return { state: 'no-target', text: noTargetText(result), until: never };
   const deadline = target.deadline;
   const due = instant(deadline);
   const start = instant(target.start);
   if (input.firstReply) {
     const reply = instant(input.firstReply);
-    if (reply <= due) return { state: 'met', text: `Answered in ${formatDuration(reply - start)} ✓`, deadline };
-    return { state: 'missed', text: `Missed by ${formatDuration(reply - due)}`, deadline };
+    if (reply <= due) return { state: 'met', text: `Answered in ${formatDuration(reply - start)} ✓`, deadline, until: never };
+    return { state: 'missed', text: `Missed by ${formatDuration(reply - due)}`, deadline, until: never };
   }
-  if (now >= due) return { state: 'breached', text: `Breached ${formatDuration(now - due)} ago`, deadline };
-  if (now < start) return { state: 'waiting', text: waitingText(target.start, input.startZone), deadline };
+  if (now >= due) {
+    const over = Math.floor((now - due) / MINUTE);
+    return { state: 'breached', text: `Breached ${formatDuration(now - due)} ago`, deadline, until: due + (over + 1) * MINUTE };
+  }
+  if (now < start) return { state: 'waiting', text: waitingText(target.start, input.startZone), deadline, until: start };
   const left = due - now;
-  const share =
-    input.businessMinutesLeft && target.clock === 'business-hours'
-      ? input.businessMinutesLeft(now) / target.minutes
-      : left / Math.max(1, due - start);
+  const business = input.businessMinutesLeft && target.clock === 'business-hours' ? input.businessMinutesLeft : undefined;
+  const share = business ? business(now) / target.minutes : left / Math.max(1, due - start);
   const state = share <= input.atRiskShare ? 'at-risk' : 'on-track';
+  // The text changes when the whole minutes left drop; a wall-time at-risk switch may come sooner.
+  // (Business-minute shares are re-checked at each of those minute steps.)
+  let until = Math.min(due, due - Math.floor(left / MINUTE) * MINUTE + 1);
+  if (state === 'on-track' && !business) until = Math.min(until, Math.ceil(due - input.atRiskShare * (due - start)));
   // At-risk gets a mark as well as a colour, so the state never depends on colour alone.
   const mark = state === 'at-risk' ? '⚠ ' : '';
-  return { state, text: `${mark}${label} · ${formatDuration(left)} left`, deadline };
+  return { state, text: `${mark}${label} · ${formatDuration(left)} left`, deadline, until };
 }

@@ -171,7 +171,13 @@ export function createBadge(doc: Document, initial: BadgeModel, now: number, act
   );
   host.addEventListener('mousedown', (event) => event.stopPropagation());
 
+  let renderedAt = Number.NEGATIVE_INFINITY;
+  let stale = true;
   const render = (at: number): BadgeView => {
+    // Most seconds change nothing: skip until the instant the last view said it would change.
+    if (view && !stale && at >= renderedAt && at < view.until) return view;
+    stale = false;
+    renderedAt = at;
     const next = badgeState(model.input, at);
     if (next.text !== view?.text) {
       button.textContent = next.text;
@@ -188,6 +194,7 @@ export function createBadge(doc: Document, initial: BadgeModel, now: number, act
 
   const setModel = (next: BadgeModel, at: number) => {
     model = next;
+    stale = true;
     host.setAttribute('data-sla-ticket', next.key);
     render(at);
     if (isOpen() && pop && view) buildPopover(doc, model, view, actions, pop);

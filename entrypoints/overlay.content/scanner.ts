@@ -8,6 +8,8 @@ import type { BadgeModel } from './badge-model';
  * nodes for other tickets) gets its badge's model swapped, keyed by ticket id. A MutationObserver
  * triggers scans, throttled: the first change after a quiet period is scanned on the next task (so
  * new rows are badged before the user can read them), further changes at most every `throttleMs`.
+ * Long lists are badged in slices of `sliceMs`, rows on screen first, yielding to the page between
+ * slices so a 500-row list never freezes it.
  */
 
 export interface ScannerOptions {
@@ -26,6 +28,8 @@ export interface ScannerOptions {
   onAdapterError?: (adapter: Adapter, error: unknown) => void;
   now?: () => number;
   throttleMs?: number;
+  /** Main-thread budget per slice of badging work. */
+  sliceMs?: number;
 }
 
 export interface Scanner {
@@ -56,11 +60,14 @@ function concernsPage(records: MutationRecord[]): boolean {
 }
 
 export function createScanner(options: ScannerOptions): Scanner {
-  const { doc, throttleMs = 100, now = Date.now } = options;
+  const { doc, throttleMs = 100, sliceMs = 10, now = Date.now } = options;
   const byAnchor = new WeakMap<Element, Badge>();
   const live = new Set<Badge>();
   let active: Adapter | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let sliceTimer: ReturnType<typeof setTimeout> | undefined;
+  let queue: ScannedTicket[] = [];
+  let next = 0;
   let lastScan = Number.NEGATIVE_INFINITY;
 
   const findTickets = (): ScannedTicket[] => {
@@ -105,24 +112,59 @@ export function createScanner(options: ScannerOptions): Scanner {
     return true;
   };
 
-  const scan = (): number => {
-    lastScan = now();
-    const tickets = findTickets();
-    let changed = false;
+  /** Rows on screen first (one layout read for all rows, before any badge is written). */
+  const onScreenFirst = (tickets: ScannedTicket[]): ScannedTicket[] => {
+    const height = doc.defaultView?.innerHeight ?? 0;
+    const onScreen: ScannedTicket[] = [];
+    const below: ScannedTicket[] = [];
     for (const ticket of tickets) {
+      const rect = ticket.anchor.getBoundingClientRect();
+      (rect.bottom > 0 && rect.top < height ? onScreen : below).push(ticket);
+    }
+    return onScreen.length ? [...onScreen, ...below] : tickets;
+  };
+
+  const drain = () => {
+    sliceTimer = undefined;
+    const stopAt = performance.now() + sliceMs;
+    let changed = false;
+    while (next < queue.length) {
+      const ticket = queue[next++] as ScannedTicket;
       try {
-        if (place(ticket, lastScan)) changed = true;
+        if (place(ticket, now())) changed = true;
       } catch {
         // A detached or exotic anchor: skip this ticket, keep the others.
       }
+      if (performance.now() >= stopAt) break;
     }
-    for (const badge of live) {
-      if (!badge.host.isConnected) {
-        live.delete(badge);
-        changed = true;
+    if (next < queue.length) sliceTimer = setTimeout(safeDrain, 0);
+    else {
+      for (const badge of live) {
+        if (!badge.host.isConnected) {
+          live.delete(badge);
+          changed = true;
+        }
       }
     }
     if (changed) options.onChange?.();
+  };
+
+  const safeDrain = () => {
+    try {
+      drain();
+    } catch {
+      // Never throw into the page.
+    }
+  };
+
+  const scan = (): number => {
+    lastScan = now();
+    const tickets = findTickets();
+    // A newer scan supersedes unfinished work (models are memoised, so redoing placed rows is cheap).
+    if (sliceTimer !== undefined) clearTimeout(sliceTimer);
+    queue = tickets.length > 1 ? onScreenFirst(tickets) : tickets;
+    next = 0;
+    drain();
     return tickets.length;
   };
 
@@ -167,6 +209,7 @@ export function createScanner(options: ScannerOptions): Scanner {
     stop() {
       observer.disconnect();
       if (timer !== undefined) clearTimeout(timer);
+      if (sliceTimer !== undefined) clearTimeout(sliceTimer);
     },
   };
 }

@@ -36,7 +36,7 @@ describe('badgeState', () => {
   });
 
   it('names every state and sets the deadline only with a target', () => {
-    expect(badgeState(evaluated(), at('2026-11-16T01:00:00Z'))).toEqual({
+    expect(badgeState(evaluated(), at('2026-11-16T01:00:00Z'))).toMatchObject({
       state: 'on-track',
       text: 'P2 · Gold · 3h left',
       deadline: target.deadline,
@@ -46,7 +46,7 @@ describe('badgeState', () => {
     expect(badgeState(evaluated({ firstReply: '2026-11-16T04:00:00Z' }), 0).state).toBe('met');
     expect(badgeState(evaluated({ firstReply: '2026-11-16T04:00:01Z' }), 0).state).toBe('missed');
     const none = badgeState({ ...evaluated(), result: result(null, [{ code: 'feature-request', message: 'Feature requests have no target' }]) }, 0);
-    expect(none).toEqual({ state: 'no-target', text: 'No target · feature request' });
+    expect(none).toMatchObject({ state: 'no-target', text: 'No target · feature request' });
     expect(badgeState({ kind: 'unmapped' }, 0).deadline).toBeUndefined();
   });
 
@@ -67,7 +67,7 @@ describe('badgeState', () => {
   it('says when a deferred clock starts, in the start zone with its abbreviation', () => {
     const deferred = { ...target, start: '2026-11-16T00:00:00.000Z', deadline: '2026-11-16T04:00:00.000Z' };
     const input = evaluated({ result: result(deferred), startZone: 'Asia/Tokyo' });
-    expect(badgeState(input, at('2026-11-15T10:00:00Z'))).toEqual({
+    expect(badgeState(input, at('2026-11-15T10:00:00Z'))).toMatchObject({
       state: 'waiting',
       text: 'Waiting · starts Mon 09:00 JST',
       deadline: deferred.deadline,
@@ -83,6 +83,30 @@ describe('badgeState', () => {
     expect(badgeState({ ...evaluated(), result: result(null, [{ code: 'something-new', message: 'm' }]) }, 0).text).toBe(
       'No target · something new',
     );
+  });
+});
+
+describe('until: the instant a view may next change', () => {
+  // Property: for any instant before `until`, badgeState gives the same view.
+  it.each([
+    ['on-track', evaluated(), '2026-11-16T01:46:30Z'],
+    ['on-track near the at-risk switch', evaluated(), '2026-11-16T02:59:59.500Z'],
+    ['at-risk', evaluated(), '2026-11-16T03:30:10Z'],
+    ['breached', evaluated(), '2026-11-16T04:12:30Z'],
+    ['waiting', evaluated({ startZone: 'Asia/Tokyo' }), '2026-11-15T23:00:00Z'],
+  ])('%s', (_name, input, now) => {
+    const view = badgeState(input, at(now));
+    expect(view.until).toBeGreaterThan(at(now));
+    const { until, ...shown } = view;
+    for (const t of [at(now) + 1, (at(now) + until) / 2, until - 1]) {
+      expect(badgeState(input, Math.floor(t))).toMatchObject(shown);
+    }
+    expect(badgeState(input, until)).not.toMatchObject(shown);
+  });
+
+  it('is never for final states', () => {
+    expect(badgeState(evaluated({ firstReply: '2026-11-16T00:42:00Z' }), 0).until).toBe(Number.POSITIVE_INFINITY);
+    expect(badgeState({ kind: 'unmapped' }, 0).until).toBe(Number.POSITIVE_INFINITY);
   });
 });
 

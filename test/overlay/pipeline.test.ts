@@ -37,7 +37,7 @@ describe('pipeline (real core)', () => {
     expect(model.input.kind).toBe('evaluated');
     // Tuesday 09:00 PST, Gold P2 = 4 business hours on the Pacific calendar.
     const view = badgeState(model.input, Date.parse('2026-11-17T18:00:00Z'));
-    expect(view).toEqual({ state: 'on-track', text: 'P2 · Gold · 3h left', deadline: '2026-11-17T21:00:00.000Z' });
+    expect(view).toMatchObject({ state: 'on-track', text: 'P2 · Gold · 3h left', deadline: '2026-11-17T21:00:00.000Z' });
     const titles = model.sections.filter((s) => s.lines.length).map((s) => s.title);
     expect(titles).toEqual(expect.arrayContaining(['Contract', 'Clock', 'Designated contacts', 'Why']));
     const contacts = model.sections.find((s) => s.title === 'Designated contacts');

@@ -23,6 +23,7 @@ function start(adapters: Adapter[] = [rowAdapter], build = memo(fixedTargetModel
     createBadge: (model) => createBadge(document, model, now, { mapCustomer: () => {} }),
     now: () => now,
     throttleMs: 20,
+    sliceMs: Number.POSITIVE_INFINITY, // one slice: these tests are about placement, not yielding
   });
   return scanner;
 }
@@ -116,6 +117,7 @@ describe('scanner', () => {
       createBadge: (model) => createBadge(document, model, now, { mapCustomer: () => {} }),
       onAdapterError,
       now: () => now,
+      sliceMs: Number.POSITIVE_INFINITY,
     });
     expect(() => scanner?.scan()).not.toThrow();
     expect(onAdapterError).toHaveBeenCalledWith(thrower, expect.any(Error));
@@ -142,5 +144,29 @@ describe('scanner', () => {
     expect(empty.scan).toHaveBeenCalledTimes(1);
     s.rescan();
     expect(empty.scan).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('scanner on long lists', () => {
+  it('badges in slices, yielding to the page between them', async () => {
+    listPage(document, Array.from({ length: 40 }, (_, i) => String(i + 1)));
+    scanner = createScanner({
+      doc: document,
+      adapters: () => [rowAdapter],
+      context: () => ({ timeZone: 'UTC', now: new Date(now) }),
+      model: memo(fixedTargetModel),
+      failed: () => {
+        throw new Error('unused');
+      },
+      createBadge: (model) => createBadge(document, model, now, { mapCustomer: () => {} }),
+      now: () => now,
+      sliceMs: 0,
+    });
+    expect(scanner.scan()).toBe(40);
+    const first = badges().length;
+    expect(first).toBeLessThan(40);
+    expect(first).toBeGreaterThan(0);
+    await vi.waitFor(() => expect(badges()).toHaveLength(40));
+    expect(new Set(badges().map((b) => b.getAttribute('data-sla-ticket'))).size).toBe(40);
   });
 });
