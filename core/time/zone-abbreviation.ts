@@ -12,9 +12,17 @@ const NO_CLDR_ABBREVIATION: Record<string, string> = {
   'Asia/Hong_Kong': 'HKT',
 };
 const cache = new Map<string, string>();
+/** Building an Intl.DateTimeFormat costs ~0.1 ms; evaluate() asks for abbreviations many times per call. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function nameIn(locale: string, zone: string, at: Date): string {
-  const parts = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'short' }).formatToParts(at);
+  const key = `${locale}|${zone}`;
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'short' });
+    formatters.set(key, format);
+  }
+  const parts = format.formatToParts(at);
   return parts.find((part) => part.type === 'timeZoneName')?.value ?? '';
 }
 
