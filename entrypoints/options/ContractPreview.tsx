@@ -72,7 +72,7 @@ export function ContractPreview() {
         </Field>
       </form>
       {preview && preview.warnings.length > 0 && (
-        <ul className="warnings">
+        <ul className="warnings" aria-label={i18n.t('options.contracts.warnings')}>
           {preview.warnings.map((w) => (
             <li key={w.code}>{w.message}</li>
           ))}

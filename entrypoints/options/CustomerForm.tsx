@@ -194,7 +194,7 @@ export function CustomerForm({ initial, index, onDone }: { initial: Customer; in
         </button>
       </fieldset>
       {warnings.length > 0 && (
-        <ul className="warnings">
+        <ul className="warnings" aria-label={i18n.t('options.contracts.warnings')}>
           {warnings.map((w) => (
             <li key={w.code}>{w.message}</li>
           ))}

@@ -1,12 +1,8 @@
 import { useEffect, useState } from 'react';
 import { i18n } from '#i18n';
 import { formatInstant, localZone } from '@/components/format';
-
-/** What the background knows about the current tab's badges (see docs/notes-overlay.md). */
-interface TabSummaryData {
-  counts: Record<string, number>;
-  next?: { ticketId: string; deadline: string; url?: string };
-}
+import type { OverlayMessage } from '@/entrypoints/overlay.content/messages';
+import type { BadgeCounts } from '@/entrypoints/overlay.content/ticker';
 
 /** Badge states (data-sla-state) → labels; message keys cannot contain "-". */
 const STATE_LABELS: Record<string, () => string> = {
@@ -21,50 +17,78 @@ const STATE_LABELS: Record<string, () => string> = {
   unreadable: () => i18n.t('state.unreadable'),
 };
 
-/** The current tab: badge counts by state and the next deadline, linking to its ticket. */
+/**
+ * Runs in the helpdesk tab (the extension's isolated world): the badge with this deadline, scrolled
+ * into view and focused when asked; its ticket id either way. Reads the badge's DOM contract only.
+ */
+function badgeWithDeadline(deadline: string, reveal: boolean): string | null {
+  const badge = document.querySelector(`[data-sla-deadline="${CSS.escape(deadline)}"]`) as HTMLElement | null;
+  if (badge && reveal) {
+    badge.scrollIntoView({ block: 'center' });
+    badge.focus();
+  }
+  return badge?.getAttribute('data-sla-ticket') ?? null;
+}
+
+async function inTab(tabId: number, deadline: string, reveal: boolean): Promise<string | null> {
+  const [frame] = await browser.scripting.executeScript({ target: { tabId }, func: badgeWithDeadline, args: [deadline, reveal] });
+  return (frame?.result as string | null | undefined) ?? null;
+}
+
+/** The current tab: badge counts by state and the next deadline, with a link to its ticket. */
 export function TabSummary() {
-  const [summary, setSummary] = useState<TabSummaryData | null>(null);
+  const [tabId, setTabId] = useState<number>();
+  const [counts, setCounts] = useState<BadgeCounts | null>(null);
+  const [ticket, setTicket] = useState<string | null>(null);
+
   useEffect(() => {
     let live = true;
     (async () => {
       const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
       if (tab?.id === undefined) return;
-      const reply = (await browser.runtime.sendMessage({ type: 'sla:tab-summary', tabId: tab.id })) as TabSummaryData | undefined;
-      if (live && reply?.counts) setSummary(reply);
+      const message: OverlayMessage = { type: 'sla:get-counts', tabId: tab.id };
+      const reply = (await browser.runtime.sendMessage(message)) as BadgeCounts | null | undefined;
+      if (!live || !reply?.counts) return;
+      setTabId(tab.id);
+      setCounts(reply);
+      if (reply.nextDeadline) setTicket(await inTab(tab.id, reply.nextDeadline, false));
     })().catch(() => {
-      // No background answer (not a helpdesk tab, or the worker is starting): show nothing.
+      // Not a helpdesk tab, or the page went away: the section says there are no badges.
     });
     return () => {
       live = false;
     };
   }, []);
 
-  const entries = summary ? Object.entries(summary.counts).filter(([, n]) => n > 0) : [];
+  const entries = counts ? Object.entries(counts.counts).filter(([, n]) => (n ?? 0) > 0) : [];
+  const next = counts?.nextDeadline;
   return (
-    <section className="tab-summary" aria-label={i18n.t('popup.thisTab')}>
-      <h2>{i18n.t('popup.thisTab')}</h2>
+    <section className="tab-summary" aria-labelledby="tab-summary">
+      <h2 id="tab-summary">{i18n.t('popup.thisTab')}</h2>
       {entries.length === 0 ? (
         <p className="muted">{i18n.t('popup.noBadges')}</p>
       ) : (
         <>
-          <ul className="counts">
+          <ul className="counts" aria-label={i18n.t('popup.counts')}>
             {entries.map(([state, n]) => (
               <li key={state} className={`state-${state}`}>
                 <span className="count">{n}</span> {STATE_LABELS[state]?.() ?? state}
               </li>
             ))}
           </ul>
-          {summary?.next && (
-            <p>
-              {i18n.t('popup.nextDeadline')}{' '}
-              {summary.next.url ? (
-                <a href={summary.next.url} target="_blank" rel="noreferrer">
-                  #{summary.next.ticketId}
-                </a>
-              ) : (
-                `#${summary.next.ticketId}`
-              )}{' '}
-              — {formatInstant(summary.next.deadline, localZone())}
+          {next && tabId !== undefined && (
+            <p data-testid="next-deadline">
+              {i18n.t('popup.nextDeadline')} {formatInstant(next, localZone())}{' '}
+              <a
+                href={`#${ticket ?? ''}`}
+                onClick={async (event) => {
+                  event.preventDefault();
+                  await inTab(tabId, next, true);
+                  window.close();
+                }}
+              >
+                {ticket ? i18n.t('popup.showTicket', [ticket]) : i18n.t('popup.showBadge')}
+              </a>
             </p>
           )}
         </>
