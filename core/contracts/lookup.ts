@@ -159,7 +159,9 @@ export function toEvaluateInput(
   }
   warnings.push(...contactWarnings(customer, policy));
 
-  const calendar = customer.region ? settings.holidays[customer.region] : undefined;
+  // The team's own holiday list for the region the policy will use (its default when the customer names none).
+  const region = customer.region ?? policy?.defaultRegion;
+  const calendar = region ? settings.holidays[region] : undefined;
   const input: EvaluateInput = {
     policy: custom ?? customer.policy,
     level: contact?.role ?? customer.level ?? ticket.level,

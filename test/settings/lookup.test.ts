@@ -81,6 +81,14 @@ describe('toEvaluateInput', () => {
     expect(warnings).toEqual([]);
   });
 
+  it("uses the team's holidays of the policy's default region when the customer names no region", () => {
+    const c = customer({ id: 'c', name: 'C', policy: 'velostrata-4.0', level: undefined });
+    const s = settings({ customers: [c], holidays: { americas: { name: 'US', calendar: 'pacific', dates: [{ date: '2026-11-26', name: '' }] } } });
+    const { input } = toEvaluateInput(s, c, ticket, 'P1');
+    expect(input.region).toBeUndefined();
+    expect(input.holidays).toEqual({ pacific: ['2026-11-26'] });
+  });
+
   it('2.0: the role of the requesting designated contact, warning for anyone else', () => {
     const c = customer({
       id: 'c',
