@@ -2,7 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Recipe } from '../../core/settings/schema';
 import { recipeAdapter } from '../../entrypoints/overlay.content/adapters/recipe';
-import { byKey, context, loadFixture } from './fixture';
+import { byKey, context as tokyo, loadFixture } from './fixture';
+
+/** The overlay passes the recipe's zone in the context when no site sets one. */
+const context = { ...tokyo, timeZone: 'Europe/Berlin' };
 
 const recipe: Recipe = {
   id: 'acme',
@@ -35,7 +38,7 @@ describe('recipeAdapter', () => {
     expect(Object.keys(tickets)).toEqual(['T-1', 'T-2', 'T-3']);
   });
 
-  it('reads visible values, tooltips moved by Bootstrap, formats in the recipe zone', () => {
+  it('reads visible values, tooltips moved by Bootstrap, formats in the context zone', () => {
     expect(tickets['T-1']?.fields).toEqual({
       id: 'T-1',
       subject: 'VPN down',

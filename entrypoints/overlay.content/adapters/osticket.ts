@@ -1,5 +1,5 @@
 import { findVisible, readValue, visibleText } from './read-value';
-import { cellUnder, headerColumns } from './table-columns';
+import { headerColumns, rowCells } from './table-columns';
 import {
   errorText,
   type Fields,
@@ -77,8 +77,9 @@ function scanQueue(root: Document | ShadowRoot | Element, context: ScanContext):
     });
     return [...table.querySelectorAll(OSTICKET_SELECTORS.queueRow)].filter(isVisible).map((row, index) => {
       const draft: TicketDraft = { element: row, anchor: row, fields: {}, problems: [] };
+      const cellAt = rowCells([row]);
       for (const { column, field } of columns) {
-        const cell = cellUnder([row], column);
+        const cell = cellAt(column);
         if (!cell) continue;
         if (field === 'id') draft.anchor = cell;
         store(draft, field, cellValue(cell, field), context);

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 import { parseRelativeTime } from './relative-time';
 
 /**
@@ -16,10 +16,40 @@ export interface DateOptions {
 
 export type ParsedDate = { iso: string; approximate: boolean } | { problem: string };
 
+/**
+ * Absolute results do not depend on "now", and lists re-show the same dates on every re-scan:
+ * remember them (bounded) so a 500-row list is not re-parsed by luxon each time.
+ */
+const absolute = new Map<string, ParsedDate>();
+const MAX_REMEMBERED = 5000;
+
 export function parsePageDate(text: string, options: DateOptions): ParsedDate {
+  const key = `${options.timeZone}\u0000${options.dateFormat ?? ''}\u0000${text}`;
+  const known = absolute.get(key);
+  if (known) return known;
+  const parsed = parseUncached(text, options);
+  if ('iso' in parsed && !parsed.approximate) {
+    if (absolute.size >= MAX_REMEMBERED) absolute.clear();
+    absolute.set(key, parsed);
+  }
+  return parsed;
+}
+
+const zones = new Map<string, boolean>();
+
+function validZone(zone: string): boolean {
+  let valid = zones.get(zone);
+  if (valid === undefined) {
+    valid = IANAZone.isValidZone(zone);
+    zones.set(zone, valid);
+  }
+  return valid;
+}
+
+function parseUncached(text: string, options: DateOptions): ParsedDate {
   const value = text.replace(/\s+/gu, ' ').trim();
   const zone = options.timeZone;
-  if (!DateTime.now().setZone(zone).isValid) return { problem: `unknown time zone "${zone}"` };
+  if (!validZone(zone)) return { problem: `unknown time zone "${zone}"` };
   const iso = DateTime.fromISO(value.replace(' ', 'T'), { zone, setZone: true });
   if (iso.isValid) return { iso: iso.toISO() ?? value, approximate: false };
   if (options.dateFormat) {

@@ -50,6 +50,18 @@ const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'SELECT', 'TEXTAREA
  * querySelector, which takes whichever comes first in the document).
  */
 export function fallbacks(selector: string): string[] {
+  let parts = split.get(selector);
+  if (!parts) {
+    parts = splitList(selector);
+    split.set(selector, parts);
+  }
+  return parts;
+}
+
+/** Selectors come from a handful of recipes: split each once. */
+const split = new Map<string, string[]>();
+
+function splitList(selector: string): string[] {
   const parts: string[] = [];
   let depth = 0;
   let quote = '';

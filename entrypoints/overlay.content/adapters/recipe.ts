@@ -17,6 +17,8 @@ import { isVisible } from './visible';
  * The declarative adapter: a Recipe (options page, or a built-in one users can copy and fix) read with
  * CSS selectors. Fails closed: an invalid selector or regex never throws, it becomes the ticket's
  * `problem` naming the recipe field, so the badge says `unreadable` instead of guessing.
+ * Times without an offset are read in `ScanContext.timeZone`: the overlay resolves it as the site's
+ * zone, else the recipe's `timeZone`, else the browser's (page-adapters.ts).
  */
 
 export interface RecipeOptions {
@@ -62,7 +64,6 @@ export function recipeAdapter(recipe: Recipe, options: RecipeOptions = {}): Adap
     const anchorError = selectorError(recipe.anchor, document);
     if (anchorError) problems.push(`${label} anchor: invalid CSS selector "${recipe.anchor}"`);
     const anchor = (!anchorError && findVisible(element, recipe.anchor)) || element;
-    const zoned = recipe.timeZone ? { ...context, timeZone: recipe.timeZone } : context;
     for (const field of fields) {
       if (field.regexError) {
         problems.push(`${label} ${field.regexError}`);
@@ -78,7 +79,7 @@ export function recipeAdapter(recipe: Recipe, options: RecipeOptions = {}): Adap
         raw = match ? (match[1] ?? match[0]).trim() || undefined : undefined;
       }
       if (raw === undefined) continue;
-      const problem = setField(values, field.name, raw, field.spec, zoned);
+      const problem = setField(values, field.name, raw, field.spec, context);
       if (problem) problems.push(`${label} field "${field.name}": ${problem}`);
     }
     return { element, anchor, fields: values, problems };

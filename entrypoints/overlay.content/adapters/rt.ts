@@ -2,7 +2,7 @@ import type { Recipe } from '../../../core/settings/schema';
 import { extractEmail } from './field-values';
 import { recipeAdapter } from './recipe';
 import { readValue, visibleText } from './read-value';
-import { cellUnder, headerColumns } from './table-columns';
+import { headerColumns, rowCells } from './table-columns';
 import {
   errorText,
   type Fields,
@@ -120,12 +120,13 @@ function scanList(root: Document | ShadowRoot | Element, context: ScanContext): 
       (row) => isVisible(row) && (root.nodeType !== 1 || (root as Element).contains(row) || row.contains(root as Element)),
     );
     return rows.map((row, index) => {
-      const lines = [...row.querySelectorAll(':scope > tr')];
+      const lines = [...row.children].filter((line) => line.tagName === 'TR');
       const fields: Fields = { id: row.getAttribute('data-record-id') ?? undefined };
       const problems: string[] = [];
       let anchor: Element = lines[0]?.querySelector('td') ?? row;
+      const cellAt = rowCells(lines);
       for (const { column, field } of columns) {
-        const cell = cellUnder(lines, column);
+        const cell = cellAt(column);
         if (!cell) continue;
         if (field === 'id') anchor = cell;
         const text = visibleText(cell);

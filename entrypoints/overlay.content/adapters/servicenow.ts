@@ -2,7 +2,7 @@ import type { Recipe } from '../../../core/settings/schema';
 import { reachableRoots } from './frames';
 import { recipeAdapter } from './recipe';
 import { visibleText } from './read-value';
-import { cellUnder, headerColumns } from './table-columns';
+import { headerColumns, rowCells } from './table-columns';
 import { errorText, finishTicket, pageProblem, type RecipeField, setField, type TicketDraft } from './ticket-fields';
 import type { Adapter, ScanContext, ScannedTicket } from './types';
 import { isVisible } from './visible';
@@ -69,8 +69,9 @@ function scanList(root: Document | ShadowRoot | Element, context: ScanContext): 
     });
     return [...table.querySelectorAll(SERVICENOW_SELECTORS.listRow)].filter(isVisible).map((row, index) => {
       const draft: TicketDraft = { element: row, anchor: row, fields: {}, problems: [] };
+      const cellAt = rowCells([row]);
       for (const { column, field } of columns) {
-        const cell = cellUnder([row], column);
+        const cell = cellAt(column);
         if (!cell) continue;
         if (field === 'id') draft.anchor = cell;
         let text = visibleText(cell);

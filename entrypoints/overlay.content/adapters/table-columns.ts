@@ -29,7 +29,8 @@ export function headerColumns(table: Element): Column[] {
   return head ? positioned([...head.querySelectorAll(':scope > tr')]) : [];
 }
 
-/** The body cell under `column` in a row made of `lines` (one or more `tr`). */
-export function cellUnder(lines: Element[], column: Column): Element | undefined {
-  return positioned(lines).find((cell) => cell.line === column.line && cell.start === column.start)?.header;
+/** The body cells of a row made of `lines` (one or more `tr`), looked up by header column. */
+export function rowCells(lines: Element[]): (column: Column) => Element | undefined {
+  const cells = new Map(positioned(lines).map((cell) => [`${cell.line}:${cell.start}`, cell.header]));
+  return (column) => cells.get(`${column.line}:${column.start}`);
 }
