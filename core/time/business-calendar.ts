@@ -52,14 +52,16 @@ export class LazyBusinessCalendar implements BusinessCalendar {
     let table = this.cover(t, t);
     if (minutes === 0) return t;
     this.assertEverOpen();
-    const target = table.elapsed(t) + minutes * MINUTE_MS;
+    let i = table.locate(t);
+    const target = table.elapsed(t, i) + minutes * MINUTE_MS;
     while (target > table.total) {
       // Extending forward keeps lo, so `target` stays valid; estimate the years still needed.
       const perYear = table.total / (this.endYear - this.firstYear);
       const years = perYear > 0 ? Math.ceil((target - table.total) / perYear) + 1 : this.growth();
       table = this.build(this.firstYear, this.endYear + years);
+      i = table.locate(t);
     }
-    return table.instantAtElapsed(target);
+    return table.instantAtElapsed(target, i);
   }
 
   minutesBetween(a: number, b: number): number {
@@ -75,11 +77,12 @@ export class LazyBusinessCalendar implements BusinessCalendar {
 
   /** A table exact over an interval containing [from, to] (both ends included). */
   private cover(from: number, to: number): IntervalTable {
+    const table = this.table;
+    // The hot path: two comparisons (NaN fails them and is caught below).
+    if (table !== undefined && table.lo <= from && to < table.hi) return table;
     for (const t of [from, to]) {
       if (!Number.isFinite(t)) throw new RangeError(`calendar "${this.spec.id}": instant ${t} is not a finite epoch-ms number`);
     }
-    const table = this.table;
-    if (table && table.lo <= from && to < table.hi) return table;
     // Local years differ from UTC years by at most one, hence the margins.
     const fromYear = new Date(from).getUTCFullYear() - 1;
     const toYear = new Date(to).getUTCFullYear() + 2;

@@ -32,7 +32,7 @@ export class IntervalTable {
   }
 
   /** Index of the last interval opening at or before t, or -1. */
-  private lastOpenAtOrBefore(t: number): number {
+  locate(t: number): number {
     let lo = 0;
     let hi = this.opens.length;
     while (lo < hi) {
@@ -44,20 +44,19 @@ export class IntervalTable {
   }
 
   isOpen(t: number): boolean {
-    const i = this.lastOpenAtOrBefore(t);
+    const i = this.locate(t);
     return i >= 0 && t < (this.closes[i] as number);
   }
 
   /** First open instant ≥ t, or undefined when the table has none (the caller extends it). */
   nextOpening(t: number): number | undefined {
-    const i = this.lastOpenAtOrBefore(t);
+    const i = this.locate(t);
     if (i >= 0 && t < (this.closes[i] as number)) return t;
     return this.opens[i + 1];
   }
 
-  /** Open ms in [lo, t). */
-  elapsed(t: number): number {
-    const i = this.lastOpenAtOrBefore(t);
+  /** Open ms in [lo, t); `i` is locate(t) when the caller already has it. */
+  elapsed(t: number, i = this.locate(t)): number {
     if (i < 0) return 0;
     return (this.before[i] as number) + Math.min(t, this.closes[i] as number) - (this.opens[i] as number);
   }
@@ -65,11 +64,18 @@ export class IntervalTable {
   /**
    * The earliest instant by which `e` open ms (0 < e ≤ total) have elapsed since lo. When e ends
    * exactly where an interval closes, that closing instant is the answer, not the next opening.
+   * The search starts at interval `from` (no later than the answer's) and looks a few intervals
+   * ahead first — most targets end within days — before bisecting the rest: O(log n) either way.
    */
-  instantAtElapsed(e: number): number {
-    // First interval i whose end-of-interval sum before[i + 1] reaches e.
-    let lo = 0;
-    let hi = this.opens.length - 1;
+  instantAtElapsed(e: number, from = 0): number {
+    const last = this.opens.length - 1;
+    // Find the first interval i whose end-of-interval sum before[i + 1] reaches e.
+    let lo = Math.max(from, 0);
+    let hi = lo;
+    for (let step = 1; hi < last && (this.before[hi + 1] as number) < e; step *= 2) {
+      lo = hi + 1;
+      hi = step > 8 ? last : Math.min(last, hi + step);
+    }
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       if ((this.before[mid + 1] as number) >= e) hi = mid;
@@ -81,7 +87,7 @@ export class IntervalTable {
   /** The intervals intersecting [from, to), clipped to it. */
   slice(from: number, to: number): Interval[] {
     const out: Interval[] = [];
-    for (let i = Math.max(0, this.lastOpenAtOrBefore(from)); i < this.opens.length; i++) {
+    for (let i = Math.max(0, this.locate(from)); i < this.opens.length; i++) {
       const open = this.opens[i] as number;
       if (open >= to) break;
       const close = Math.min(this.closes[i] as number, to);
