@@ -425,15 +425,17 @@ export async function exportSettings(): Promise<string> {
  * written by one apply produce one call). Returns the function that stops watching.
  */
 export function watchSettings(cb: (loaded: LoadedSettings) => void): () => void {
-  const keys = [
-    ...SYNC_PIECES.flatMap((name) => [`sync:${name}`, `local:${name}`] as const),
-    ...LOCAL_PIECES.map((name) => `local:${name}` as const),
-    ...MANAGED_KEYS.map((name) => `managed:${name}` as const),
-  ];
+  const watched: Record<string, ReadonlySet<string>> = {
+    sync: new Set(SYNC_PIECES),
+    local: new Set<string>([...SYNC_PIECES, ...LOCAL_PIECES]),
+    managed: new Set(MANAGED_KEYS),
+  };
   let pending: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
-  const changed = () => {
-    if (pending || stopped) return;
+  // One listener on browser.storage.onChanged: every browser has it, while onChanged on the
+  // managed area itself is missing in some.
+  const listener = (changes: Record<string, unknown>, area: string) => {
+    if (pending || stopped || !Object.keys(changes).some((key) => watched[area]?.has(key))) return;
     pending = setTimeout(async () => {
       pending = undefined;
       try {
@@ -444,10 +446,10 @@ export function watchSettings(cb: (loaded: LoadedSettings) => void): () => void 
       }
     }, 0);
   };
-  const unwatchers = keys.map((key) => storage.watch(key, changed));
+  browser.storage.onChanged.addListener(listener);
   return () => {
     stopped = true;
     if (pending) clearTimeout(pending);
-    for (const unwatch of unwatchers) unwatch();
+    browser.storage.onChanged.removeListener(listener);
   };
 }

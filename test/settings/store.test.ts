@@ -256,6 +256,10 @@ describe('previewImport, exportSettings and watchSettings', () => {
     await vi.waitFor(() => expect(seen).toEqual([2]));
     await fakeBrowser.storage.managed.set({ customers: [{ id: 'it', name: 'IT', policy: 'velostrata-1.2', level: 'gold' }] });
     await vi.waitFor(() => expect(seen).toEqual([2, 3]));
+    // Other modules' keys do not reload settings.
+    await fakeBrowser.storage.local.set({ badgeCounts: { 1: 3 } });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(seen).toEqual([2, 3]);
     stop();
     await applySettings(settings());
     await new Promise((r) => setTimeout(r, 20));
