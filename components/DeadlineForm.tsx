@@ -8,7 +8,7 @@ import { ErrorList, type PathError } from './ErrorList';
 import { evaluateSafe } from './evaluate-safe';
 import { Field } from './Field';
 import { localInputToIso, localZone, nowAsLocalInput } from './format';
-import { holidayNames, policyChoices, policyZone, regionChoices, teamHolidays } from './policy-choices';
+import { contractZone, holidayNames, policyChoices, regionChoices, teamHolidays } from './policy-choices';
 import { Timeline } from './Timeline';
 import { timelineFor } from './timeline-data';
 import { useNow } from './use-now';
@@ -58,7 +58,6 @@ export function DeadlineForm({ settings }: { settings: Pick<Settings, 'customPol
   }, [policy, settings, levelValue, priority, submittedIso, language, englishAccepted, regionValue, type]);
 
   const errorFor = (field: string) => evaluation?.errors.find((e) => e.path.split('.')[0] === field)?.message;
-  const shownZone = (policy && policyZone(policy)) ?? zone;
 
   return (
     <div className="adhoc">
@@ -142,8 +141,7 @@ export function DeadlineForm({ settings }: { settings: Pick<Settings, 'customPol
       </form>
       {evaluation && <ErrorList errors={evaluation.errors} />}
       {evaluation?.result && policy && submittedIso && (
-        <>
-          <DeadlineResult result={evaluation.result} policyZone={shownZone} now={now} />
+        <DeadlineResult result={evaluation.result} contractZone={contractZone(policy, evaluation.result) ?? zone} now={now}>
           <Timeline
             {...timelineFor({
               policy,
@@ -156,7 +154,7 @@ export function DeadlineForm({ settings }: { settings: Pick<Settings, 'customPol
               zone,
             })}
           />
-        </>
+        </DeadlineResult>
       )}
     </div>
   );

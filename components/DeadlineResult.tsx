@@ -1,13 +1,26 @@
+import type { ReactNode } from 'react';
 import { i18n } from '#i18n';
 import type { EvaluateResult } from '@/core/evaluate/types';
 import { Countdown } from './Countdown';
 import { formatDuration, formatInstant, localZone } from './format';
 
 /**
- * One evaluation as people read it: the deadline in their zone and the policy's, a live countdown,
+ * One evaluation as people read it: the deadline in their zone and the contract's, a live countdown,
  * the notes (routing, scope, …) and the explanation in steps.
  */
-export function DeadlineResult({ result, policyZone, now }: { result: EvaluateResult; policyZone: string; now: number }) {
+export function DeadlineResult({
+  result,
+  contractZone,
+  now,
+  children,
+}: {
+  result: EvaluateResult;
+  /** The zone of the calendar the target counts in (e.g. Asia/Tokyo for a Japanese-routed request). */
+  contractZone: string;
+  now: number;
+  /** Shown right under the deadline (the timeline). */
+  children?: ReactNode;
+}) {
   const { target } = result;
   const zone = localZone();
   return (
@@ -17,9 +30,9 @@ export function DeadlineResult({ result, policyZone, now }: { result: EvaluateRe
           <p className="deadline" data-testid="deadline-local">
             {formatInstant(target.deadline, zone)}
           </p>
-          {policyZone !== zone && (
-            <p className="muted" data-testid="deadline-policy">
-              {i18n.t('result.inPolicyZone', [formatInstant(target.deadline, policyZone)])}
+          {contractZone !== zone && (
+            <p className="muted" data-testid="deadline-contract">
+              {i18n.t('result.inContractZone', [formatInstant(target.deadline, contractZone)])}
             </p>
           )}
           <Countdown deadline={Date.parse(target.deadline)} now={now} />
@@ -29,6 +42,7 @@ export function DeadlineResult({ result, policyZone, now }: { result: EvaluateRe
             ])}{' '}
             · {target.source}
           </p>
+          {children}
         </>
       ) : (
         <p className="deadline none" data-testid="deadline-none">

@@ -1,4 +1,5 @@
 import { builtinPolicies, getPolicy } from '@/core';
+import type { EvaluateResult } from '@/core/evaluate/types';
 import type { Policy } from '@/core/policy/schema';
 import type { Settings } from '@/core/settings/schema';
 
@@ -33,4 +34,10 @@ export function holidayNames(settings: Pick<Settings, 'holidays'>): Record<strin
 export function policyZone(policy: Policy): string | undefined {
   const main = policy.calendar ? policy.calendars[policy.calendar] : Object.values(policy.calendars)[0];
   return main?.timeZone;
+}
+
+/** The zone of the calendar a result's target counts in; the policy's own zone for 24/7 or no target. */
+export function contractZone(policy: Policy, result: EvaluateResult): string | undefined {
+  const calendar = result.target ? policy.calendars[result.target.calendar] : undefined;
+  return calendar?.timeZone ?? policyZone(policy);
 }

@@ -5,7 +5,7 @@ import { ErrorList } from '@/components/ErrorList';
 import { evaluateSafe } from '@/components/evaluate-safe';
 import { Field } from '@/components/Field';
 import { localInputToIso, localZone, nowAsLocalInput } from '@/components/format';
-import { holidayNames, policyZone } from '@/components/policy-choices';
+import { contractZone, holidayNames } from '@/components/policy-choices';
 import { Timeline } from '@/components/Timeline';
 import { timelineFor } from '@/components/timeline-data';
 import { useNow } from '@/components/use-now';
@@ -81,19 +81,20 @@ export function ContractPreview() {
       {preview && <ErrorList errors={preview.errors} />}
       {preview?.result && policy && iso && (
         <div className="preview-result">
-          <DeadlineResult result={preview.result} policyZone={policyZone(policy) ?? zone} now={now} />
-          <Timeline
-            {...timelineFor({
-              policy,
-              result: preview.result,
-              submitted: Date.parse(iso),
-              now,
-              region: customer?.region,
-              holidays: preview.input.holidays,
-              holidayNames: holidayNames(settings),
-              zone,
-            })}
-          />
+          <DeadlineResult result={preview.result} contractZone={contractZone(policy, preview.result) ?? zone} now={now}>
+            <Timeline
+              {...timelineFor({
+                policy,
+                result: preview.result,
+                submitted: Date.parse(iso),
+                now,
+                region: customer?.region,
+                holidays: preview.input.holidays,
+                holidayNames: holidayNames(settings),
+                zone,
+              })}
+            />
+          </DeadlineResult>
         </div>
       )}
     </section>

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
-import { render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { DateTime } from 'luxon';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DeadlineForm } from '../../components/DeadlineForm';
 import { formatInstant, localZone, nowAsLocalInput } from '../../components/format';
@@ -50,6 +50,18 @@ describe('ad-hoc deadline form', () => {
     expect(screen.getByText('How this was worked out')).toBeTruthy();
     const steps = screen.getByRole('group').querySelectorAll('ol li');
     expect([...steps].map((s) => s.textContent)).toEqual(expected.explain);
+  });
+
+  it('counts down live as time passes', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
+    try {
+      render(<DeadlineForm settings={settings} />);
+      const before = screen.getByTestId('countdown').textContent;
+      await act(async () => vi.advanceTimersByTime(3 * 60_000));
+      expect(screen.getByTestId('countdown').textContent).not.toBe(before);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('draws the timeline with an accessible name and description', () => {

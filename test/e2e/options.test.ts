@@ -1,0 +1,133 @@
+import { mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ExtensionBrowser, getExtensionStorage, launchExtension } from './support/chromium';
+import { seedSettings } from './support/settings';
+
+/**
+ * The options page in real Chromium: importing a settings file (validated, diffed, applied all at
+ * once), a rejected file leaving storage untouched, and screenshots of each section for review.
+ */
+
+const SHOTS = 'test-results/ui';
+let browser: ExtensionBrowser;
+let page: Page;
+const pageErrors: string[] = [];
+
+const TEAM_FILE = {
+  version: 1,
+  customers: [
+    {
+      id: 'acme',
+      name: 'ACME Corp',
+      organisations: ['ACME Holding AG'],
+      domains: ['acme.com'],
+      policy: 'velostrata-1.2',
+      level: 'gold',
+      region: 'americas',
+      languages: ['ja'],
+      contacts: [{ address: 'cto@acme.com' }],
+    },
+    { id: 'globex', name: 'Globex', domains: ['globex.de'], policy: 'velostrata-2.0', level: 'production' },
+    {
+      id: 'initech',
+      name: 'Initech',
+      domains: ['initech.com'],
+      policy: 'velostrata-1.2',
+      level: 'silver',
+      contacts: [{ address: 'a@initech.com' }, { address: 'b@initech.com' }, { address: 'c@initech.com' }],
+    },
+  ],
+  atRiskShare: 0.2,
+};
+
+const open = async (hash: string) => {
+  await page.goto(`chrome-extension://${browser.extensionId}/options.html${hash}`);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+};
+
+const shot = (name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+
+/** What the settings store keeps, without @wxt-dev/storage's version markers. */
+async function stored() {
+  const [local, sync] = await Promise.all([getExtensionStorage(browser.worker, 'local'), getExtensionStorage(browser.worker, 'sync')]);
+  return { local, sync };
+}
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  browser = await launchExtension(undefined, { timeZone: 'Europe/Berlin' });
+  await seedSettings(browser.worker, { version: 1, customers: [{ id: 'acme', name: 'ACME Corp', domains: ['acme.com'], policy: 'velostrata-1.2', level: 'silver' }] });
+  page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1200, height: 800 });
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('options page in Chromium', () => {
+  it('imports a settings file: shows the changes, applies them all, and lists the contracts', async () => {
+    await open('#/transfer');
+    await page.getByLabel('Settings or customer file').setInputFiles({
+      name: 'team.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(TEAM_FILE)),
+    });
+    const changes = page.getByRole('list', { name: 'Changes' });
+    await changes.waitFor();
+    expect(await changes.textContent()).toMatch(/added: Globex, Initech/);
+    expect(await changes.textContent()).toMatch(/changed: ACME Corp/);
+    await shot('options-import-diff');
+
+    await page.getByRole('button', { name: 'Apply all' }).click();
+    await page.getByText('Applied team.json.').waitFor();
+    const { local, sync } = await stored();
+    expect((local.customers as Array<{ id: string }>).map((c) => c.id)).toEqual(['acme', 'globex', 'initech']);
+    expect((sync.prefs as { atRiskShare: number }).atRiskShare).toBe(0.2);
+
+    await open('#/contracts');
+    await page.getByRole('row', { name: /Initech/ }).waitFor();
+    expect(await page.getByRole('row', { name: /Initech/ }).textContent()).toMatch(/Silver allows 2/);
+    await shot('options-contracts');
+  });
+
+  it('rejects an invalid file with path-precise errors and leaves storage exactly as it was', async () => {
+    const before = await stored();
+    await open('#/transfer');
+    const bad = { ...TEAM_FILE, customers: [{ ...TEAM_FILE.customers[0], domains: ['acme'] }], atRiskShare: 2 };
+    await page.getByLabel('Settings or customer file').setInputFiles({
+      name: 'broken.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(bad)),
+    });
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    const paths = await alert.locator('code').allTextContents();
+    expect(paths).toEqual(expect.arrayContaining(['customers.0.domains.0', 'atRiskShare']));
+    await page.getByText('broken.json was not applied.').waitFor();
+    await shot('options-import-rejected');
+    expect(await stored()).toEqual(before);
+  });
+
+  it('undoes the import in one click', async () => {
+    await open('#/transfer');
+    await page.getByRole('button', { name: 'Undo last change' }).click();
+    await page.getByText('Restored the previous settings.').waitFor();
+    const { local } = await stored();
+    expect((local.customers as Array<{ id: string; level: string }>).map((c) => [c.id, c.level])).toEqual([['acme', 'silver']]);
+  });
+
+  it('opens a prefilled contract from the badge’s "Map customer" link, and renders every section', async () => {
+    await open('#/contracts/new?name=Umbrella&domain=umbrella.example');
+    expect(await page.getByLabel('Customer name').inputValue()).toBe('Umbrella');
+    expect(await page.getByLabel('E-mail domains').inputValue()).toBe('umbrella.example');
+    await shot('options-contract-new');
+    for (const section of ['sites', 'calendars', 'policies', 'preview']) {
+      await open(`#/${section}`);
+      await shot(`options-${section}`);
+    }
+    expect(pageErrors).toEqual([]);
+  });
+});
