@@ -8,8 +8,10 @@ import type { BadgeModel } from './badge-model';
  * nodes for other tickets) gets its badge's model swapped, keyed by ticket id. A MutationObserver
  * triggers scans, throttled: the first change after a quiet period is scanned on the next task (so
  * new rows are badged before the user can read them), further changes at most every `throttleMs`.
- * Long lists are badged in slices of `sliceMs`, rows on screen first, yielding to the page between
- * slices so a 500-row list never freezes it.
+ * Long lists are worked through in slices of `sliceMs`, rows on screen first, yielding to the page
+ * between slices so a 500-row list never freezes it. Models are computed in the slices; badges are
+ * written in few batches (on-screen rows, then every `flushMs`, then the rest), because every write
+ * into a table makes the browser lay the whole table out again at the next frame.
  */
 
 export interface ScannerOptions {
@@ -30,6 +32,8 @@ export interface ScannerOptions {
   throttleMs?: number;
   /** Main-thread budget per slice of badging work. */
   sliceMs?: number;
+  /** Longest wait before computed badges are written, while a long list is still being worked on. */
+  flushMs?: number;
 }
 
 export interface Scanner {
@@ -60,7 +64,7 @@ function concernsPage(records: MutationRecord[]): boolean {
 }
 
 export function createScanner(options: ScannerOptions): Scanner {
-  const { doc, throttleMs = 100, sliceMs = 10, now = Date.now } = options;
+  const { doc, throttleMs = 100, sliceMs = 10, flushMs = 250, now = Date.now } = options;
   const byAnchor = new WeakMap<Element, Badge>();
   const live = new Set<Badge>();
   let active: Adapter | undefined;
@@ -68,6 +72,9 @@ export function createScanner(options: ScannerOptions): Scanner {
   let sliceTimer: ReturnType<typeof setTimeout> | undefined;
   let queue: ScannedTicket[] = [];
   let next = 0;
+  let onScreenCount = 0;
+  let pending: Array<[ScannedTicket, BadgeModel]> = [];
+  let lastFlush = 0;
   let lastScan = Number.NEGATIVE_INFINITY;
 
   const findTickets = (): ScannedTicket[] => {
@@ -97,8 +104,7 @@ export function createScanner(options: ScannerOptions): Scanner {
     }
   };
 
-  const place = (ticket: ScannedTicket, at: number): boolean => {
-    const model = modelFor(ticket);
+  const place = (ticket: ScannedTicket, model: BadgeModel, at: number): boolean => {
     const existing = byAnchor.get(ticket.anchor);
     if (existing && existing.host.parentNode === ticket.anchor) {
       if (existing.model === model) return false;
@@ -113,7 +119,7 @@ export function createScanner(options: ScannerOptions): Scanner {
   };
 
   /** Rows on screen first (one layout read for all rows, before any badge is written). */
-  const onScreenFirst = (tickets: ScannedTicket[]): ScannedTicket[] => {
+  const onScreenFirst = (tickets: ScannedTicket[]): { ordered: ScannedTicket[]; onScreen: number } => {
     const height = doc.defaultView?.innerHeight ?? 0;
     const onScreen: ScannedTicket[] = [];
     const below: ScannedTicket[] = [];
@@ -121,7 +127,23 @@ export function createScanner(options: ScannerOptions): Scanner {
       const rect = ticket.anchor.getBoundingClientRect();
       (rect.bottom > 0 && rect.top < height ? onScreen : below).push(ticket);
     }
-    return onScreen.length ? [...onScreen, ...below] : tickets;
+    return { ordered: [...onScreen, ...below], onScreen: onScreen.length };
+  };
+
+  /** Writes the computed badges in one go. */
+  const flush = (): boolean => {
+    const at = now();
+    let changed = false;
+    for (const [ticket, model] of pending) {
+      try {
+        if (place(ticket, model, at)) changed = true;
+      } catch {
+        // A detached or exotic anchor: skip this ticket, keep the others.
+      }
+    }
+    pending = [];
+    lastFlush = performance.now();
+    return changed;
   };
 
   const drain = () => {
@@ -130,22 +152,20 @@ export function createScanner(options: ScannerOptions): Scanner {
     let changed = false;
     while (next < queue.length) {
       const ticket = queue[next++] as ScannedTicket;
-      try {
-        if (place(ticket, now())) changed = true;
-      } catch {
-        // A detached or exotic anchor: skip this ticket, keep the others.
-      }
+      pending.push([ticket, modelFor(ticket)]);
+      if (next === onScreenCount && flush()) changed = true;
       if (performance.now() >= stopAt) break;
     }
-    if (next < queue.length) sliceTimer = setTimeout(safeDrain, 0);
-    else {
+    const done = next >= queue.length;
+    if ((done || performance.now() - lastFlush >= flushMs) && flush()) changed = true;
+    if (done) {
       for (const badge of live) {
         if (!badge.host.isConnected) {
           live.delete(badge);
           changed = true;
         }
       }
-    }
+    } else sliceTimer = setTimeout(safeDrain, 0);
     if (changed) options.onChange?.();
   };
 
@@ -162,8 +182,10 @@ export function createScanner(options: ScannerOptions): Scanner {
     const tickets = findTickets();
     // A newer scan supersedes unfinished work (models are memoised, so redoing placed rows is cheap).
     if (sliceTimer !== undefined) clearTimeout(sliceTimer);
-    queue = tickets.length > 1 ? onScreenFirst(tickets) : tickets;
+    ({ ordered: queue, onScreen: onScreenCount } = onScreenFirst(tickets));
     next = 0;
+    pending = [];
+    lastFlush = performance.now();
     drain();
     return tickets.length;
   };

@@ -161,6 +161,7 @@ describe('scanner on long lists', () => {
       createBadge: (model) => createBadge(document, model, now, { mapCustomer: () => {} }),
       now: () => now,
       sliceMs: 0,
+      flushMs: 0, // write after every slice, so progress is visible
     });
     expect(scanner.scan()).toBe(40);
     const first = badges().length;
