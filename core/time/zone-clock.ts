@@ -2,25 +2,31 @@ import { IANAZone, type Zone } from 'luxon';
 
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
+const WEEK_MS = 7 * DAY_MS;
 
 /**
- * Turns local wall times of one IANA zone into UTC instants. Asking luxon (Intl) for the offset is
- * slow, and compiling a year touches hundreds of wall times, so offsets are learned once per UTC
- * day: each day's midnight offset is cached, and on the rare day whose two midnights differ the
- * transition minute is found by bisection. This assumes at most one offset change per UTC day;
- * tz database transitions are weeks or months apart.
+ * Turns local wall times of one IANA zone into UTC instants. Asking luxon (Intl) for an offset is
+ * slow, and compiling a year touches hundreds of wall times, so offsets are learned from samples:
+ * one at the start of each UTC week; only in a week whose two samples differ, one per UTC
+ * midnight; and on the day whose midnights differ, the transition minute by bisection. This
+ * assumes offsets never change and change back within a week, nor twice in a day — tz database
+ * transitions are weeks or months apart.
  */
 export class ZoneClock {
-  private readonly midnightOffsets = new Map<number, number>();
+  private readonly samples = new Map<number, number>();
   private readonly transitions = new Map<number, number>();
 
   constructor(private readonly zone: Zone) {}
 
   /** UTC offset in minutes at instant ts. */
   offset(ts: number): number {
+    // 1970-01-01 is a Thursday; week boundaries need not be Mondays, only fixed.
+    const week = Math.floor(ts / WEEK_MS);
+    const weekStart = this.sample(week * WEEK_MS);
+    if (weekStart === this.sample((week + 1) * WEEK_MS)) return weekStart;
     const day = Math.floor(ts / DAY_MS);
-    const before = this.offsetAtMidnight(day);
-    const after = this.offsetAtMidnight(day + 1);
+    const before = this.sample(day * DAY_MS);
+    const after = this.sample((day + 1) * DAY_MS);
     if (before === after) return before;
     return ts < this.transitionOn(day, before) ? before : after;
   }
@@ -47,11 +53,11 @@ export class ZoneClock {
     return ts + this.offset(ts) * MINUTE_MS === wallMs;
   }
 
-  private offsetAtMidnight(day: number): number {
-    let offset = this.midnightOffsets.get(day);
+  private sample(ts: number): number {
+    let offset = this.samples.get(ts);
     if (offset === undefined) {
-      offset = this.zone.offset(day * DAY_MS);
-      this.midnightOffsets.set(day, offset);
+      offset = this.zone.offset(ts);
+      this.samples.set(ts, offset);
     }
     return offset;
   }
