@@ -45,7 +45,7 @@ type LocalPiece = (typeof LOCAL_PIECES)[number];
  * Chrome's storage.sync limit for one item (Firefox's is the same). The 100 KB total cannot be
  * reached: the three sync items are at most 8 KB each and everything else lives in local.
  */
-export const SYNC_QUOTA_BYTES_PER_ITEM = 8192;
+const SYNC_QUOTA_BYTES_PER_ITEM = 8192;
 
 /** A migration whose result is checked by the piece's schema: stored values are trusted on load. */
 function checked<K extends keyof Settings, Old>(key: K, migrate: (old: Old) => unknown) {
@@ -65,20 +65,8 @@ const migrations = {
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: each migration takes the shape of its own earlier version.
-const item = (key: `sync:${string}` | `local:${string}`, m?: Record<number, (old: any) => unknown>) =>
-  storage.defineItem<unknown>(key, { version: STORAGE_VERSION, ...(m ? { migrations: m } : {}) });
-
-/** Sync pieces; each has a local copy instead when it is over the sync quota (see planSync). */
-const syncItems = {
-  prefs: item('sync:prefs', migrations.prefs),
-  sites: item('sync:sites', migrations.sites),
-  recipes: item('sync:recipes'),
-};
-const localItems = {
-  customers: item('local:customers', migrations.customers),
-  holidays: item('local:holidays', migrations.holidays),
-  customPolicies: item('local:customPolicies'),
-};
+const item = (key: `sync:${string}` | `local:${string}`, migrations: Record<number, (old: any) => unknown>) =>
+  storage.defineItem<unknown>(key, { version: STORAGE_VERSION, migrations });
 
 const MANAGED_KEYS = ['customers', 'customPolicies', 'holidays', 'priorityMap', 'atRiskShare'] as const;
 
@@ -110,12 +98,16 @@ export type ApplyResult =
   | { ok: true; settings: Settings; diff: SettingsDiff; warnings: string[] }
   | { ok: false; errors: SettingsError[] };
 
-const MIGRATED: Array<{ area: 'sync' | 'local'; name: SyncPiece | LocalPiece; item: ReturnType<typeof item> }> = [
-  { area: 'sync', name: 'prefs', item: syncItems.prefs },
-  { area: 'sync', name: 'sites', item: syncItems.sites },
-  { area: 'local', name: 'customers', item: localItems.customers },
-  { area: 'local', name: 'holidays', item: localItems.holidays },
-];
+/**
+ * The pieces with an earlier version, as @wxt-dev/storage items (for their migrations). Everything
+ * is read and written in one call per area, with the `key$` version marker these items use.
+ */
+const MIGRATED = [
+  { area: 'sync', name: 'prefs', item: item('sync:prefs', migrations.prefs) },
+  { area: 'sync', name: 'sites', item: item('sync:sites', migrations.sites) },
+  { area: 'local', name: 'customers', item: item('local:customers', migrations.customers) },
+  { area: 'local', name: 'holidays', item: item('local:holidays', migrations.holidays) },
+] as const;
 const SYNC_KEYS = SYNC_PIECES.flatMap((name) => [name, `${name}$`]);
 const LOCAL_KEYS = [...LOCAL_PIECES, ...SYNC_PIECES, 'previousSettings'].flatMap((name) => [name, `${name}$`]);
 
