@@ -103,11 +103,11 @@ async function main() {
   // The storage layer on WXT's fake browser (in-memory: measures our code, not the browser's disk).
   (globalThis as { chrome?: unknown }).chrome = fakeBrowser;
   const store = await import('../utils/settings-store');
-  await time('applySettings (validate, write, reload)', async () => {
+  await time('applySettings (validate, diff, write)', async () => {
     const result = await store.applySettings(settings);
     if (!result.ok) throw new Error(result.errors[0]?.message);
   });
-  await time('loadSettings', () => store.loadSettings());
+  await time('loadSettings (fake storage: no deserialising)', () => store.loadSettings());
   console.log(`${''.padEnd(46)} ${(JSON.stringify(customers).length / 1024).toFixed(0)} KB of customers in storage.local`);
 }
 
