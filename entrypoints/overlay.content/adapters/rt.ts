@@ -26,6 +26,8 @@ import { isVisible } from './visible';
 export const RT_SELECTORS = {
   ticketPage: 'body#comp-Ticket-Display',
   listTable: 'table.ticket-list',
+  /** The ticket page's "more about the requestor" box lists their other tickets with few columns. */
+  listElsewhere: '.more-about-requestor-tickets',
   listRow: 'tbody.list-item[data-record-id]',
   header: '#header h1',
   message: '.history-container .transaction.message',
@@ -92,7 +94,7 @@ const LIST_COLUMNS: [RegExp, RecipeField][] = [
   [/^subject$/i, 'subject'],
   [/^priority$/i, 'priority'],
   [/^created(?:relative)?$/i, 'submitted'],
-  [/^requestors?(?:\.emailaddress)?$/i, 'requesterEmail'],
+  [/^requestors?(?:\.\w+)?$/i, 'requesterEmail'],
   [/^(?:(?:customfield|cf)\.\{)?customer\}?$/i, 'customer'],
   [/^(?:(?:customfield|cf)\.\{)?organi[sz]ation\}?$/i, 'organisation'],
   [/^(?:(?:customfield|cf)\.\{)?language\}?$/i, 'language'],
@@ -111,7 +113,7 @@ function scanList(root: Document | ShadowRoot | Element, context: ScanContext): 
   const tables = [...root.querySelectorAll(RT_SELECTORS.listTable)];
   const closest = root.nodeType === 1 ? (root as Element).closest(RT_SELECTORS.listTable) : null;
   if (closest) tables.push(closest);
-  return tables.flatMap((table) => {
+  return tables.filter((table) => !table.closest(RT_SELECTORS.listElsewhere)).flatMap((table) => {
     const columns = headerColumns(table).flatMap((column) => {
       const field = columnField(column.header);
       return field ? [{ column, field }] : [];

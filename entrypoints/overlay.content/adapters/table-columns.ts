@@ -24,9 +24,18 @@ function positioned(lines: Element[]): Column[] {
   });
 }
 
+/**
+ * The header lines: the table's leading rows made only of `th` cells. RT 5 writes them straight into
+ * the table without a `<thead>` (the parser then wraps them in an anonymous tbody).
+ */
 export function headerColumns(table: Element): Column[] {
-  const head = table.querySelector(':scope > thead');
-  return head ? positioned([...head.querySelectorAll(':scope > tr')]) : [];
+  const lines: Element[] = [];
+  for (const line of table.querySelectorAll(':scope > thead > tr, :scope > tbody > tr, :scope > tr')) {
+    const cells = [...line.children].filter((cell) => cell.tagName === 'TH' || cell.tagName === 'TD');
+    if (!cells.length || cells.some((cell) => cell.tagName !== 'TH')) break;
+    lines.push(line);
+  }
+  return positioned(lines);
 }
 
 /** The body cells of a row made of `lines` (one or more `tr`), looked up by header column. */
