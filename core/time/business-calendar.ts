@@ -1,8 +1,8 @@
 import { clip, type Interval, normalize, subtract } from './interval-set.ts';
 import { IntervalTable } from './interval-table.ts';
 import type { BusinessCalendar, CalendarSpec } from './types.ts';
-import { dayNumberOf, instantOf } from './wall-time.ts';
-import { MAX_STRETCH_DAYS, type Stretch, stretchInstants } from './weekly-stretches.ts';
+import { firstDayOfYear, instantOf } from './wall-time.ts';
+import { REACH_DAYS, type Stretch, stretchInstants } from './weekly-stretches.ts';
 import type { ZoneClock } from './zone-clock.ts';
 
 const MINUTE_MS = 60_000;
@@ -105,12 +105,11 @@ export class LazyBusinessCalendar implements BusinessCalendar {
         `calendar "${this.spec.id}": the answer lies outside the years ${FIRST_YEAR}–${END_YEAR - 1} (is the calendar closed for good?)`,
       );
     }
-    const firstDay = dayNumberOf(firstYear);
-    const endDay = dayNumberOf(endYear);
+    const firstDay = firstDayOfYear(firstYear);
+    const endDay = firstDayOfYear(endYear);
     const lo = instantOf(this.clock, firstDay, 0);
     const hi = instantOf(this.clock, endDay, 0);
-    // Stretches opening up to a week before the range can still reach into it.
-    const open = normalize(stretchInstants(this.clock, this.stretches, firstDay - MAX_STRETCH_DAYS, endDay));
+    const open = normalize(stretchInstants(this.clock, this.stretches, firstDay - REACH_DAYS, endDay));
     const closedDays: Interval[] = this.holidays
       .filter((day) => day >= firstDay && day < endDay)
       .map((day) => [instantOf(this.clock, day, 0), instantOf(this.clock, day + 1, 0)]);

@@ -1,11 +1,9 @@
 import type { ZoneClock } from './zone-clock.ts';
 
-/** A calendar date without a zone; days are counted in UTC so date arithmetic never meets DST. */
-export interface LocalDate {
-  year: number;
-  month: number;
-  day: number;
-}
+/**
+ * Local calendar dates are "day numbers" (days since 1970-01-01), counted as if in UTC so that date
+ * arithmetic never meets DST; only instantOf() brings the zone in.
+ */
 
 const DAY_MS = 86_400_000;
 const WALL = /^(?:([01]\d|2[0-3]):([0-5]\d)|24:00)$/;
@@ -21,19 +19,16 @@ export function parseWallTime(time: string): number {
 export function parseIsoDate(date: string): number {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   const dayNumber = match ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / DAY_MS : Number.NaN;
-  if (!match || toLocalDate(dayNumber).day !== Number(match[3])) {
+  // Date.UTC rolls 2019-02-30 over into March; the day of month gives that away.
+  if (!match || new Date(dayNumber * DAY_MS).getUTCDate() !== Number(match[3])) {
     throw new Error(`invalid holiday "${date}": expected an existing date "yyyy-mm-dd"`);
   }
   return dayNumber;
 }
 
-export function dayNumberOf(year: number, month = 1, day = 1): number {
-  return Date.UTC(year, month - 1, day) / DAY_MS;
-}
-
-export function toLocalDate(dayNumber: number): LocalDate {
-  const d = new Date(dayNumber * DAY_MS);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+/** The day number of 1 January of `year`. */
+export function firstDayOfYear(year: number): number {
+  return Date.UTC(year, 0, 1) / DAY_MS;
 }
 
 /** ISO weekday (1 = Monday … 7 = Sunday) of a day number. */

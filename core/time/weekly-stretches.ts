@@ -11,8 +11,11 @@ export interface Stretch {
   closeMinute: number;
 }
 
-/** The longest a stretch may reach past its opening day (6 days later at 24:00). */
-export const MAX_STRETCH_DAYS = 8;
+/**
+ * Stretches opening this many days before a range can still reach into it: at most 7 days (6 days
+ * later at 24:00), plus a day's margin for DST.
+ */
+export const REACH_DAYS = 8;
 
 /**
  * Validates and normalises the weekly schedule. `to` on a later weekday spans days (Sun 17:00 →
