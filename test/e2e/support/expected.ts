@@ -43,9 +43,20 @@ export function expectedDeadline(settings: Settings, ticket: SeededTicket): stri
   return evaluate(input).target?.deadline ?? null;
 }
 
-/** Badge states acceptable for a reading taken between `before` and `after` (ms since epoch). */
-export function expectedStates(settings: Settings, ticket: SeededTicket, before: number, after: number): string[] {
-  const scanned = { key: ticket.id, fields: seededFields(ticket), missing: [] } as unknown as ScannedTicket;
+/**
+ * Badge states acceptable for a reading taken between `before` and `after` (ms since epoch). Lists
+ * show no replies (`replies: false`), so there a replied ticket still counts down.
+ */
+export function expectedStates(
+  settings: Settings,
+  ticket: SeededTicket,
+  before: number,
+  after: number,
+  { replies = true } = {},
+): string[] {
+  const { firstReply, ...unreplied } = seededFields(ticket);
+  const fields = replies ? { ...unreplied, firstReply } : unreplied;
+  const scanned = { key: ticket.id, fields, missing: [] } as unknown as ScannedTicket;
   const model = createPipeline(settings, settings.sites[0])(scanned);
   return [...new Set([badgeState(model.input, before).state, badgeState(model.input, after).state])];
 }
