@@ -1,11 +1,12 @@
 import type { BadgeModel, MapCustomerPrefill } from './badge-model';
 import { type BadgeView, badgeState } from './badge-state';
 import { BADGE_CSS, HOST_STYLE } from './badge-style';
+import { hidePopover, inPopover, retitlePopover, showPopover } from './popover';
 
 /**
  * The injected badge: a custom-named host element (page CSS written for ordinary tags misses it)
- * with a shadow root holding a button and a lazily built popover. Page text only ever reaches the
- * DOM through textContent.
+ * with a shadow root holding one button; the explanation opens in the page's shared popover.
+ * Page text only ever reaches the DOM through textContent.
  */
 
 export interface BadgeActions {
@@ -45,42 +46,6 @@ function adoptStyle(doc: Document, shadow: ShadowRoot): void {
   shadow.append(style);
 }
 
-function buildPopover(doc: Document, model: BadgeModel, view: BadgeView, actions: BadgeActions, pop: HTMLElement) {
-  pop.replaceChildren();
-  const title = doc.createElement('strong');
-  title.textContent = view.text;
-  pop.append(title);
-  for (const section of model.sections) {
-    if (section.lines.length === 0) continue;
-    const heading = doc.createElement('h3');
-    heading.textContent = section.title;
-    const list = doc.createElement('ul');
-    if (section.warning) list.className = 'warning';
-    for (const line of section.lines) {
-      const item = doc.createElement('li');
-      item.textContent = line;
-      list.append(item);
-    }
-    pop.append(heading, list);
-  }
-  const prefill = model.mapCustomer;
-  if (model.input.kind === 'unmapped' && prefill) {
-    const map = doc.createElement('button');
-    map.className = 'map';
-    map.type = 'button';
-    map.textContent = 'Map customer';
-    map.addEventListener('click', (event) => {
-      event.stopPropagation();
-      try {
-        actions.mapCustomer(prefill);
-      } catch {
-        // The options page could not be opened; the badge stays as it is.
-      }
-    });
-    pop.append(map);
-  }
-}
-
 export function createBadge(doc: Document, initial: BadgeModel, now: number, actions: BadgeActions): Badge {
   const host = doc.createElement(BADGE_TAG);
   host.setAttribute('style', HOST_STYLE);
@@ -96,38 +61,19 @@ export function createBadge(doc: Document, initial: BadgeModel, now: number, act
   let model = initial;
   // Set by the first render below, before anything can open the popover.
   let view: BadgeView | undefined;
-  let pop: HTMLElement | undefined;
+  let open = false;
   let pinned = false;
 
-  const isOpen = () => pop !== undefined && !pop.hidden;
-  const open = () => {
-    if (!pop) {
-      pop = doc.createElement('div');
-      pop.className = 'pop';
-      pop.setAttribute('role', 'dialog');
-      // Focusable, so clicking inside the popover keeps focus (and the popover) within the badge.
-      pop.tabIndex = -1;
-      shadow.append(pop);
-    }
-    buildPopover(doc, model, view as BadgeView, actions, pop);
-    pop.hidden = false;
-    button.setAttribute('aria-expanded', 'true');
-    // Fixed positioning escapes table cells with overflow:hidden; placed below, or above near the bottom.
-    const rect = host.getBoundingClientRect();
-    const viewport = doc.defaultView?.innerHeight ?? 0;
-    pop.style.left = `${Math.max(4, rect.left)}px`;
-    if (viewport > 0 && rect.bottom + 200 > viewport && rect.top > 200) {
-      pop.style.top = '';
-      pop.style.bottom = `${viewport - rect.top + 4}px`;
-    } else {
-      pop.style.bottom = '';
-      pop.style.top = `${rect.bottom + 4}px`;
-    }
-  };
   const close = () => {
+    open = false;
     pinned = false;
-    if (pop) pop.hidden = true;
+    hidePopover(doc, host);
     button.setAttribute('aria-expanded', 'false');
+  };
+  const show = () => {
+    showPopover(doc, host, model, (view as BadgeView).text, actions, close);
+    open = true;
+    button.setAttribute('aria-expanded', 'true');
   };
 
   // Every handler is guarded and stops at the badge: the page's own row handlers never see our clicks.
@@ -138,14 +84,13 @@ export function createBadge(doc: Document, initial: BadgeModel, now: number, act
       // Never throw into the page.
     }
   };
-  button.addEventListener('mouseenter', guard(() => !isOpen() && open()));
+  button.addEventListener('mouseenter', guard(() => !open && show()));
   button.addEventListener('mouseleave', guard(() => !pinned && doc.activeElement !== host && close()));
-  button.addEventListener('focus', guard(() => !isOpen() && open()));
-  shadow.addEventListener(
-    'focusout',
+  button.addEventListener('focus', guard(() => !open && show()));
+  button.addEventListener(
+    'blur',
     guard((event) => {
-      const to = (event as FocusEvent).relatedTarget;
-      if (!(to instanceof Node && shadow.contains(to))) close();
+      if (!inPopover(doc, (event as FocusEvent).relatedTarget)) close();
     }),
   );
   button.addEventListener(
@@ -155,15 +100,15 @@ export function createBadge(doc: Document, initial: BadgeModel, now: number, act
       event.preventDefault();
       if (pinned) close();
       else {
-        open();
+        show();
         pinned = true;
       }
     }),
   );
-  shadow.addEventListener(
+  button.addEventListener(
     'keydown',
     guard((event) => {
-      if ((event as KeyboardEvent).key === 'Escape' && isOpen()) {
+      if ((event as KeyboardEvent).key === 'Escape' && open) {
         event.stopPropagation();
         close();
       }
@@ -181,7 +126,7 @@ export function createBadge(doc: Document, initial: BadgeModel, now: number, act
     const next = badgeState(model.input, at);
     if (next.text !== view?.text) {
       button.textContent = next.text;
-      if (isOpen() && pop?.firstChild) pop.firstChild.textContent = next.text;
+      if (open) retitlePopover(doc, host, next.text);
     }
     if (next.state !== view?.state) host.setAttribute('data-sla-state', next.state);
     if (next.deadline !== view?.deadline) {
@@ -197,7 +142,7 @@ export function createBadge(doc: Document, initial: BadgeModel, now: number, act
     stale = true;
     host.setAttribute('data-sla-ticket', next.key);
     render(at);
-    if (isOpen() && pop && view) buildPopover(doc, model, view, actions, pop);
+    if (open) show();
   };
   setModel(initial, now);
 

@@ -66,6 +66,7 @@ export function startOverlay(doc: Document, initial: Settings, hooks: OverlayHoo
       scanner.stop();
       ticker?.stop();
       for (const badge of scanner.badges()) badge.host.remove();
+      doc.querySelector('[data-sla-popover]')?.remove();
     },
   };
 }

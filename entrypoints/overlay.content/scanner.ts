@@ -49,8 +49,9 @@ export interface Scanner {
 /** Attributes that identify a row; virtualised lists may change only these when recycling a node. */
 const ROW_ATTRIBUTES = ['data-record-id', 'data-id', 'data-test-ticket-id', 'sys_id', 'datetime', 'href', 'title'];
 
+/** Our own nodes: badges and the shared popover. */
 const isBadgeNode = (node: Node): boolean =>
-  node.nodeType === 1 && (node as Element).hasAttribute('data-sla-badge');
+  node.nodeType === 1 && ((node as Element).hasAttribute('data-sla-badge') || (node as Element).hasAttribute('data-sla-popover'));
 
 /** Ignore the mutations our own badges cause (insertion, state attributes). */
 function concernsPage(records: MutationRecord[]): boolean {

@@ -2,6 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createBadge } from '../../entrypoints/overlay.content/badge';
 import type { BadgeModel } from '../../entrypoints/overlay.content/badge-model';
+import { popoverBox } from '../../entrypoints/overlay.content/popover';
 import { fixedTargetModel, listPage, rowAdapter } from './support';
 
 const now = Date.parse('2026-11-16T01:46:00Z');
@@ -48,8 +49,12 @@ describe('badge', () => {
     const button = shadow?.querySelector('button');
     expect(button?.tabIndex).toBe(0);
     button?.focus();
-    const pop = shadow?.querySelector('[role=dialog]') as HTMLElement;
+    const pop = popoverBox(document) as HTMLElement;
+    expect(pop.getAttribute('role')).toBe('dialog');
     expect(pop.hidden).toBe(false);
+    // One shared popover on <html>, outside the badge (so size containment cannot clip it).
+    expect(document.querySelectorAll('[data-sla-popover]')).toHaveLength(1);
+    expect(badge.host.shadowRoot?.textContent).not.toContain('Contacts');
     expect(button?.getAttribute('aria-expanded')).toBe('true');
     expect(pop.textContent).toContain('<img src=x onerror=alert(1)>');
     expect(pop.querySelector('img')).toBeNull();
@@ -72,10 +77,11 @@ describe('badge', () => {
     document.body.append(badge.host);
     badge.host.shadowRoot?.querySelector('button')?.click();
     expect(rowClick).not.toHaveBeenCalled();
-    const map = badge.host.shadowRoot?.querySelector<HTMLButtonElement>('.map');
+    const map = popoverBox(document)?.querySelector<HTMLButtonElement>('.map');
     expect(map?.textContent).toBe('Map customer');
     map?.click();
     expect(mapCustomer).toHaveBeenCalledWith({ name: 'Acme', domain: 'acme.example' });
+    expect(rowClick).not.toHaveBeenCalled();
   });
 
   it('touches the DOM only when the text changes', () => {
@@ -93,5 +99,22 @@ describe('badge', () => {
     expect(records.length).toBeGreaterThan(0);
     badge.render(now + 59_000); // still 2h 13m
     expect(observer.takeRecords()).toHaveLength(0);
+  });
+
+  it('shares one popover: opening another badge closes the first, leaving focus closes it', () => {
+    const [a, b] = ['1', '2'].map((key) => createBadge(document, { ...fixedTargetModel(ticket()), key }, now, noop));
+    if (!a || !b) throw new Error('fixture');
+    document.body.append(a.host, b.host);
+    const buttonOf = (badge: typeof a) => badge.host.shadowRoot?.querySelector('button') as HTMLButtonElement;
+    buttonOf(a).click();
+    expect(buttonOf(a).getAttribute('aria-expanded')).toBe('true');
+    buttonOf(b).focus();
+    expect(buttonOf(a).getAttribute('aria-expanded')).toBe('false');
+    expect(buttonOf(b).getAttribute('aria-expanded')).toBe('true');
+    const outside = document.createElement('input');
+    document.body.append(outside);
+    outside.focus();
+    expect(buttonOf(b).getAttribute('aria-expanded')).toBe('false');
+    expect(popoverBox(document)?.hidden).toBe(true);
   });
 });

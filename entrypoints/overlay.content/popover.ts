@@ -1,0 +1,144 @@
+import type { BadgeActions } from './badge';
+import type { BadgeModel } from './badge-model';
+import { POPOVER_CSS } from './badge-style';
+
+/**
+ * One popover per page, shared by all badges: its own host on <html> (outside table cells that clip,
+ * and outside the badges, which are size-contained so a changing countdown never relays the page
+ * out). Built only when an agent opens it; text only, never HTML.
+ */
+
+export const POPOVER_TAG = 'sla-lens-popover';
+
+interface Shared {
+  host: HTMLElement;
+  box: HTMLElement;
+  owner?: Element;
+  onClose?: () => void;
+}
+const shared = new WeakMap<Document, Shared>();
+
+function create(doc: Document): Shared {
+  const host = doc.createElement(POPOVER_TAG);
+  host.setAttribute('data-sla-popover', '');
+  host.setAttribute('style', 'all: initial; position: fixed; top: 0; left: 0; width: 0; height: 0; z-index: 2147483647;');
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = POPOVER_CSS;
+  const box = doc.createElement('div');
+  box.className = 'pop';
+  box.setAttribute('role', 'dialog');
+  // Focusable, so clicking inside keeps focus (and the popover) with the badge that opened it.
+  box.tabIndex = -1;
+  box.hidden = true;
+  shadow.append(style, box);
+  const state: Shared = { host, box };
+  shadow.addEventListener('keydown', (event) => {
+    if ((event as KeyboardEvent).key === 'Escape') {
+      event.stopPropagation();
+      state.onClose?.();
+    }
+  });
+  // Focus leaving for the page (not back to the badge that opened it) closes the popover.
+  shadow.addEventListener('focusout', (event) => {
+    const to = (event as FocusEvent).relatedTarget;
+    if (!(to instanceof Node && (to === state.owner || to === host || host.contains(to)))) state.onClose?.();
+  });
+  // Clicks inside stay inside: the page's own handlers never see them.
+  for (const type of ['click', 'mousedown']) host.addEventListener(type, (event) => event.stopPropagation());
+  return state;
+}
+
+function fill(doc: Document, box: HTMLElement, model: BadgeModel, title: string, actions: BadgeActions) {
+  box.replaceChildren();
+  const heading = doc.createElement('strong');
+  heading.textContent = title;
+  box.append(heading);
+  for (const section of model.sections) {
+    if (section.lines.length === 0) continue;
+    const name = doc.createElement('h3');
+    name.textContent = section.title;
+    const list = doc.createElement('ul');
+    if (section.warning) list.className = 'warning';
+    for (const line of section.lines) {
+      const item = doc.createElement('li');
+      item.textContent = line;
+      list.append(item);
+    }
+    box.append(name, list);
+  }
+  const prefill = model.mapCustomer;
+  if (model.input.kind === 'unmapped' && prefill) {
+    const map = doc.createElement('button');
+    map.className = 'map';
+    map.type = 'button';
+    map.textContent = 'Map customer';
+    map.addEventListener('click', () => {
+      try {
+        actions.mapCustomer(prefill);
+      } catch {
+        // The options page could not be opened; nothing else to do.
+      }
+    });
+    box.append(map);
+  }
+}
+
+/** Opens the popover under (or above, near the bottom) `owner`, replacing whatever it showed. */
+export function showPopover(
+  doc: Document,
+  owner: Element,
+  model: BadgeModel,
+  title: string,
+  actions: BadgeActions,
+  onClose: () => void,
+): void {
+  let state = shared.get(doc);
+  if (!state) {
+    state = create(doc);
+    shared.set(doc, state);
+  }
+  if (!state.host.isConnected) doc.documentElement.append(state.host);
+  if (state.owner && state.owner !== owner) state.onClose?.();
+  state.owner = owner;
+  state.onClose = onClose;
+  const { box } = state;
+  fill(doc, box, model, title, actions);
+  box.hidden = false;
+  const rect = owner.getBoundingClientRect();
+  const viewport = doc.defaultView?.innerHeight ?? 0;
+  box.style.left = `${Math.max(4, rect.left)}px`;
+  if (viewport > 0 && rect.bottom + 200 > viewport && rect.top > 200) {
+    box.style.top = '';
+    box.style.bottom = `${viewport - rect.top + 4}px`;
+  } else {
+    box.style.bottom = '';
+    box.style.top = `${rect.bottom + 4}px`;
+  }
+}
+
+/** Hides the popover if `owner` is the badge showing it. */
+export function hidePopover(doc: Document, owner: Element): void {
+  const state = shared.get(doc);
+  if (!state || state.owner !== owner) return;
+  state.box.hidden = true;
+  state.owner = undefined;
+  state.onClose = undefined;
+}
+
+/** The new countdown text, if `owner` is showing the popover. */
+export function retitlePopover(doc: Document, owner: Element, title: string): void {
+  const state = shared.get(doc);
+  if (state?.owner === owner && state.box.firstChild) state.box.firstChild.textContent = title;
+}
+
+/** Whether focus moving to `node` stays within the popover (focus events retarget to its host). */
+export function inPopover(doc: Document, node: EventTarget | null): boolean {
+  const host = shared.get(doc)?.host;
+  return !!host && node instanceof Node && (node === host || host.contains(node));
+}
+
+/** The popover's box, for tests and the E2E checks. */
+export function popoverBox(doc: Document): HTMLElement | undefined {
+  return shared.get(doc)?.box;
+}
