@@ -7,6 +7,7 @@ import type { Placed } from './predict';
  * templates produce around it (Ticket/Display.html, Search/Results.html, history), so the built-in
  * RT adapter reads these pages exactly as it reads a real RT. Dates use RT's DefaultFormat in UTC
  * (the demo site's zone), and each editable value is followed by RT's hidden duplicate edit form.
+ * History is inline, as RT renders it with `$ShowHistory = 'always'` (the default loads it later).
  */
 
 export interface DemoRow extends Placed {
@@ -84,6 +85,23 @@ function editableCell(value: Html | string, name: string, current: string): Html
 <input type="hidden" name="id" value=""><input name="${name}" value="${current}"></form><div class="value">${value}</div></td>`;
 }
 
+/** The demo's search format: RT's default with the absolute Created date instead of CreatedRelative. */
+const LIST_FORMAT = [
+  `'<b><a href="__WebPath__/Ticket/Display.html?id=__id__">__id__</a></b>/TITLE:#'`,
+  `'<b><a href="__WebPath__/Ticket/Display.html?id=__id__">__Subject__</a></b>/TITLE:Subject'`,
+  'Status',
+  'QueueName',
+  'Owner',
+  'Priority',
+  `'__NEWLINE__'`,
+  `'__NBSP__'`,
+  `'<small>__Requestors__</small>'`,
+  `'<small>__Created__</small>'`,
+  `'<small>__ToldRelative__</small>'`,
+  `'<small>__LastUpdatedRelative__</small>'`,
+  `'__NBSP__'`,
+].join(',\n   ');
+
 const header = (field: string, title: string) =>
   html`<th class="collection-as-table"><a href="/Search/Results.html?Order=ASC&amp;OrderBy=${field}">${title}</a></th>`;
 
@@ -109,17 +127,15 @@ ${editableCell(row.priority, 'Priority', row.priority)}
 </tr>
 </tbody>`;
   });
+  // As RT 5.0 renders Search/Results.html: the format string on the table, a colgroup, and header
+  // rows placed straight in the table (no <thead>), one per line of the two-line rows.
   const content = html`<p class="demo-note">SLA Lens demo helpdesk: Request Tracker 5 pages with made-up tickets. Each
 badge shows the time left to the contractual first response; hover or focus it for the explanation.</p>
-<div class="table-responsive">
-<table cellspacing="0" class="table collection collection-as-table ticket-list">
-<thead>
+<div class="table-responsive"><table cellspacing="0" class="table ticket-list inline-edit collection-as-table" data-display-format="${LIST_FORMAT}" data-max-items="6" data-class="RT::Ticket"><colgroup><col><col><col><col><col><col></colgroup>
 <tr class="collection-as-table">${header('id', '#')}${header('Subject', 'Subject')}${header('Status', 'Status')}${header('Queue', 'Queue')}${header('Owner', 'Owner')}${header('Priority', 'Priority')}</tr>
-<tr class="collection-as-table"><th class="collection-as-table"></th>${header('Requestors', 'Requestor')}${header('Created', 'Created')}${header('Told', 'Last Contact')}${header('LastUpdated', 'Last Updated')}<th class="collection-as-table"></th></tr>
-</thead>
+<tr class="collection-as-table"><th class="collection-as-table">&nbsp;</th>${header('Requestors.Name', 'Requestor')}${header('Created', 'Created')}${header('Told', 'Last Contact')}${header('LastUpdated', 'Last Updated')}<th class="collection-as-table">&nbsp;</th></tr>
 ${body}
-</table>
-</div>`;
+</table></div>`;
   return page('comp-Search-Results', 'Found tickets', `Found ${rows.length} tickets`, content);
 }
 
