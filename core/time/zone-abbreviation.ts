@@ -1,3 +1,5 @@
+import { clockFor } from './zone-clock.ts';
+
 /**
  * A short zone name such as "JST" or "PST" for badge text. CLDR only has an abbreviation for a zone
  * in some locales (Tokyo's "JST" only in ja-JP), so a few locales are tried; zones CLDR has none for
@@ -26,9 +28,9 @@ function nameIn(locale: string, zone: string, at: Date): string {
   return parts.find((part) => part.type === 'timeZoneName')?.value ?? '';
 }
 
-/** The abbreviation in effect at `at` (PST vs PDT), cached per zone and hour offset. */
+/** The abbreviation in effect at `at` (PST vs PDT), cached per zone and UTC offset. */
 export function zoneAbbreviation(zone: string, at: Date): string {
-  const key = `${zone}|${nameIn('en-US', zone, at)}`;
+  const key = `${zone}|${clockFor(zone).offset(at.getTime())}`;
   const cached = cache.get(key);
   if (cached !== undefined) return cached;
   const fromCldr = LOCALES.map((locale) => nameIn(locale, zone, at)).find((name) => /^[A-Z]{2,5}$/.test(name));
