@@ -70,12 +70,12 @@ function store(draft: TicketDraft, field: RecipeField, raw: string, context: Sca
 }
 
 function scanQueue(root: Document | ShadowRoot | Element, context: ScanContext): ScannedTicket[] {
-  return [...root.querySelectorAll(OSTICKET_SELECTORS.queue)].filter(isVisible).flatMap((table) => {
+  return [...root.querySelectorAll(OSTICKET_SELECTORS.queue)].filter((element) => isVisible(element)).flatMap((table) => {
     const columns = headerColumns(table).flatMap((column) => {
       const field = labelField(visibleText(column.header));
       return field ? [{ column, field }] : [];
     });
-    return [...table.querySelectorAll(OSTICKET_SELECTORS.queueRow)].filter(isVisible).map((row, index) => {
+    return [...table.querySelectorAll(OSTICKET_SELECTORS.queueRow)].filter((row) => isVisible(row, table)).map((row, index) => {
       const draft: TicketDraft = { element: row, anchor: row, fields: {}, problems: [] };
       const cellAt = rowCells([row]);
       for (const { column, field } of columns) {
@@ -90,7 +90,7 @@ function scanQueue(root: Document | ShadowRoot | Element, context: ScanContext):
 }
 
 function scanTicketPage(root: Document | ShadowRoot | Element, context: ScanContext): ScannedTicket[] {
-  const first = [...root.querySelectorAll(OSTICKET_SELECTORS.ticketInfo)].find(isVisible);
+  const first = [...root.querySelectorAll(OSTICKET_SELECTORS.ticketInfo)].find((element) => isVisible(element));
   if (!first) return [];
   const document = first.ownerDocument;
   const element = first.closest(OSTICKET_SELECTORS.ticketContainer) ?? document.body;

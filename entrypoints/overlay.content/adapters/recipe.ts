@@ -97,7 +97,7 @@ export function recipeAdapter(recipe: Recipe, options: RecipeOptions = {}): Adap
         const elements = [...root.querySelectorAll(recipe.ticket)];
         // A re-scan of one changed row passes the row itself as root.
         if (root.nodeType === 1 && (root as Element).matches(recipe.ticket)) elements.unshift(root as Element);
-        return elements.filter(isVisible).map((element, index) => {
+        return elements.filter((element) => isVisible(element)).map((element, index) => {
           const draft = readTicket(element, context, document);
           options.enrich?.(draft, context);
           return finishTicket(draft, index);

@@ -68,7 +68,7 @@ export const rtRecipe: Recipe = {
  * not written by the requestor and not a comment ("Comments added" is internal). English UI only.
  */
 function readHistory(draft: TicketDraft, context: ScanContext): void {
-  const messages = [...draft.element.querySelectorAll(RT_SELECTORS.message)].filter(isVisible);
+  const messages = [...draft.element.querySelectorAll(RT_SELECTORS.message)].filter((element) => isVisible(element));
   const [created, ...later] = messages;
   if (created) draft.bodyText = readValue(created, RT_SELECTORS.messageBody);
   const requestor = draft.fields.requesterEmail;
@@ -113,13 +113,14 @@ function scanList(root: Document | ShadowRoot | Element, context: ScanContext): 
   const tables = [...root.querySelectorAll(RT_SELECTORS.listTable)];
   const closest = root.nodeType === 1 ? (root as Element).closest(RT_SELECTORS.listTable) : null;
   if (closest) tables.push(closest);
-  return tables.filter((table) => !table.closest(RT_SELECTORS.listElsewhere)).flatMap((table) => {
+  const shown = tables.filter((table) => isVisible(table) && !table.closest(RT_SELECTORS.listElsewhere));
+  return shown.flatMap((table) => {
     const columns = headerColumns(table).flatMap((column) => {
       const field = columnField(column.header);
       return field ? [{ column, field }] : [];
     });
     const rows = [...table.querySelectorAll(RT_SELECTORS.listRow)].filter(
-      (row) => isVisible(row) && (root.nodeType !== 1 || (root as Element).contains(row) || row.contains(root as Element)),
+      (row) => isVisible(row, table) && (root.nodeType !== 1 || (root as Element).contains(row) || row.contains(root as Element)),
     );
     return rows.map((row, index) => {
       const lines = [...row.children].filter((line) => line.tagName === 'TR');
@@ -130,9 +131,12 @@ function scanList(root: Document | ShadowRoot | Element, context: ScanContext): 
       for (const { column, field } of columns) {
         const cell = cellAt(column);
         if (!cell) continue;
-        if (field === 'id') anchor = cell;
+        if (field === 'id') {
+          anchor = cell;
+          continue;
+        }
         const text = visibleText(cell);
-        if (!text || field === 'id') continue;
+        if (!text) continue;
         // CreatedRelative ("3 weeks ago") is RT's default list column: read, flagged approximate.
         const problem = setField(fields, field, text, { dateFormat: RT_DATE_FORMAT, relative: true }, context);
         if (problem) problems.push(`RT list column ${field}: ${problem}`);

@@ -62,12 +62,12 @@ const COLUMNS: Record<string, RecipeField> = {
 };
 
 function scanList(root: Document | ShadowRoot | Element, context: ScanContext): ScannedTicket[] {
-  return [...root.querySelectorAll(SERVICENOW_SELECTORS.listTable)].filter(isVisible).flatMap((table) => {
+  return [...root.querySelectorAll(SERVICENOW_SELECTORS.listTable)].filter((element) => isVisible(element)).flatMap((table) => {
     const columns = headerColumns(table).flatMap((column) => {
       const field = COLUMNS[column.header.getAttribute('name') ?? ''];
       return field ? [{ column, field }] : [];
     });
-    return [...table.querySelectorAll(SERVICENOW_SELECTORS.listRow)].filter(isVisible).map((row, index) => {
+    return [...table.querySelectorAll(SERVICENOW_SELECTORS.listRow)].filter((row) => isVisible(row, table)).map((row, index) => {
       const draft: TicketDraft = { element: row, anchor: row, fields: {}, problems: [] };
       const cellAt = rowCells([row]);
       for (const { column, field } of columns) {

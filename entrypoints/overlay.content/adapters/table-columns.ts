@@ -30,10 +30,16 @@ function positioned(lines: Element[]): Column[] {
  */
 export function headerColumns(table: Element): Column[] {
   const lines: Element[] = [];
-  for (const line of table.querySelectorAll(':scope > thead > tr, :scope > tbody > tr, :scope > tr')) {
-    const cells = [...line.children].filter((cell) => cell.tagName === 'TH' || cell.tagName === 'TD');
-    if (!cells.length || cells.some((cell) => cell.tagName !== 'TH')) break;
-    lines.push(line);
+  // Walk the table's own rows in order and stop at the first data row: a query for all rows would
+  // visit every row of a 500-ticket list.
+  for (const part of table.children) {
+    const rows = part.tagName === 'TR' ? [part] : part.tagName === 'THEAD' || part.tagName === 'TBODY' ? [...part.children] : [];
+    for (const line of rows) {
+      const cells = [...line.children].filter((cell) => cell.tagName === 'TH' || cell.tagName === 'TD');
+      if (!cells.length) continue;
+      if (cells.some((cell) => cell.tagName !== 'TH')) return positioned(lines);
+      lines.push(line);
+    }
   }
   return positioned(lines);
 }

@@ -25,8 +25,13 @@ export function isHiddenOwn(element: Element): boolean {
   return style !== null && INVISIBLE_STYLE.test(style);
 }
 
-/** True when `element` and its ancestors (up to a shadow root) are not hidden by markup. */
-export function isVisible(element: Element): boolean {
-  for (let node: Element | null = element; node; node = node.parentElement) if (isHiddenOwn(node)) return false;
+/**
+ * True when `element` and its ancestors (up to a shadow root) are not hidden by markup. With
+ * `within`, an ancestor the caller already found visible, the walk stops there: values are read
+ * inside a ticket that was checked once, not re-checked up to <html> for every field of 500 rows.
+ */
+export function isVisible(element: Element, within?: Element): boolean {
+  for (let node: Element | null = element; node && node !== within; node = node.parentElement)
+    if (isHiddenOwn(node)) return false;
   return true;
 }
