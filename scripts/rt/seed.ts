@@ -108,15 +108,20 @@ export async function seedRt(baseUrl = rtBaseUrl(), now = new Date()): Promise<S
     }
   }
 
-  const existing = await rest<{ items: Array<{ id: string; Subject: string }> }>(
+  const existing = await rest<{ items: Array<{ id: string; Subject: string; Priority: string }> }>(
     'GET',
-    `tickets?query=${encodeURIComponent(`Queue = '${RT_QUEUE}'`)}&fields=Subject&per_page=100`,
+    `tickets?query=${encodeURIComponent(`Queue = '${RT_QUEUE}'`)}&fields=Subject,Priority&per_page=100`,
   );
-  const bySubject = new Map(existing.items.map((t) => [t.Subject, t.id]));
+  const bySubject = new Map(existing.items.map((t) => [t.Subject, t]));
 
   const tickets: SeededTicket[] = [];
   for (const spec of SEED_TICKETS) {
-    let id = bySubject.get(spec.subject);
+    const found = bySubject.get(spec.subject);
+    let id = found?.id;
+    if (found && Number(found.Priority) !== RT_PRIORITIES[spec.priority]) {
+      // A test changed it (the E2E inline edit does, and restores it) and did not get to finish.
+      await rest('PUT', `ticket/${found.id}`, { Priority: RT_PRIORITIES[spec.priority] });
+    }
     if (!id) {
       const created = await rest<{ id: string | number }>('POST', 'ticket', {
         Queue: RT_QUEUE,

@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Settings } from '../../core/settings/schema';
-import { rtSettings, SLA_SEARCH_FORMAT, searchPath } from '../../scripts/rt/data';
-import type { SeedManifest } from '../../scripts/rt/seed';
+import { RT_PRIORITIES, rtSettings, SLA_SEARCH_FORMAT, searchPath } from '../../scripts/rt/data';
+import { rtSession, type SeedManifest } from '../../scripts/rt/seed';
 import { readBadges, settledBadge, waitForBadges } from './support/badges';
 import { type ExtensionBrowser, launchExtension, TEST_BROWSER_ZONE } from './support/chromium';
 import { expectedDeadline, expectedStates } from './support/expected';
@@ -96,6 +96,31 @@ describe('overlay on real Request Tracker 5', () => {
       const badge = badges.find((b) => b.ticket === ticket.id);
       expect(badge?.state, `row #${ticket.id}: ${badge?.text}`).not.toBe('unreadable');
       expect(badge?.state === 'unmapped', `row #${ticket.id}: ${badge?.text}`).toBe(ticket.customFields.Customer === 'Mystery Corp');
+    }
+  });
+
+  it("follows RT's inline edit: the redrawn row's badge gets the new priority's deadline", async () => {
+    const ticket = rt.tickets.find((t) => t.subject === 'Firmware update fails on line 3');
+    if (!ticket) throw new Error('the seed has the Firmware ticket');
+    await page.goto(rt.baseUrl + searchPath(SLA_SEARCH_FORMAT));
+    await waitForBadges(page, rt.tickets.length, 'table.ticket-list');
+    const cell = page.locator(`tbody.list-item[data-record-id="${ticket.id}"] td.editable:has(select[name="Priority"])`);
+    const urgent = expectedDeadline(settings, { ...ticket, priority: 'Urgent' });
+    expect(urgent).not.toBe(expectedDeadline(settings, ticket));
+    try {
+      // RT's own UI: the pencil opens the editor, a changed select submits it, RT redraws the row.
+      await cell.hover();
+      await cell.locator('.edit-icon').click({ force: true });
+      await cell.locator('select[name="Priority"]').selectOption(String(RT_PRIORITIES.Urgent), { force: true });
+      const badge = `table.ticket-list [data-sla-ticket="${ticket.id}"]`;
+      await page
+        .waitForFunction(([s, d]) => document.querySelector(s)?.getAttribute('data-sla-deadline') === d, [badge, urgent] as const)
+        .catch(() => undefined);
+      const [after] = (await readBadges(page, 'table.ticket-list')).filter((b) => b.ticket === ticket.id);
+      expect(after?.deadline).toBe(urgent);
+    } finally {
+      const { rest } = await rtSession(rt.baseUrl);
+      await rest('PUT', `ticket/${ticket.id}`, { Priority: RT_PRIORITIES[ticket.priority] });
     }
   });
 
