@@ -1,4 +1,6 @@
 import { DateTime, Duration } from 'luxon';
+// Relative: the E2E tests (plain Node, no WXT aliases) format expected values with this module too.
+import { zoneAbbreviation } from '../core';
 
 /**
  * Dates and durations for people: Intl (through luxon) in the browser's locale, so a German or
@@ -13,18 +15,21 @@ export function localZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
-/** "Mon, 18 Nov 2019, 09:00 PST" in the given zone. */
+/**
+ * "Mon, Nov 18, 2019, 09:00 AM JST" in the given zone: date and time in the reader's locale, the
+ * zone as the abbreviation badges and explanations use (Intl alone says "GMT+9" for Tokyo in English).
+ */
 export function formatInstant(iso: string | number, zone: string, locale = uiLocale()): string {
-  const dt = typeof iso === 'number' ? DateTime.fromMillis(iso) : DateTime.fromISO(iso);
-  return dt.setZone(zone).setLocale(locale).toLocaleString({
+  const dt = (typeof iso === 'number' ? DateTime.fromMillis(iso) : DateTime.fromISO(iso)).setZone(zone);
+  const text = dt.setLocale(locale).toLocaleString({
     weekday: 'short',
     day: 'numeric',
     month: 'short',
     year: 'numeric',
     hour: '2-digit',
     minute: '2-digit',
-    timeZoneName: 'short',
   });
+  return `${text} ${zoneAbbreviation(zone, dt.toJSDate())}`;
 }
 
 /** "2 days, 3 hr, 5 min" — whole minutes, largest units first, zero units left out. */

@@ -1,6 +1,6 @@
 import Holidays from 'date-holidays';
 import { DateTime } from 'luxon';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { i18n } from '#i18n';
 import { ErrorList, type PathError } from '@/components/ErrorList';
 import { Field } from '@/components/Field';
@@ -65,6 +65,16 @@ function TeamLists() {
   const [year, setYear] = useState(String(new Date().getFullYear()));
   const [errors, setErrors] = useState<PathError[]>([]);
   const [status, setStatus] = useState('');
+  // ~200 options: built once, so typing elsewhere in the form does not re-render them.
+  const countryOptions = useMemo(
+    () =>
+      countries().map(([code, name]) => (
+        <option key={code} value={code}>
+          {name} ({code})
+        </option>
+      )),
+    [],
+  );
 
   const merge = (incoming: HolidayCalendar['dates']) => {
     const byDate = new Map(current.dates.map((d) => [d.date, d]));
@@ -215,11 +225,7 @@ function TeamLists() {
                 {(c) => (
                   <select {...c} value={country} onChange={(e) => setCountry(e.target.value)}>
                     <option value="">—</option>
-                    {countries().map(([code, name]) => (
-                      <option key={code} value={code}>
-                        {name} ({code})
-                      </option>
-                    ))}
+                    {countryOptions}
                   </select>
                 )}
               </Field>

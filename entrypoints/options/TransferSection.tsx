@@ -60,6 +60,7 @@ export function TransferSection() {
   const { settings, save, undo } = useStore();
   const [pending, setPending] = useState<{ name: string; next: Settings; diff: SettingsDiff } | null>(null);
   const [errors, setErrors] = useState<PathError[]>([]);
+  const [rejected, setRejected] = useState('');
   const [status, setStatus] = useState('');
 
   async function choose(file: File) {
@@ -68,7 +69,7 @@ export function TransferSection() {
     if (!read.next) {
       setPending(null);
       setErrors(read.errors);
-      setStatus(i18n.t('options.transfer.rejected', [file.name]));
+      setRejected(file.name);
       return;
     }
     setErrors([]);
@@ -115,7 +116,10 @@ export function TransferSection() {
             />
           )}
         </Field>
-        <ErrorList errors={errors} title={errors.length ? i18n.t('options.transfer.errorsTitle', errors.length) : undefined} />
+        <ErrorList
+          errors={errors}
+          title={errors.length ? i18n.t('options.transfer.rejected', errors.length, [String(errors.length), rejected]) : undefined}
+        />
         {pending && (
           <div className="pending">
             <h3>{i18n.t('options.transfer.willChange', [pending.name])}</h3>

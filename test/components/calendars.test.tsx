@@ -28,7 +28,8 @@ async function newRegion(user: ReturnType<typeof userEvent.setup>, id: string) {
   await user.click(screen.getByRole('button', { name: 'Add region' }));
 }
 
-describe('options: calendars', () => {
+// Typing through user-event in happy-dom is slow on two busy cores; the default 5 s is too tight.
+describe('options: calendars', { timeout: 20_000 }, () => {
   it('shows the documents’ 2019 lists read-only', async () => {
     renderOptions('#/calendars');
     const americas = await screen.findByText(/americas \(12 days\)/);

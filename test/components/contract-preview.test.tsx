@@ -29,7 +29,8 @@ beforeEach(async () => {
   });
 });
 
-describe('options: contract preview', () => {
+// Typing through user-event in happy-dom is slow on two busy cores; the default 5 s is too tight.
+describe('options: contract preview', { timeout: 20_000 }, () => {
   it('shows the deadline the badge would show for a customer and priority', async () => {
     const user = userEvent.setup();
     renderOptions('#/preview');

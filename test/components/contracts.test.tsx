@@ -11,7 +11,8 @@ beforeEach(() => {
   installI18n();
 });
 
-describe('options: contracts', () => {
+// Typing through user-event in happy-dom is slow on two busy cores; the default 5 s is too tight.
+describe('options: contracts', { timeout: 20_000 }, () => {
   it('opens a new contract prefilled from the badge’s "Map customer" link and saves it', async () => {
     const user = userEvent.setup();
     renderOptions('#/contracts/new?name=ACME%20Corp&domain=acme.com');

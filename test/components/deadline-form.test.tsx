@@ -23,7 +23,8 @@ async function fill(user: ReturnType<typeof userEvent.setup>, label: string, val
   if (value) await user.type(input, value);
 }
 
-describe('ad-hoc deadline form', () => {
+// Typing through user-event in happy-dom is slow on two busy cores; the default 5 s is too tight.
+describe('ad-hoc deadline form', { timeout: 20_000 }, () => {
   it('defaults the submission to now in the local zone and shows a deadline', () => {
     render(<DeadlineForm settings={settings} />);
     expect(screen.getByLabelText('Submitted')).toHaveProperty('value', nowAsLocalInput());

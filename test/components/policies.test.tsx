@@ -14,7 +14,8 @@ beforeEach(() => {
 
 const paste = (text: string) => fireEvent.change(screen.getByLabelText('Policy (JSON)'), { target: { value: text } });
 
-describe('options: policies', () => {
+// Typing through user-event in happy-dom is slow on two busy cores; the default 5 s is too tight.
+describe('options: policies', { timeout: 20_000 }, () => {
   it('shows schema errors with their paths and stores nothing', async () => {
     const user = userEvent.setup();
     renderOptions('#/policies');

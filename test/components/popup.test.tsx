@@ -25,7 +25,8 @@ beforeEach(() => {
   installI18n();
 });
 
-describe('popup', () => {
+// Typing through user-event in happy-dom is slow on two busy cores; the default 5 s is too tight.
+describe('popup', { timeout: 20_000 }, () => {
   it('shows the current tab’s badge counts by state and links the next deadline to its ticket', async () => {
     const user = userEvent.setup();
     const close = vi.spyOn(window, 'close').mockImplementation(() => {});

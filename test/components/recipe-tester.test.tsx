@@ -33,7 +33,8 @@ beforeEach(() => {
   installI18n();
 });
 
-describe('recipe tester', () => {
+// Typing through user-event in happy-dom is slow on two busy cores; the default 5 s is too tight.
+describe('recipe tester', { timeout: 20_000 }, () => {
   it('reports what each selector finds in pasted HTML, read through the real recipe adapter', () => {
     const { selectors, tickets } = testRecipe(recipe, PAGE, new Date('2026-11-22T00:00:00Z'));
     expect(selectors.map((s) => [s.what, s.count, s.value])).toEqual([

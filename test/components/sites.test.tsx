@@ -11,7 +11,8 @@ beforeEach(() => {
   installI18n();
 });
 
-describe('options: sites', () => {
+// Typing through user-event in happy-dom is slow on two busy cores; the default 5 s is too tight.
+describe('options: sites', { timeout: 20_000 }, () => {
   it('asks for the host permission before enabling a helpdesk, and stores the site when granted', async () => {
     const user = userEvent.setup();
     const request = vi.fn(async () => true);
