@@ -23,13 +23,6 @@ export function extractEmail(raw: string): string | undefined {
   return found?.toLowerCase();
 }
 
-/** The name in "Name <address>" (quotes removed), if there is one. */
-export function extractName(raw: string): string | undefined {
-  const match = /^\s*"?([^"<]*?)"?\s*<[^<>]+>\s*$/u.exec(raw);
-  const name = match?.[1]?.trim();
-  return name || undefined;
-}
-
 /** Request types from helpdesk wording; unknown wording stays unknown (the policy decides). */
 const REQUEST_TYPES: [RegExp, RequestType][] = [
   [/feature|enhancement|improvement|wunsch|erweiterung|機能|기능|功能/iu, 'feature'],
