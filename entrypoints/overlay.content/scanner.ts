@@ -65,7 +65,7 @@ function concernsPage(records: MutationRecord[]): boolean {
 }
 
 export function createScanner(options: ScannerOptions): Scanner {
-  const { doc, throttleMs = 100, sliceMs = 10, flushMs = 250, now = Date.now } = options;
+  const { doc, throttleMs = 100, sliceMs = 10, flushMs = 1000, now = Date.now } = options;
   const byAnchor = new WeakMap<Element, Badge>();
   const live = new Set<Badge>();
   let active: Adapter | undefined;
