@@ -39,6 +39,7 @@ describe('parsePageDate', () => {
     expect(parsePageDate('2026-11-15T02:30:00+09:00', zone)).toEqual({ iso: '2026-11-15T02:30:00.000+09:00', approximate: false });
     expect(parsePageDate('2026-11-15 02:30:00', zone)).toEqual({ iso: '2026-11-15T02:30:00.000+01:00', approximate: false });
     expect(parsePageDate('2026-11-15T02:30:00+0900', zone)).toEqual({ iso: '2026-11-15T02:30:00.000+09:00', approximate: false });
+    expect(parsePageDate('Sun, 15 Nov 2026 02:30:00 +0900', zone)).toEqual({ iso: '2026-11-15T02:30:00.000+09:00', approximate: false });
   });
 
   it('reads a helpdesk format in the zone, DST-correct', () => {

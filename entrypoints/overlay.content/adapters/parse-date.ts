@@ -2,7 +2,7 @@ import { DateTime, IANAZone } from 'luxon';
 import { parseRelativeTime } from './relative-time';
 
 /**
- * Page date text → ISO 8601 with offset. Order: ISO (times without offset are in `timeZone`), the
+ * Page date text → ISO 8601 with offset. Order: ISO (times without offset are in `timeZone`), RFC 2822, the
  * helpdesk's own format if given (admin-configured, e.g. RT's "Sun Nov 15 02:30:00 2026"), then
  * relative text as a last resort (flagged approximate).
  */
@@ -52,6 +52,9 @@ function parseUncached(text: string, options: DateOptions): ParsedDate {
   if (!validZone(zone)) return { problem: `unknown time zone "${zone}"` };
   const iso = DateTime.fromISO(value.replace(' ', 'T'), { zone, setZone: true });
   if (iso.isValid) return { iso: iso.toISO() ?? value, approximate: false };
+  // RT's $DateTimeFormat 'RFC2822' and e-mail style dates carry their own offset.
+  const mail = DateTime.fromRFC2822(value, { zone, setZone: true });
+  if (mail.isValid) return { iso: mail.toISO() ?? value, approximate: false };
   if (options.dateFormat) {
     const parsed = DateTime.fromFormat(value, options.dateFormat, { zone, setZone: true, locale: 'en-US' });
     if (parsed.isValid) return { iso: parsed.toISO() ?? value, approximate: false };
