@@ -120,7 +120,9 @@ export function DeadlineForm({ settings }: { settings: Pick<Settings, 'customPol
         <Field label={i18n.t('adhoc.region')} error={errorFor('region')}>
           {(c) => (
             <select {...c} value={regionValue} onChange={(e) => setRegion(e.target.value)}>
-              <option value="">{i18n.t('adhoc.regionDefault', [policy?.defaultRegion ?? '—'])}</option>
+              <option value="">
+                {policy?.defaultRegion ? i18n.t('adhoc.regionDefault', [policy.defaultRegion]) : i18n.t('adhoc.regionNone')}
+              </option>
               {regions.map((r) => (
                 <option key={r} value={r}>
                   {r}

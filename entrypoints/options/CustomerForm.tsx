@@ -58,16 +58,19 @@ export function CustomerForm({ initial, index, onDone }: { initial: Customer; in
   const policy = policies.find((p) => p.id === draft.policy);
   const levels = policy ? Object.entries(policy.levels) : [];
   const regions = policy ? regionChoices(policy, settings) : [];
+  // A policy without a default level needs one chosen: preselect its first rather than save none.
+  const level = draft.level || (policy?.defaultLevel ? '' : (levels[0]?.[0] ?? ''));
+  const current = { ...draft, level };
   const prefix = `customers.${index}.`;
   const errorAt = (field: string) =>
     errors.find((e) => e.path === prefix + field || e.path.startsWith(`${prefix + field}.`))?.message;
-  const parsed = Customer.safeParse(fromDraft(draft));
+  const parsed = Customer.safeParse(fromDraft(current));
   const warnings = parsed.success ? contactWarnings(parsed.data, policy) : [];
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
     const customers = [...settings.customers];
-    customers[index] = fromDraft(draft) as Customer;
+    customers[index] = fromDraft(current) as Customer;
     const found = await save({ ...settings, customers });
     setErrors(found);
     if (found.length === 0) onDone();
@@ -80,7 +83,8 @@ export function CustomerForm({ initial, index, onDone }: { initial: Customer; in
     );
 
   return (
-    <form className="card" onSubmit={submit} noValidate aria-label={i18n.t('options.contracts.edit')}>
+    <form className="card" onSubmit={submit} noValidate aria-labelledby="contract-form">
+      <h2 id="contract-form">{initial.name ? i18n.t('options.contracts.editNamed', [initial.name]) : i18n.t('options.contracts.add')}</h2>
       <div className="grid">
         <Field label={i18n.t('options.contracts.name')} error={errorAt('name')}>
           {(c) => <input {...c} value={draft.name} onChange={(e) => set('name', e.target.value)} required />}
@@ -98,8 +102,8 @@ export function CustomerForm({ initial, index, onDone }: { initial: Customer; in
         </Field>
         <Field label={i18n.t('options.contracts.level')} error={errorAt('level')}>
           {(c) => (
-            <select {...c} value={draft.level ?? ''} onChange={(e) => set('level', e.target.value)}>
-              <option value="">{i18n.t('options.contracts.levelDefault')}</option>
+            <select {...c} value={level} onChange={(e) => set('level', e.target.value)}>
+              {policy?.defaultLevel && <option value="">{i18n.t('options.contracts.levelDefault')}</option>}
               {levels.map(([id, rule]) => (
                 <option key={id} value={id}>
                   {rule.name}
@@ -111,7 +115,9 @@ export function CustomerForm({ initial, index, onDone }: { initial: Customer; in
         <Field label={i18n.t('options.contracts.region')} error={errorAt('region')}>
           {(c) => (
             <select {...c} value={draft.region ?? ''} onChange={(e) => set('region', e.target.value)}>
-              <option value="">{i18n.t('adhoc.regionDefault', [policy?.defaultRegion ?? '—'])}</option>
+              <option value="">
+                {policy?.defaultRegion ? i18n.t('adhoc.regionDefault', [policy.defaultRegion]) : i18n.t('adhoc.regionNone')}
+              </option>
               {regions.map((r) => (
                 <option key={r} value={r}>
                   {r}
@@ -147,11 +153,11 @@ export function CustomerForm({ initial, index, onDone }: { initial: Customer; in
             {i18n.t(`language.${l}`)}
           </label>
         ))}
-        <label className="inline">
-          <input type="checkbox" checked={draft.englishAccepted} onChange={(e) => set('englishAccepted', e.target.checked)} />{' '}
-          {i18n.t('adhoc.englishAccepted')}
-        </label>
       </fieldset>
+      <label className="inline">
+        <input type="checkbox" checked={draft.englishAccepted} onChange={(e) => set('englishAccepted', e.target.checked)} />{' '}
+        {i18n.t('adhoc.englishAccepted')}
+      </label>
       <fieldset>
         <legend>{i18n.t('options.contracts.contacts')}</legend>
         {draft.contacts.map((k, i) => (
