@@ -58,12 +58,15 @@ const shutdown = async () => {
   await browser.close().catch(() => {});
   await server.close();
 };
-process.once('SIGINT', () => shutdown().then(() => process.exit(130)));
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.once(signal, () => shutdown().then(() => process.exit(130)));
+}
 
 try {
   await seedSettings(browser.worker, Settings.parse(demoSettings));
   const page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  await page.setViewportSize({ width: 1400, height: 1100 });
+  // A window keeps its own size; screenshots get a fixed one.
+  if (headless) await page.setViewportSize({ width: 1400, height: 1100 });
   await page.goto(`${server.url}/`);
   const shown = report('list', await waitForBadges(page, server.rows.length, 'body', 30_000), server.rows, (row) => row.expectedInList);
   if (headless) {
