@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs Request Tracker 5 from Debian, configures it for SQLite on 127.0.0.1 and starts the
 # standalone server in the background. Idempotent: every step is skipped when already done, so CI and
-# the E2E global setup can call it unconditionally. Needs root (apt, /etc). Seed data: scripts/rt/seed.ts.
+# the RT E2E tests (test/e2e/support/rt.ts) can call it unconditionally. Needs root (apt, /etc). Seed data: scripts/rt/seed.ts.
 #
 #   RT_PORT      port for rt-server            (default 8085)
 #   RT_DATA_DIR  SQLite database, pid and logs (default /var/lib/sla-lens-rt)

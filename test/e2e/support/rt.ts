@@ -24,7 +24,8 @@ export async function ensureRt(): Promise<SeedManifest> {
       );
     }
     try {
-      await promisify(execFile)('bash', ['scripts/rt/setup.sh'], { timeout: 170_000 });
+      const setup = new URL('../../../scripts/rt/setup.sh', import.meta.url).pathname;
+      await promisify(execFile)('bash', [setup], { timeout: 170_000 });
     } catch (error) {
       const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
       throw new Error(`scripts/rt/setup.sh failed, so the RT tests cannot run:\n${stdout}\n${stderr}`);
