@@ -85,21 +85,7 @@ export async function launchExtension(
   }
 }
 
-/** Writes items into the extension's storage from its service worker (as the extension itself would). */
-export async function setExtensionStorage(
-  worker: Worker,
-  items: Record<string, unknown>,
-  area: 'local' | 'sync' | 'session' = 'local',
-): Promise<void> {
-  await worker.evaluate(
-    async ([a, i]) => {
-      // biome-ignore lint/suspicious/noExplicitAny: the worker's global `chrome`, not typed in Node
-      await (globalThis as any).chrome.storage[a].set(i);
-    },
-    [area, items] as const,
-  );
-}
-
+/** Everything in one of the extension's storage areas, read from its service worker. */
 export async function getExtensionStorage(
   worker: Worker,
   area: 'local' | 'sync' | 'session' = 'local',
