@@ -17,7 +17,7 @@ const OVERLAY_JS = 'content-scripts/overlay.js';
 const LOOPBACK = /^https?:\/\/(127\.0\.0\.1|localhost)[:/]/;
 
 /** Breached first (red), then at risk (amber), then open tickets (green); empty when none. */
-function toolbarBadge(counts: BadgeCounts): { text: string; color: string; title: string } {
+export function toolbarBadge(counts: BadgeCounts): { text: string; color: string; title: string } {
   const n = (state: keyof BadgeCounts['counts']) => counts.counts[state] ?? 0;
   const summary = Object.entries(counts.counts)
     .map(([state, count]) => `${count} ${state}`)

@@ -49,7 +49,6 @@ function startZone(policy: Policy, input: EvaluateInput, result: EvaluateResult)
 function sectionsFor(
   result: EvaluateResult,
   policy: Policy,
-  input: EvaluateInput,
   zone: string | undefined,
   contract: string,
   warnings: Note[],
@@ -149,7 +148,7 @@ export function createPipeline(settings: Settings, site: Site | undefined): (tic
         atRiskShare: settings.atRiskShare,
         businessMinutesLeft: calendar && ((now: number) => calendar.minutesBetween(now, due)),
       },
-      sections: sectionsFor(result, policy, input, zone, contract, warnings, ticket),
+      sections: sectionsFor(result, policy, zone, contract, warnings, ticket),
     };
   };
 

@@ -13,7 +13,10 @@ afterEach(() => {
 
 function badgesFor(ids: string[], submitted: string[] = []): Badge[] {
   listPage(document, ids);
-  document.querySelectorAll('time').forEach((time, i) => submitted[i] && time.setAttribute('datetime', submitted[i]));
+  for (const [i, time] of [...document.querySelectorAll('time')].entries()) {
+    const at = submitted[i];
+    if (at) time.setAttribute('datetime', at);
+  }
   return rowAdapter.scan(document, { timeZone: 'UTC', now: new Date(t0) }).map((ticket) => {
     const badge = createBadge(document, fixedTargetModel(ticket), t0, { mapCustomer: () => {} });
     ticket.anchor.append(badge.host);

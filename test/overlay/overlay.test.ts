@@ -1,0 +1,106 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Settings } from '../../core/settings/schema';
+import { toolbarBadge } from '../../entrypoints/background';
+import { mapCustomerHash } from '../../entrypoints/overlay.content/messages';
+import { type Overlay, startOverlay } from '../../entrypoints/overlay.content/overlay';
+
+/** The whole overlay on one page: recipe adapter → lookup → real evaluate() → badges → counts. */
+
+const recipe = {
+  id: 'mini',
+  name: 'Mini helpdesk',
+  matches: ['http://127.0.0.1/*'],
+  ticket: 'tr.ticket',
+  anchor: 'td.subject',
+  fields: {
+    id: { selector: 'td.id' },
+    priority: { selector: 'td.priority' },
+    organisation: { selector: 'td.org' },
+    submitted: { selector: 'time', attribute: 'datetime' },
+  },
+};
+const settings = (customers: unknown[]) =>
+  Settings.parse({ version: 1, recipes: [recipe], customers, sites: [{ adapter: 'recipe:mini', matches: ['http://127.0.0.1/*'] }] });
+const acme = { id: 'acme', name: 'Acme', organisations: ['Acme'], policy: 'velostrata-1.2', level: 'platinum' };
+
+function page(rows: Array<[string, string, string]>) {
+  document.body.replaceChildren();
+  const table = document.createElement('table');
+  for (const [id, org, submitted] of rows) {
+    const tr = document.createElement('tr');
+    tr.className = 'ticket';
+    for (const [cls, text] of [['id', id], ['subject', `Ticket ${id}`], ['priority', 'High'], ['org', org]]) {
+      const td = document.createElement('td');
+      td.className = cls as string;
+      td.textContent = text as string;
+      tr.append(td);
+    }
+    const time = document.createElement('time');
+    time.setAttribute('datetime', submitted);
+    tr.append(time);
+    table.append(tr);
+  }
+  document.body.append(table);
+}
+
+const setUrl = (url: string) => (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
+let overlay: Overlay | undefined;
+afterEach(() => overlay?.stop());
+const badges = () => [...document.querySelectorAll('[data-sla-badge]')];
+
+describe('overlay', () => {
+  it('badges the page, reports counts, follows settings and stops cleanly', async () => {
+    setUrl('http://127.0.0.1/tickets');
+    const recent = new Date(Date.now() - 5 * 60_000).toISOString();
+    const old = new Date(Date.now() - 10 * 3_600_000).toISOString();
+    page([
+      ['1', 'Acme', recent],
+      ['2', 'Acme', old],
+      ['3', 'Nobody Inc', recent],
+    ]);
+    const onCounts = vi.fn();
+    overlay = startOverlay(document, settings([acme]), { onCounts, mapCustomer: () => {} });
+    await vi.waitFor(() => expect(badges()).toHaveLength(3));
+    // Platinum P2 = 4 h around the clock.
+    expect(badges().map((b) => b.getAttribute('data-sla-state'))).toEqual(['on-track', 'breached', 'unmapped']);
+    expect(badges()[0]?.getAttribute('data-sla-deadline')).toBe(new Date(Date.parse(recent) + 4 * 3_600_000).toISOString());
+    expect(onCounts).toHaveBeenLastCalledWith(
+      expect.objectContaining({ counts: { 'on-track': 1, breached: 1, unmapped: 1 }, total: 3 }),
+    );
+
+    overlay.update(settings([]));
+    expect(badges().map((b) => b.getAttribute('data-sla-state'))).toEqual(['unmapped', 'unmapped', 'unmapped']);
+
+    overlay.stop();
+    expect(badges()).toHaveLength(0);
+  });
+
+  it('drops its adapters on a page the site does not match after SPA navigation', () => {
+    setUrl('http://127.0.0.1/tickets');
+    page([['1', 'Acme', new Date().toISOString()]]);
+    overlay = startOverlay(document, settings([acme]), { onCounts: () => {}, mapCustomer: () => {} });
+    expect(badges()).toHaveLength(1);
+    setUrl('http://example.org/elsewhere');
+    page([['2', 'Acme', new Date().toISOString()]]);
+    overlay.navigated();
+    expect(badges()).toHaveLength(0);
+  });
+});
+
+describe('toolbar badge and options link', () => {
+  it('shows breached first, then at-risk, then open tickets', () => {
+    expect(toolbarBadge({ counts: { breached: 2, 'at-risk': 1, 'on-track': 5 }, total: 8 })).toMatchObject({ text: '2', color: '#c5221f' });
+    expect(toolbarBadge({ counts: { 'at-risk': 1, 'on-track': 5 }, total: 6 })).toMatchObject({ text: '1', color: '#f9ab00' });
+    expect(toolbarBadge({ counts: { 'on-track': 5, waiting: 2, met: 3 }, total: 10 })).toMatchObject({ text: '7' });
+    expect(toolbarBadge({ counts: { met: 3 }, total: 3 }).text).toBe('');
+    expect(toolbarBadge({ counts: { 'on-track': 1, breached: 1 }, total: 2 }).title).toBe('SLA Lens: 1 on-track, 1 breached');
+  });
+
+  it('prefills the new-contract route', () => {
+    expect(mapCustomerHash({ name: 'Umbrella & Co', domain: 'umbrella.example' })).toBe(
+      '#/contracts/new?name=Umbrella+%26+Co&domain=umbrella.example',
+    );
+    expect(mapCustomerHash({})).toBe('#/contracts/new');
+  });
+});
