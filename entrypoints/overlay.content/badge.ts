@@ -1,7 +1,7 @@
 import type { BadgeModel, MapCustomerPrefill } from './badge-model';
 import { type BadgeView, badgeState } from './badge-state';
 import { BADGE_CSS, HOST_STYLE } from './badge-style';
-import { hidePopover, inPopover, retitlePopover, showPopover } from './popover';
+import { hidePopover, inPopover, popoverHovered, retitlePopover, showPopover } from './popover';
 
 /**
  * The injected badge: a custom-named host element (page CSS written for ordinary tags misses it)
@@ -70,8 +70,12 @@ export function createBadge(doc: Document, initial: BadgeModel, now: number, act
     hidePopover(doc, host);
     button.setAttribute('aria-expanded', 'false');
   };
+  // Hover-opened popovers close when the mouse has left both the badge and the popover.
+  const left = () => {
+    if (open && !pinned && doc.activeElement !== host && !popoverHovered(doc)) close();
+  };
   const show = () => {
-    showPopover(doc, host, model, (view as BadgeView).text, actions, close);
+    showPopover(doc, host, model, (view as BadgeView).text, actions, { close, left });
     open = true;
     button.setAttribute('aria-expanded', 'true');
   };
@@ -85,7 +89,7 @@ export function createBadge(doc: Document, initial: BadgeModel, now: number, act
     }
   };
   button.addEventListener('mouseenter', guard(() => !open && show()));
-  button.addEventListener('mouseleave', guard(() => !pinned && doc.activeElement !== host && close()));
+  button.addEventListener('mouseleave', guard(() => setTimeout(guard(left), 150)));
   button.addEventListener('focus', guard(() => !open && show()));
   button.addEventListener(
     'blur',

@@ -10,11 +10,20 @@ import { POPOVER_CSS } from './badge-style';
 
 export const POPOVER_TAG = 'sla-lens-popover';
 
+/** What the badge showing the popover wants to hear. */
+export interface PopoverOwner {
+  /** Close now (Escape, focus left, scroll, another badge opened it). */
+  close(): void;
+  /** The mouse left the popover: close unless the badge is pinned or focused. */
+  left(): void;
+}
+
 interface Shared {
   host: HTMLElement;
   box: HTMLElement;
   owner?: Element;
-  onClose?: () => void;
+  callbacks?: PopoverOwner;
+  hovered: boolean;
 }
 const shared = new WeakMap<Document, Shared>();
 
@@ -32,17 +41,27 @@ function create(doc: Document): Shared {
   box.tabIndex = -1;
   box.hidden = true;
   shadow.append(style, box);
-  const state: Shared = { host, box };
+  const state: Shared = { host, box, hovered: false };
   shadow.addEventListener('keydown', (event) => {
     if ((event as KeyboardEvent).key === 'Escape') {
       event.stopPropagation();
-      state.onClose?.();
+      state.callbacks?.close();
     }
   });
+  // The mouse may travel from the badge into the popover (to click "Map customer").
+  box.addEventListener('mouseenter', () => {
+    state.hovered = true;
+  });
+  box.addEventListener('mouseleave', () => {
+    state.hovered = false;
+    state.callbacks?.left();
+  });
+  // Positioned once when opened, so it closes when anything scrolls.
+  doc.addEventListener('scroll', () => !box.hidden && state.callbacks?.close(), { capture: true, passive: true });
   // Focus leaving for the page (not back to the badge that opened it) closes the popover.
   shadow.addEventListener('focusout', (event) => {
     const to = (event as FocusEvent).relatedTarget;
-    if (!(to instanceof Node && (to === state.owner || to === host || host.contains(to)))) state.onClose?.();
+    if (!(to instanceof Node && (to === state.owner || to === host || host.contains(to)))) state.callbacks?.close();
   });
   // Clicks inside stay inside: the page's own handlers never see them.
   for (const type of ['click', 'mousedown']) host.addEventListener(type, (event) => event.stopPropagation());
@@ -91,7 +110,7 @@ export function showPopover(
   model: BadgeModel,
   title: string,
   actions: BadgeActions,
-  onClose: () => void,
+  callbacks: PopoverOwner,
 ): void {
   let state = shared.get(doc);
   if (!state) {
@@ -99,9 +118,9 @@ export function showPopover(
     shared.set(doc, state);
   }
   if (!state.host.isConnected) doc.documentElement.append(state.host);
-  if (state.owner && state.owner !== owner) state.onClose?.();
+  if (state.owner && state.owner !== owner) state.callbacks?.close();
   state.owner = owner;
-  state.onClose = onClose;
+  state.callbacks = callbacks;
   const { box } = state;
   fill(doc, box, model, title, actions);
   box.hidden = false;
@@ -123,7 +142,13 @@ export function hidePopover(doc: Document, owner: Element): void {
   if (!state || state.owner !== owner) return;
   state.box.hidden = true;
   state.owner = undefined;
-  state.onClose = undefined;
+  state.callbacks = undefined;
+  state.hovered = false;
+}
+
+/** Whether the mouse is over the popover. */
+export function popoverHovered(doc: Document): boolean {
+  return shared.get(doc)?.hovered ?? false;
 }
 
 /** The new countdown text, if `owner` is showing the popover. */

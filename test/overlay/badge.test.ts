@@ -117,4 +117,27 @@ describe('badge', () => {
     expect(buttonOf(b).getAttribute('aria-expanded')).toBe('false');
     expect(popoverBox(document)?.hidden).toBe(true);
   });
+
+  it('keeps a hover-opened popover while the mouse moves into it, and closes on scroll', async () => {
+    const badge = createBadge(document, fixedTargetModel(ticket()), now, noop);
+    document.body.append(badge.host);
+    const button = badge.host.shadowRoot?.querySelector('button') as HTMLButtonElement;
+    button.dispatchEvent(new MouseEvent('mouseenter'));
+    const pop = popoverBox(document) as HTMLElement;
+    expect(pop.hidden).toBe(false);
+    button.dispatchEvent(new MouseEvent('mouseleave'));
+    pop.dispatchEvent(new MouseEvent('mouseenter'));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(pop.hidden).toBe(false);
+    pop.dispatchEvent(new MouseEvent('mouseleave'));
+    expect(pop.hidden).toBe(true);
+    button.dispatchEvent(new MouseEvent('mouseenter'));
+    expect(pop.hidden).toBe(false);
+    document.dispatchEvent(new Event('scroll'));
+    expect(pop.hidden).toBe(true);
+    button.dispatchEvent(new MouseEvent('mouseenter'));
+    button.dispatchEvent(new MouseEvent('mouseleave'));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(pop.hidden).toBe(true);
+  });
 });
