@@ -51,7 +51,7 @@ function BuiltinLists() {
 
 /** The team's lists: per region, closing one policy calendar; dates by hand, from .ics or date-holidays. */
 function TeamLists() {
-  const { settings, save } = useStore();
+  const { settings, loaded, save } = useStore();
   const calendarIds = [...new Set(policyChoices(settings.customPolicies).flatMap((p) => Object.keys(p.calendars)))].sort();
   const regions = Object.keys(settings.holidays);
   const [region, setRegion] = useState(regions[0] ?? '');
@@ -236,9 +236,13 @@ function TeamLists() {
           </fieldset>
           <ErrorList errors={errors} />
           <div className="actions">
-            <button type="submit" className="primary">
-              {i18n.t('common.save')}
-            </button>
+            {loaded.managed.holidays.includes(region) ? (
+              <span className="muted">{i18n.t('options.readOnly')}</span>
+            ) : (
+              <button type="submit" className="primary">
+                {i18n.t('common.save')}
+              </button>
+            )}
             {status && <span role="status">{status}</span>}
           </div>
         </form>

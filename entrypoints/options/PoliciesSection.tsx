@@ -21,7 +21,7 @@ export function parsePolicy(text: string): { policy: Policy; errors: [] } | { po
 }
 
 export function PoliciesSection() {
-  const { settings, save } = useStore();
+  const { settings, loaded, save } = useStore();
   const [text, setText] = useState('');
   const [errors, setErrors] = useState<PathError[]>([]);
   const [status, setStatus] = useState('');
@@ -52,13 +52,17 @@ export function PoliciesSection() {
               <li key={p.id}>
                 <strong>{p.name}</strong> <code>{p.id}</code> <span className="muted">{p.document}</span>
                 {builtinPolicies[p.id] && <span className="tag">{i18n.t('options.policies.replacesBuiltin')}</span>}{' '}
-                <button
-                  type="button"
-                  aria-label={i18n.t('options.contracts.deleteNamed', [p.name])}
-                  onClick={() => save({ ...settings, customPolicies: settings.customPolicies.filter((x) => x.id !== p.id) })}
-                >
-                  {i18n.t('common.delete')}
-                </button>
+                {loaded.managed.customPolicies.includes(p.id) ? (
+                  <span className="muted">{i18n.t('options.readOnly')}</span>
+                ) : (
+                  <button
+                    type="button"
+                    aria-label={i18n.t('options.contracts.deleteNamed', [p.name])}
+                    onClick={() => save({ ...settings, customPolicies: settings.customPolicies.filter((x) => x.id !== p.id) })}
+                  >
+                    {i18n.t('common.delete')}
+                  </button>
+                )}
               </li>
             ))}
           </ul>

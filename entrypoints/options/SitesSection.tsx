@@ -76,7 +76,8 @@ function AdapterSites() {
 
 /** The helpdesk's priority words → P1–P4 (the default map; a site's own map wins) and the at-risk share. */
 function PriorityAndRisk() {
-  const { settings, save } = useStore();
+  const { settings, loaded, save } = useStore();
+  const managed = loaded.managed;
   const [rows, setRows] = useState(() => Object.entries(settings.priorityMap));
   const [percent, setPercent] = useState(String(Math.round(settings.atRiskShare * 100)));
   const [errors, setErrors] = useState<PathError[]>([]);
@@ -108,12 +109,16 @@ function PriorityAndRisk() {
           </tr>
         </thead>
         <tbody>
-          {rows.map(([value, p], i) => (
+          {rows.map(([value, p], i) => {
+            // IT's mapped values win and cannot be edited here.
+            const locked = managed.priorityMap.some((k) => k.toLowerCase() === value.toLowerCase());
+            return (
             // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place; the index is their identity.
             <tr key={i}>
               <td>
                 <input
                   aria-label={i18n.t('options.sites.priorityValueN', [String(i + 1)])}
+                  readOnly={locked}
                   value={value}
                   onChange={(e) => setRows(rows.map((r, j) => (j === i ? [e.target.value, r[1]] : r)))}
                 />
@@ -121,6 +126,7 @@ function PriorityAndRisk() {
               <td>
                 <select
                   aria-label={i18n.t('options.sites.priorityFor', [value || String(i + 1)])}
+                  disabled={locked}
                   value={p}
                   onChange={(e) => setRows(rows.map((r, j) => (j === i ? [r[0], e.target.value as Priority] : r)))}
                 >
@@ -130,17 +136,22 @@ function PriorityAndRisk() {
                 </select>
               </td>
               <td>
-                <button
-                  type="button"
-                  className="link"
-                  aria-label={i18n.t('options.sites.removeValue', [value || String(i + 1)])}
-                  onClick={() => setRows(rows.filter((_, j) => j !== i))}
-                >
-                  {i18n.t('common.remove')}
-                </button>
+                {locked ? (
+                  <span className="tag">{i18n.t('options.managed')}</span>
+                ) : (
+                  <button
+                    type="button"
+                    className="link"
+                    aria-label={i18n.t('options.sites.removeValue', [value || String(i + 1)])}
+                    onClick={() => setRows(rows.filter((_, j) => j !== i))}
+                  >
+                    {i18n.t('common.remove')}
+                  </button>
+                )}
               </td>
             </tr>
-          ))}
+            );
+          })}
         </tbody>
       </table>
       <button type="button" onClick={() => setRows([...rows, ['', 'P3']])}>
@@ -148,10 +159,21 @@ function PriorityAndRisk() {
       </button>
       <Field
         label={i18n.t('options.sites.atRisk')}
-        hint={i18n.t('options.sites.atRiskHint')}
+        hint={managed.atRiskShare ? i18n.t('options.readOnly') : i18n.t('options.sites.atRiskHint')}
         error={errors.some((e) => e.path === 'atRiskShare') ? i18n.t('options.sites.atRiskInvalid') : undefined}
       >
-        {(c) => <input {...c} type="number" min={1} max={99} step={1} value={percent} onChange={(e) => setPercent(e.target.value)} />}
+        {(c) => (
+          <input
+            {...c}
+            type="number"
+            min={1}
+            max={99}
+            step={1}
+            value={percent}
+            readOnly={managed.atRiskShare}
+            onChange={(e) => setPercent(e.target.value)}
+          />
+        )}
       </Field>
       <ErrorList errors={errors} />
       <div className="actions">

@@ -60,4 +60,14 @@ describe('options: sites', { timeout: 20_000 }, () => {
     expect(saved.priorityMap.blocker).toBe('P1');
     expect(saved.atRiskShare).toBe(0.1);
   });
+
+  it('shows IT-managed priority values and threshold read-only', async () => {
+    await fakeBrowser.storage.managed.set({ priorityMap: { Blocker: 'P1' }, atRiskShare: 0.5 });
+    renderOptions('#/sites');
+    const threshold = await screen.findByLabelText('At-risk threshold (%)');
+    expect(threshold).toHaveProperty('readOnly', true);
+    expect(threshold).toHaveProperty('value', '50');
+    expect(screen.getByLabelText('Priority for Blocker')).toHaveProperty('disabled', true);
+    expect(screen.queryByRole('button', { name: 'Remove Blocker' })).toBeNull();
+  });
 });
