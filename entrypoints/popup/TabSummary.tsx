@@ -25,7 +25,8 @@ function badgeWithDeadline(deadline: string, reveal: boolean): string | null {
   const badge = document.querySelector(`[data-sla-deadline="${CSS.escape(deadline)}"]`) as HTMLElement | null;
   if (badge && reveal) {
     badge.scrollIntoView({ block: 'center' });
-    badge.focus();
+    // The badge's button lives in its open shadow root; focusing it also opens its explanation.
+    (badge.shadowRoot?.querySelector('button') ?? badge).focus();
   }
   return badge?.getAttribute('data-sla-ticket') ?? null;
 }
