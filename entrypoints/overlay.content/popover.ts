@@ -56,8 +56,20 @@ function create(doc: Document): Shared {
     state.hovered = false;
     state.callbacks?.left();
   });
-  // Positioned once when opened, so it closes when anything scrolls.
-  doc.addEventListener('scroll', () => !box.hidden && state.callbacks?.close(), { capture: true, passive: true });
+  // Follows its badge when anything scrolls (once per frame).
+  let queued = false;
+  doc.addEventListener(
+    'scroll',
+    () => {
+      if (box.hidden || queued) return;
+      queued = true;
+      requestAnimationFrame(() => {
+        queued = false;
+        if (state.owner && !box.hidden) place(doc, box, state.owner);
+      });
+    },
+    { capture: true, passive: true },
+  );
   // Focus leaving for the page (not back to the badge that opened it) closes the popover.
   shadow.addEventListener('focusout', (event) => {
     const to = (event as FocusEvent).relatedTarget;
@@ -124,6 +136,11 @@ export function showPopover(
   const { box } = state;
   fill(doc, box, model, title, actions);
   box.hidden = false;
+  place(doc, box, owner);
+}
+
+/** Below the badge, or above it near the bottom of the window (fixed: table cells may clip). */
+function place(doc: Document, box: HTMLElement, owner: Element): void {
   const rect = owner.getBoundingClientRect();
   const viewport = doc.defaultView?.innerHeight ?? 0;
   box.style.left = `${Math.max(4, rect.left)}px`;

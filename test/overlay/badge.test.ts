@@ -118,7 +118,7 @@ describe('badge', () => {
     expect(popoverBox(document)?.hidden).toBe(true);
   });
 
-  it('keeps a hover-opened popover while the mouse moves into it, and closes on scroll', async () => {
+  it('keeps a hover-opened popover while the mouse moves into it, and follows its badge on scroll', async () => {
     const badge = createBadge(document, fixedTargetModel(ticket()), now, noop);
     document.body.append(badge.host);
     const button = badge.host.shadowRoot?.querySelector('button') as HTMLButtonElement;
@@ -133,9 +133,11 @@ describe('badge', () => {
     expect(pop.hidden).toBe(true);
     button.dispatchEvent(new MouseEvent('mouseenter'));
     expect(pop.hidden).toBe(false);
+    pop.style.top = '999px';
     document.dispatchEvent(new Event('scroll'));
-    expect(pop.hidden).toBe(true);
-    button.dispatchEvent(new MouseEvent('mouseenter'));
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    expect(pop.hidden).toBe(false);
+    expect(pop.style.top).toBe(`${badge.host.getBoundingClientRect().bottom + 4}px`);
     button.dispatchEvent(new MouseEvent('mouseleave'));
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(pop.hidden).toBe(true);
