@@ -119,6 +119,37 @@ describe('options page in Chromium', () => {
     expect((local.customers as Array<{ id: string; level: string }>).map((c) => [c.id, c.level])).toEqual([['acme', 'silver']]);
   });
 
+  it('tests a custom recipe on pasted HTML without running or inserting any of it', async () => {
+    await open('#/sites');
+    await page.getByRole('button', { name: 'New recipe' }).click();
+    const recipe = {
+      id: 'desk',
+      name: 'Desk',
+      matches: ['https://desk.example.com/*'],
+      ticket: 'tr.ticket',
+      anchor: '.subject',
+      fields: {
+        id: { selector: '.id' },
+        priority: { selector: '.prio' },
+        requesterEmail: { selector: '.from' },
+        submitted: { selector: 'time', attribute: 'datetime' },
+      },
+    };
+    await page.getByLabel('Recipe (JSON)').fill(JSON.stringify(recipe, null, 2));
+    const html = `<table>
+      <tr class="ticket"><td class="id">101</td><td class="subject">Disk full</td><td class="prio">High</td><td class="from">Ann &lt;ann@acme.com&gt;</td><td><time datetime="2026-11-20T09:00:00Z">Fri</time></td></tr>
+      <tr class="ticket"><td class="id">102</td><td class="subject">Login</td><td class="prio">Low</td><td class="from">bob@globex.de</td><td><time datetime="2026-11-21T10:00:00Z">Sat</time></td></tr>
+    </table><script>document.title = 'ran'</script><img src="x" onerror="document.title='ran'">`;
+    await page.getByLabel('Page HTML').fill(html);
+    await page.getByText('2 tickets found.').waitFor();
+    const rows = await page.getByRole('table', { name: 'What each selector finds' }).locator('tbody tr').allTextContents();
+    expect(rows[0]).toMatch(/^tickettr\.ticket2/);
+    expect(rows.find((r) => r.startsWith('requesterEmail'))).toContain('Ann <ann@acme.com>');
+    expect(await page.title()).not.toBe('ran');
+    expect(await page.locator('tr.ticket').count()).toBe(0);
+    await shot('options-recipe-tester');
+  });
+
   it('opens a prefilled contract from the badge’s "Map customer" link, and renders every section', async () => {
     await open('#/contracts/new?name=Umbrella&domain=umbrella.example');
     expect(await page.getByLabel('Customer name').inputValue()).toBe('Umbrella');
