@@ -1,0 +1,75 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Settings } from '../../core/settings/schema';
+import demoSettings from '../../scripts/demo/demo-settings.json' with { type: 'json' };
+import { type DemoServer, startDemoServer } from '../../scripts/demo/server';
+import { waitForBadges } from './support/badges';
+import { type ExtensionBrowser, launchExtension, TEST_BROWSER_ZONE } from './support/chromium';
+import { type RequestLog, recordRequests } from './support/requests';
+import { seedSettings } from './support/settings';
+
+/**
+ * `npm run demo`'s helpdesk with the built extension in headless Chromium, as a new user sees it:
+ * every ticket badged with the state the demo meant, the explanation on hover, and no request to any
+ * host but the demo's. The browser runs in New York time; the demo site's zone (UTC) must win.
+ */
+
+let server: DemoServer;
+let browser: ExtensionBrowser;
+let requests: RequestLog;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startDemoServer();
+  browser = await launchExtension(undefined, { timeZone: TEST_BROWSER_ZONE });
+  requests = await recordRequests(browser.context, [server.url]);
+  await seedSettings(browser.worker, Settings.parse(demoSettings));
+  page = await browser.context.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the demo helpdesk in Chromium', () => {
+  it('badges every listed ticket with the state the demo meant, every state shown', async () => {
+    await page.goto(`${server.url}/`);
+    const badges = await waitForBadges(page, server.rows.length);
+    expect(badges.map((b) => b.ticket)).toEqual(server.rows.map((r) => String(r.id)));
+    for (const row of server.rows) {
+      expect(badges.find((b) => b.ticket === String(row.id))?.state, `#${row.id} ${row.shows}`).toBe(row.expectedInList);
+    }
+    const shown = new Set(badges.map((b) => b.state));
+    for (const state of ['on-track', 'at-risk', 'breached', 'waiting', 'no-target', 'unmapped', 'unreadable']) {
+      expect(shown, state).toContain(state);
+    }
+  });
+
+  it('explains a badge on hover: contract, section and clock', async () => {
+    await page.locator('[data-sla-badge][data-sla-ticket="4102"]').hover();
+    const popover = page.locator('[data-sla-popover]');
+    await expect.poll(() => popover.evaluate((p) => p.shadowRoot?.textContent ?? p.textContent ?? '')).toContain(
+      'Kestrel Bank',
+    );
+    const text = await popover.evaluate((p) => p.shadowRoot?.textContent ?? p.textContent ?? '');
+    expect(text).toContain('§4.3');
+    expect(text).toContain('24/7');
+  });
+
+  it('shows met and missed where the ticket page shows the first reply', async () => {
+    const seen: string[] = [];
+    for (const row of server.rows.filter((r) => r.expected !== r.expectedInList)) {
+      await page.goto(`${server.url}/Ticket/Display.html?id=${row.id}`);
+      const [badge] = await waitForBadges(page, 1);
+      expect(badge?.ticket).toBe(String(row.id));
+      seen.push(badge?.state ?? 'none');
+    }
+    expect(seen.sort()).toEqual(['met', 'missed']);
+  });
+
+  it('sends nothing to any other host', () => {
+    expect(requests.all.length).toBeGreaterThan(0);
+    expect(requests.foreign).toEqual([]);
+  });
+});
