@@ -142,6 +142,26 @@ function inclusiveTimes(profile: CpuProfile, names: string[]): Record<string, nu
 }
 
 /** Runs `during` under a Chromium trace; returns the page's main-thread events (found by its frame id). */
+/** Debug aid (BENCH_TIMELINE=1): when each named function first and last ran, ms from the profile start. */
+function timeline(profile: CpuProfile & { startTime?: number }): void {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const seen = new Map<string, [number, number]>();
+  let t = 0;
+  profile.samples.forEach((sample, i) => {
+    t += (profile.timeDeltas[i] ?? 0) / 1000;
+    for (let id: number | undefined = sample; id !== undefined; id = parent.get(id)) {
+      const name = byId.get(id)?.callFrame.functionName ?? '';
+      if (!['model', 'scan', 'createBadge', 'flush', '(program)', '(idle)'].includes(name)) continue;
+      const span = seen.get(name);
+      if (span) span[1] = t;
+      else seen.set(name, [t, t]);
+    }
+  });
+  for (const [name, [from, to]] of seen) console.log(`  ${name}: ${from.toFixed(0)}–${to.toFixed(0)} ms`);
+}
+
 async function traced<T>(page: Page, during: () => Promise<T>): Promise<{ result: T; main: TraceEvent[] }> {
   const session: CDPSession = await page.context().newCDPSession(page);
   const { frameTree } = (await session.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
@@ -213,7 +233,11 @@ export async function benchOverlay(): Promise<string[]> {
     const page = await browser.context.newPage();
     const load = async (origin: string, overlay: boolean) => {
       await page.goto(`${origin}/Search/Results.html`);
-      if (overlay) await page.evaluate(() => (window as unknown as { __warmUp(): Promise<number> }).__warmUp());
+      if (overlay) {
+        await page.evaluate(() => (window as unknown as { __warmUp(): Promise<number> }).__warmUp());
+        // A quiet page before the rows arrive (the overlay's trailing rescan of the warm-up is done).
+        await page.waitForTimeout(300);
+      }
     };
     const insert = (overlay: boolean) =>
       page.evaluate((o) => (window as unknown as { __insertRows(o: boolean): Promise<Run> }).__insertRows(o), overlay);
@@ -242,6 +266,7 @@ export async function benchOverlay(): Promise<string[]> {
     const { profile } = (await profiler.send('Profiler.stop')) as unknown as { profile: CpuProfile };
     await profiler.detach();
     const split = inclusiveTimes(profile, ['model', 'scan', 'createBadge', '(program)', '(garbage collector)']);
+    if (process.env.BENCH_TIMELINE) timeline(profile);
 
     // 2. Per-second refresh: a fresh load whose countdowns all change text a few seconds in.
     alignTo = Date.now() + 6_000;

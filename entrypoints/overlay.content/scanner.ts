@@ -8,10 +8,10 @@ import type { BadgeModel } from './badge-model';
  * nodes for other tickets) gets its badge's model swapped, keyed by ticket id. A MutationObserver
  * triggers scans, throttled: the first change after a quiet period is scanned on the next task (so
  * new rows are badged before the user can read them), further changes at most every `throttleMs`.
- * Long lists are worked through in slices of `sliceMs`, rows on screen first, yielding to the page
- * between slices so a 500-row list never freezes it. Models are computed in the slices; badges are
- * written in few batches (on-screen rows, then every `flushMs`, then the rest), because every write
- * into a table makes the browser lay the whole table out again at the next frame.
+ * Long lists are worked through in slices of `sliceMs` (under the 50 ms long-task mark), in document
+ * order, yielding to the page between slices. Badges are written in few batches (the first slice,
+ * then at most every `flushMs`, then the rest): every write into a table after the page's layout
+ * makes the browser lay the whole table out again. No layout is read (no forced layouts).
  */
 
 export interface ScannerOptions {
@@ -65,7 +65,7 @@ function concernsPage(records: MutationRecord[]): boolean {
 }
 
 export function createScanner(options: ScannerOptions): Scanner {
-  const { doc, throttleMs = 100, sliceMs = 10, flushMs = 1000, now = Date.now } = options;
+  const { doc, throttleMs = 100, sliceMs = 50, flushMs = 1000, now = Date.now } = options;
   const byAnchor = new WeakMap<Element, Badge>();
   const live = new Set<Badge>();
   let active: Adapter | undefined;
@@ -73,7 +73,7 @@ export function createScanner(options: ScannerOptions): Scanner {
   let sliceTimer: ReturnType<typeof setTimeout> | undefined;
   let queue: ScannedTicket[] = [];
   let next = 0;
-  let onScreenCount = 0;
+  let firstSlice = true;
   let pending: Array<[ScannedTicket, BadgeModel]> = [];
   let lastFlush = 0;
   let lastScan = Number.NEGATIVE_INFINITY;
@@ -119,18 +119,6 @@ export function createScanner(options: ScannerOptions): Scanner {
     return true;
   };
 
-  /** Rows on screen first (one layout read for all rows, before any badge is written). */
-  const onScreenFirst = (tickets: ScannedTicket[]): { ordered: ScannedTicket[]; onScreen: number } => {
-    const height = doc.defaultView?.innerHeight ?? 0;
-    const onScreen: ScannedTicket[] = [];
-    const below: ScannedTicket[] = [];
-    for (const ticket of tickets) {
-      const rect = ticket.anchor.getBoundingClientRect();
-      (rect.bottom > 0 && rect.top < height ? onScreen : below).push(ticket);
-    }
-    return { ordered: [...onScreen, ...below], onScreen: onScreen.length };
-  };
-
   /** Writes the computed badges in one go. */
   const flush = (): boolean => {
     const at = now();
@@ -154,11 +142,13 @@ export function createScanner(options: ScannerOptions): Scanner {
     while (next < queue.length) {
       const ticket = queue[next++] as ScannedTicket;
       pending.push([ticket, modelFor(ticket)]);
-      if (next === onScreenCount && flush()) changed = true;
       if (performance.now() >= stopAt) break;
     }
     const done = next >= queue.length;
-    if ((done || performance.now() - lastFlush >= flushMs) && flush()) changed = true;
+    // The first slice usually runs before the page's next layout (see the observer), so its badges
+    // cost no extra relayout; later ones are written in as few batches as `flushMs` allows.
+    if ((done || firstSlice || performance.now() - lastFlush >= flushMs) && flush()) changed = true;
+    firstSlice = false;
     if (done) {
       for (const badge of live) {
         if (!badge.host.isConnected) {
@@ -183,8 +173,9 @@ export function createScanner(options: ScannerOptions): Scanner {
     const tickets = findTickets();
     // A newer scan supersedes unfinished work (models are memoised, so redoing placed rows is cheap).
     if (sliceTimer !== undefined) clearTimeout(sliceTimer);
-    ({ ordered: queue, onScreen: onScreenCount } = onScreenFirst(tickets));
+    queue = tickets;
     next = 0;
+    firstSlice = true;
     pending = [];
     lastFlush = performance.now();
     drain();
@@ -202,9 +193,14 @@ export function createScanner(options: ScannerOptions): Scanner {
 
   const observer = new MutationObserver((records) => {
     try {
-      if (timer !== undefined || !concernsPage(records)) return;
-      const wait = Math.max(0, lastScan + throttleMs - now());
-      timer = setTimeout(safeScan, wait);
+      if (!concernsPage(records)) return;
+      const wait = lastScan + throttleMs - now();
+      // After a quiet period, scan at once (still before the page's next layout and paint: the rows
+      // appear with their badges, laid out once); changes soon after wait for the trailing scan.
+      if (wait <= 0) {
+        if (timer !== undefined) clearTimeout(timer);
+        safeScan();
+      } else timer ??= setTimeout(safeScan, wait);
     } catch {
       // Never throw into the page.
     }
