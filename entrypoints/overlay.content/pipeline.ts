@@ -136,6 +136,7 @@ export function createPipeline(settings: Settings, site: Site | undefined): (tic
       target?.clock === 'business-hours' && policy.calendars[target.calendar]
         ? policyCalendar(policy, target.calendar, input.region ?? policy.defaultRegion, input.holidays)
         : undefined;
+    let sections: BadgeSection[] | undefined;
     const contract = `${customer.name} (matched by ${matchedBy}): ${policy.name}${level ? `, ${level.rule.name}` : ''}`;
     return {
       key,
@@ -148,7 +149,11 @@ export function createPipeline(settings: Settings, site: Site | undefined): (tic
         atRiskShare: settings.atRiskShare,
         businessMinutesLeft: calendar && ((now: number) => calendar.minutesBetween(now, due)),
       },
-      sections: sectionsFor(result, policy, zone, contract, warnings, ticket),
+      // Built when the popover first opens: formatting dates for 500 rows nobody hovers is waste.
+      get sections() {
+        sections ??= sectionsFor(result, policy, zone, contract, warnings, ticket);
+        return sections;
+      },
     };
   };
 
