@@ -81,6 +81,8 @@ window.__insertRows = (withOverlay) => new Promise((resolve) => {
     for (const task of list.getEntries()) if (task.startTime >= t0) longest = Math.max(longest, task.duration);
   }).observe({ type: 'longtask' });
   const observer = new MutationObserver((records) => {
+    // When these mutations happened (before this callback's own layout read below).
+    const at = performance.now() - t0;
     if (onScreen === null) {
       // The page's own cost: laying out the rows it just inserted (a browser does this anyway).
       const before = performance.now();
@@ -94,9 +96,9 @@ window.__insertRows = (withOverlay) => new Promise((resolve) => {
     }
     for (const record of records) for (const node of record.addedNodes)
       if (node.nodeType === 1 && node.hasAttribute('data-sla-badge')) badged++;
-    if (onScreenAt === null && onScreen.every((row) => row.querySelector('[data-sla-badge]'))) onScreenAt = performance.now() - t0;
+    if (onScreenAt === null && onScreen.every((row) => row.querySelector('[data-sla-badge]'))) onScreenAt = at;
     if (badged >= expected) {
-      const dom = performance.now() - t0;
+      const dom = at;
       observer.disconnect();
       requestAnimationFrame(() => setTimeout(() => resolve({ dom, onScreen: onScreenAt, onScreenRows: onScreen.length, longest, layout, badged })));
     }
