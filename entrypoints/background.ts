@@ -56,7 +56,7 @@ async function grantedPatterns(settings: Settings): Promise<string[]> {
 
 let registering: Promise<void> = Promise.resolve();
 /** Re-registers the runtime content script for the granted helpdesk hosts (serialised). */
-function syncRegistration(): Promise<void> {
+export function syncRegistration(): Promise<void> {
   registering = registering
     .then(async () => {
       const { settings } = await loadSettings();

@@ -1,0 +1,75 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { syncRegistration } from '../../entrypoints/background';
+import { applySettings } from '../../utils/settings-store';
+
+/**
+ * The background registers the overlay at runtime for helpdesk hosts a team enabled, once their
+ * optional permission is granted. WXT's fake browser has no permissions/scripting, so those two are
+ * stand-ins recording what the background asks for (the settings store is the real one).
+ */
+
+type Registered = { id: string; matches: string[]; js: string[] };
+let registered: Registered[] = [];
+const granted = new Set<string>();
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  registered = [];
+  granted.clear();
+  Object.assign(fakeBrowser.permissions, {
+    contains: async ({ origins }: { origins: string[] }) => origins.every((o) => granted.has(o)),
+  });
+  Object.assign(fakeBrowser, {
+    scripting: {
+      getRegisteredContentScripts: async ({ ids }: { ids: string[] }) => registered.filter((r) => ids.includes(r.id)),
+      unregisterContentScripts: vi.fn(async ({ ids }: { ids: string[] }) => {
+        registered = registered.filter((r) => !ids.includes(r.id));
+      }),
+      registerContentScripts: vi.fn(async (scripts: Registered[]) => {
+        registered.push(...scripts);
+      }),
+    },
+  });
+});
+
+const site = (matches: string[], enabled = true) => ({ adapter: 'rt', matches, enabled });
+
+describe('runtime registration', () => {
+  it('registers the overlay for enabled sites and recipes whose permission is granted', async () => {
+    const saved = await applySettings({
+      version: 1,
+      sites: [
+        site(['https://rt.example.com/*']),
+        site(['https://old.example.com/*'], false),
+        site(['https://zendesk.example.com/*']),
+        site(['http://127.0.0.1/*']),
+      ],
+      recipes: [
+        {
+          id: 'desk',
+          name: 'Desk',
+          matches: ['https://desk.example.org/*'],
+          ticket: 'tr',
+          anchor: 'td',
+          fields: { id: { selector: 'td' } },
+        },
+      ],
+    });
+    expect(saved.ok).toBe(true);
+    granted.add('https://rt.example.com/*').add('https://old.example.com/*').add('https://desk.example.org/*');
+    await syncRegistration();
+    // Not the disabled site, not the ungranted one, not loopback (the manifest already matches it).
+    expect(registered).toEqual([
+      expect.objectContaining({
+        id: 'sla-overlay-sites',
+        matches: ['https://desk.example.org/*', 'https://rt.example.com/*'],
+        js: ['content-scripts/overlay.js'],
+      }),
+    ]);
+
+    granted.clear();
+    await syncRegistration();
+    expect(registered).toEqual([]);
+  });
+});
