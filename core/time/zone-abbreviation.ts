@@ -13,22 +13,15 @@ const NO_CLDR_ABBREVIATION: Record<string, string> = {
   'Asia/Taipei': 'CST',
   'Asia/Hong_Kong': 'HKT',
 };
+/** Names by zone and UTC offset: building Intl formatters is slow, and a zone has only a few offsets. */
 const cache = new Map<string, string>();
-/** Building an Intl.DateTimeFormat costs ~0.1 ms; evaluate() asks for abbreviations many times per call. */
-const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function nameIn(locale: string, zone: string, at: Date): string {
-  const key = `${locale}|${zone}`;
-  let format = formatters.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'short' });
-    formatters.set(key, format);
-  }
-  const parts = format.formatToParts(at);
+  const parts = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'short' }).formatToParts(at);
   return parts.find((part) => part.type === 'timeZoneName')?.value ?? '';
 }
 
-/** The abbreviation in effect at `at` (PST vs PDT), cached per zone and UTC offset. */
+/** The abbreviation in effect at `at` (PST vs PDT). */
 export function zoneAbbreviation(zone: string, at: Date): string {
   const key = `${zone}|${clockFor(zone).offset(at.getTime())}`;
   const cached = cache.get(key);
