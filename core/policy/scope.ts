@@ -13,30 +13,37 @@ export interface ScopeClassification {
   outOfScope: ScopeMatch[];
 }
 
-const patternCache = new Map<string, RegExp>();
-
 /** A keyword as a whole word or phrase; a trailing "*" matches word beginnings ("kündig*"). */
-function keywordPattern(keyword: string): RegExp {
-  let pattern = patternCache.get(keyword);
-  if (!pattern) {
-    const prefix = keyword.endsWith('*');
-    const escaped = (prefix ? keyword.slice(0, -1) : keyword)
-      .trim()
-      .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-      .replace(/\\\*/g, '[\\p{L}\\p{N}]*')
-      .replace(/\s+/g, '\\s+');
-    const end = prefix ? '' : '(?![\\p{L}\\p{N}])';
-    pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}${end}`, 'iu');
-    patternCache.set(keyword, pattern);
+function keywordSource(keyword: string): string {
+  const prefix = keyword.endsWith('*');
+  const escaped = (prefix ? keyword.slice(0, -1) : keyword)
+    .trim()
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/\\\*/g, '[\\p{L}\\p{N}]*')
+    .replace(/\s+/g, '\\s+');
+  return `(?<![\\p{L}\\p{N}])${escaped}${prefix ? '' : '(?![\\p{L}\\p{N}])'}`;
+}
+
+/** One pattern per keyword list (topics are few, keywords many): a single pass over the text per topic. */
+const topicPatterns = new WeakMap<string[], RegExp[]>();
+
+function patternsFor(keywords: string[]): RegExp[] {
+  let patterns = topicPatterns.get(keywords);
+  if (!patterns) {
+    patterns = keywords.map((keyword) => new RegExp(keywordSource(keyword), 'iu'));
+    patterns.unshift(new RegExp(keywords.map(keywordSource).join('|'), 'iu'));
+    topicPatterns.set(keywords, patterns);
   }
-  return pattern;
+  return patterns;
 }
 
 function matches(topics: ScopeRule['inScope'], text: string): ScopeMatch[] {
   const found: ScopeMatch[] = [];
   for (const topic of topics) {
-    const keyword = topic.keywords.find((candidate) => keywordPattern(candidate).test(text));
-    if (keyword) found.push({ id: topic.id, label: topic.label, source: topic.source, keyword });
+    const [any, ...each] = patternsFor(topic.keywords);
+    if (!any?.test(text)) continue;
+    const keyword = topic.keywords[each.findIndex((pattern) => pattern.test(text))] ?? '';
+    found.push({ id: topic.id, label: topic.label, source: topic.source, keyword });
   }
   return found;
 }
