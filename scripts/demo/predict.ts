@@ -41,11 +41,24 @@ export function demoFields(ticket: Placed, id: number): TicketFields & { submitt
   return fields;
 }
 
+/** The overlay's own pipeline (contract lookup → evaluate → badge model) for the demo's RT site. */
+export function demoPipeline(settings: Settings) {
+  return createPipeline(
+    settings,
+    settings.sites.find((s) => s.adapter === 'rt'),
+  );
+}
+
 /**
- * The state through the overlay's own pipeline (contract lookup → evaluate → badge model). The
- * pipeline reads only the scanned fields, so the ticket's element is not needed here.
+ * The badge's state at each of `instants`. The pipeline reads only the scanned fields, so the
+ * ticket's element is not needed here.
  */
-export function predictState(settings: Settings, ticket: Placed, id: number, now: number): BadgeState {
+export function predictStates(
+  pipeline: ReturnType<typeof demoPipeline>,
+  ticket: Placed,
+  id: number,
+  instants: number[],
+): BadgeState[] {
   const fields = demoFields(ticket, id);
   const scanned: ScannedTicket = {
     key: String(id),
@@ -54,6 +67,6 @@ export function predictState(settings: Settings, ticket: Placed, id: number, now
     fields,
     missing: fields.submitted ? [] : ['submitted'],
   };
-  const site = settings.sites.find((s) => s.adapter === 'rt');
-  return badgeState(createPipeline(settings, site)(scanned).input, now).state;
+  const model = pipeline(scanned);
+  return instants.map((now) => badgeState(model.input, now).state);
 }

@@ -5,7 +5,7 @@ import { Settings } from '../../core/settings/schema';
 import type { BadgeState } from '../../entrypoints/overlay.content/badge-state';
 import demoSettings from './demo-settings.json' with { type: 'json' };
 import { type DemoRow, listPage, ticketPage } from './rt-markup';
-import { place, predictState } from './predict';
+import { demoPipeline, place, predictStates } from './predict';
 import { DEMO_TICKETS } from './tickets';
 
 /**
@@ -27,20 +27,19 @@ export interface DemoServer {
 /** A ticket shown in a state must stay in it while a browser starts and a test looks. */
 const STABLE_FOR_MS = 15 * 60_000;
 
+const SETTINGS = Settings.parse(demoSettings);
+
 export function demoRows(started: number): ExpectedRow[] {
-  const settings = Settings.parse(demoSettings);
+  const pipeline = demoPipeline(SETTINGS);
   return DEMO_TICKETS.map((ticket) => {
     const placed = ticket.variants.map((variant) => place(variant, started));
-    const states = placed.map((p) => [
-      predictState(settings, p, ticket.id, started),
-      predictState(settings, p, ticket.id, started + STABLE_FOR_MS),
-    ]);
+    const states = placed.map((p) => predictStates(pipeline, p, ticket.id, [started, started + STABLE_FOR_MS]));
     const wanted = states.findIndex(([now, later]) => now === ticket.want && later === ticket.want);
     const chosen = Math.max(0, wanted);
     const variant = placed[chosen] ?? placed[0];
     const expected = states[chosen]?.[0] ?? 'unreadable';
     const { repliedAfter: _notInList, replied: _, ...listed } = variant as NonNullable<typeof variant>;
-    const expectedInList = predictState(settings, listed, ticket.id, started);
+    const [expectedInList = 'unreadable'] = predictStates(pipeline, listed, ticket.id, [started]);
     return { ...(variant as NonNullable<typeof variant>), id: ticket.id, shows: ticket.shows, expected, expectedInList };
   });
 }

@@ -57,6 +57,14 @@ const waitingVariants: [DemoVariant, ...DemoVariant[]] = [
     priority: 'Low',
     createdAgo: 20,
   },
+  // Just after 17:00 Pacific on a weekday (01:00 UTC in winter) China has just opened and Japan and
+  // Korea are open: only a request that came in at v4.0's closing time is still waiting.
+  {
+    subject: 'Replication lag on the primary cluster',
+    requestor: 'Dana Reyes <dana@cascade-outfitters.example>',
+    priority: 'Medium',
+    createdAgo: 0,
+  },
 ];
 
 export const DEMO_TICKETS: DemoTicket[] = [

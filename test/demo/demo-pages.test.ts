@@ -22,6 +22,17 @@ describe('demo helpdesk pages', () => {
     expect(new Set(rows.map((r) => r.expected))).toEqual(new Set(BADGE_STATES));
   });
 
+  it('shows every state whatever the time: every 15 minutes of a winter and a summer week', () => {
+    // Which team is closed depends on the hour; the US changes clocks on Sunday 8 March 2026.
+    for (const week of ['2026-03-02T00:00:00Z', '2026-07-06T00:00:00Z']) {
+      for (let minute = 0; minute < 7 * 24 * 60; minute += 15) {
+        const at = Date.parse(week) + minute * 60_000;
+        const shown = new Set(demoRows(at).map((r) => r.expected));
+        expect(shown, new Date(at).toISOString()).toEqual(new Set(BADGE_STATES));
+      }
+    }
+  }, 60_000);
+
   it('lets the RT adapter read each list row as the demo meant it', () => {
     const scanned = rtAdapter.scan(parse(listPage(rows, started)), context);
     expect(scanned.map((t) => t.key)).toEqual(rows.map((r) => String(r.id)));
