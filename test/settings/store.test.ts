@@ -232,6 +232,40 @@ describe('managed storage', () => {
   });
 });
 
+describe('a slow first managed read (fresh browser profile)', () => {
+  const itCustomer = { id: 'it', name: 'IT', domains: ['it.example'], policy: 'velostrata-1.2', level: 'gold' };
+
+  it('does not wait for it: the last managed answer stands in, and the real one is delivered when it comes', async () => {
+    await applySettings(settings({ customers: [acme] }));
+    await fakeBrowser.storage.managed.set({ atRiskShare: 0.5 });
+    expect((await loadSettings()).settings.atRiskShare).toBe(0.5); // answered at once: kept as the snapshot
+
+    // Next browser start: managed answers late, and IT has changed its values meanwhile.
+    let answer: (value: Record<string, unknown>) => void = () => {};
+    vi.spyOn(fakeBrowser.storage.managed, 'get').mockReturnValue(new Promise((resolve) => (answer = resolve)) as never);
+    const seen: Array<[number, string[]]> = [];
+    const stop = watchSettings(({ settings: s }) => seen.push([s.atRiskShare, s.customers.map((c) => c.id)]));
+    const loaded = await loadSettings();
+    expect(loaded.settings.atRiskShare).toBe(0.5);
+    expect(loaded.settings.customers.map((c) => c.id)).toEqual(['acme']);
+    expect(loaded.managed.atRiskShare).toBe(true);
+
+    vi.mocked(fakeBrowser.storage.managed.get).mockResolvedValue({ atRiskShare: 0.4, customers: [itCustomer] } as never);
+    answer({ atRiskShare: 0.4, customers: [itCustomer] });
+    await vi.waitFor(() => expect(seen).toEqual([[0.4, ['it', 'acme']]]));
+    expect((await loadSettings()).settings.atRiskShare).toBe(0.4);
+    stop();
+  });
+
+  it('loads the user’s settings without managed values when there is no snapshot yet', async () => {
+    await applySettings(settings({ customers: [acme], atRiskShare: 0.2 }));
+    vi.spyOn(fakeBrowser.storage.managed, 'get').mockReturnValue(new Promise(() => {}) as never);
+    const loaded = await loadSettings();
+    expect(loaded.settings.atRiskShare).toBe(0.2);
+    expect(loaded.managed.customers).toEqual([]);
+  });
+});
+
 describe('previewImport, exportSettings and watchSettings', () => {
   it('previews the change without writing anything', async () => {
     await applySettings(settings({ customers: [acme] }));
