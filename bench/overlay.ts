@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -15,8 +15,11 @@ import { seedSettings } from '../test/e2e/support/settings';
 /**
  * The overlay in real Chromium with the built extension: a 500-row Request Tracker search-results
  * page on 127.0.0.1 (the demo's RT markup, read by the real RT adapter, real settings and core).
- *  1. Rows appear (one DOM insertion) → all 500 badged: measured in the page by a MutationObserver
- *     that sees the badge hosts arrive. Goal ≤ 50 ms.
+ *  1. Rows appear (one DOM insertion, t0) → all 500 badged (t1: the last badge host, with its
+ *     data-sla-state from the real adapter → lookup → evaluate → badge, is in the DOM): measured in
+ *     the page by a MutationObserver that sees the badge hosts arrive. The page reads no layout while
+ *     measuring: laying out 500 new rows is the page's own cost (it happens without the overlay too,
+ *     printed separately), not the overlay's. Goal ≤ 50 ms.
  *  2. Per-second refresh: a Chromium trace of the page's renderer main thread while the ticker runs;
  *     every submission time shares its seconds, so one tick in the window changes all 500 texts (the
  *     once-a-minute worst case). Goal < 2 ms main-thread time per second.
@@ -76,31 +79,42 @@ window.__insertRows = (withOverlay) => new Promise((resolve) => {
   const table = document.querySelector('table.ticket-list');
   const rows = document.getElementById('bench-rows').content;
   const expected = rows.querySelectorAll('tbody.list-item').length;
-  let badged = 0, t0 = 0, onScreen = null, onScreenAt = null, longest = 0, layout = 0;
+  let badged = 0, t0 = 0, longest = 0;
+  const arrived = new Map();
   new PerformanceObserver((list) => {
     for (const task of list.getEntries()) if (task.startTime >= t0) longest = Math.max(longest, task.duration);
   }).observe({ type: 'longtask' });
+  // After the measurement, in the next frame (when the browser lays the page out anyway): which rows
+  // are on screen, and when the last of them got its badge.
+  const finish = (dom, layout) => requestAnimationFrame(() => {
+    const onScreen = [...table.querySelectorAll('tbody.list-item')].filter((row) => row.getBoundingClientRect().top < innerHeight);
+    const onScreenAt = Math.max(...onScreen.map((row) => arrived.get(row) ?? Number.NaN));
+    setTimeout(() => resolve({ dom, onScreen: onScreenAt, onScreenRows: onScreen.length, longest, layout, badged }));
+  });
+  if (!withOverlay) {
+    // The page alone: its own layout of the new rows (forced here, to time it; nothing else runs).
+    t0 = performance.now();
+    table.append(rows.cloneNode(true));
+    const before = performance.now();
+    table.getBoundingClientRect();
+    finish(0, performance.now() - before);
+    return;
+  }
+  // Reads no layout: t1 is when the overlay's last badge host is in the DOM (with its state), not
+  // when the browser has laid the rows out, which is the page's cost and happens with or without
+  // the overlay. MutationObserver callbacks run in registration order, so this one runs after the
+  // overlay's (registered at page load) and sees the badges of the same task.
   const observer = new MutationObserver((records) => {
-    // When these mutations happened (before this callback's own layout read below).
     const at = performance.now() - t0;
-    if (onScreen === null) {
-      // The page's own cost: laying out the rows it just inserted (a browser does this anyway).
-      const before = performance.now();
-      onScreen = [...table.querySelectorAll('tbody.list-item')].filter((row) => row.getBoundingClientRect().top < innerHeight);
-      layout = performance.now() - before;
-      if (!withOverlay) {
-        observer.disconnect();
-        requestAnimationFrame(() => setTimeout(() => resolve({ dom: 0, onScreen: 0, onScreenRows: onScreen.length, longest, layout, badged })));
-        return;
-      }
+    for (const record of records) for (const node of record.addedNodes) {
+      if (node.nodeType !== 1 || !node.hasAttribute('data-sla-badge')) continue;
+      if (!node.getAttribute('data-sla-state')) continue;
+      badged++;
+      arrived.set(node.closest('tbody.list-item'), at);
     }
-    for (const record of records) for (const node of record.addedNodes)
-      if (node.nodeType === 1 && node.hasAttribute('data-sla-badge')) badged++;
-    if (onScreenAt === null && onScreen.every((row) => row.querySelector('[data-sla-badge]'))) onScreenAt = at;
     if (badged >= expected) {
-      const dom = at;
       observer.disconnect();
-      requestAnimationFrame(() => setTimeout(() => resolve({ dom, onScreen: onScreenAt, onScreenRows: onScreen.length, longest, layout, badged })));
+      finish(at, 0);
     }
   });
   observer.observe(table, { childList: true, subtree: true });
@@ -267,6 +281,7 @@ export async function benchOverlay(): Promise<string[]> {
     const profiled = await insert(true);
     const { profile } = (await profiler.send('Profiler.stop')) as unknown as { profile: CpuProfile };
     await profiler.detach();
+    if (process.env.BENCH_PROFILE) writeFileSync(process.env.BENCH_PROFILE, JSON.stringify(profile));
     const split = inclusiveTimes(profile, ['model', 'scan', 'createBadge', '(program)', '(garbage collector)']);
     if (process.env.BENCH_TIMELINE) timeline(profile);
 
@@ -287,7 +302,7 @@ export async function benchOverlay(): Promise<string[]> {
     const dom = runs.map((r) => r.dom);
     return [
       `overlay: machine: ${cpus().length} cores, load average ${loadavg()[0]?.toFixed(1)} (wall-clock figures scale with it)`,
-      `overlay: ${ROWS} RT rows inserted → all badged in ${ms(median(dom))} median (min ${ms(Math.min(...dom))}, max ${ms(Math.max(...dom))}; ${RUNS} page loads; goal ≤ 50 ms); includes the page's own layout of the new rows, ${ms(median(runs.map((r) => r.layout)))} (without the overlay: ${ms(plainRun.layout)})`,
+      `overlay: ${ROWS} RT rows inserted → all badged in ${ms(median(dom))} median (min ${ms(Math.min(...dom))}, max ${ms(Math.max(...dom))}; ${RUNS} page loads; goal ≤ 50 ms); the page's own layout of the new rows, not included: ${ms(plainRun.layout)} (measured without the overlay)`,
       `overlay: main-thread CPU time from rows appearing to all badged: ${ms(median(cpuRuns))} median (min ${ms(Math.min(...cpuRuns))}); the page alone spends ${ms(cpu(plainInsert.main))} on the same rows → the overlay's share ${ms(median(cpuRuns) - cpu(plainInsert.main))}`,
       `overlay: the ${runs[0]?.onScreenRows} rows on screen badged in ${ms(median(runs.map((r) => r.onScreen)))} median; longest task meanwhile ${ms(median(runs.map((r) => r.longest)))} median (without the overlay ${ms(plainRun.longest)}; only tasks ≥ 50 ms count)`,
       `overlay: where the time goes (profiled run, ${ms(profiled.dom)}): pipeline incl. evaluate() ${ms(split.model ?? 0)}, adapter scan ${ms(split.scan ?? 0)}, badge creation ${ms(split.createBadge ?? 0)}, native style/layout ${ms(split['(program)'] ?? 0)}, GC ${ms(split['(garbage collector)'] ?? 0)}`,

@@ -2,7 +2,8 @@
  * The SLA core's public API. Pure TypeScript: no browser, WXT, React or DOM — the extension, the
  * `sla` CLI and the benchmarks all run this same code.
  */
-export { evaluate } from './evaluate/evaluate';
+export { evaluate, evaluateTarget } from './evaluate/evaluate';
+export type { TargetResult } from './evaluate/evaluate';
 export { EvaluateError } from './evaluate/error';
 export { EvaluateInput, RequestType } from './evaluate/types';
 export type { EvaluateResult, Note, Target } from './evaluate/types';

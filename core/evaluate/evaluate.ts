@@ -7,7 +7,7 @@ import { EvaluateError } from './error';
 import { formatInZone, formatMinutes, formatSpan, toIsoUtc } from './format';
 import { decideLanguage, LANGUAGE_NAMES, type LanguageDecision } from './language';
 import { requireLevel } from './level';
-import { EvaluateInput, type EvaluateResult, type Note } from './types';
+import { EvaluateInput, type EvaluateResult, type Note, type Target } from './types';
 
 type Parsed = ReturnType<typeof EvaluateInput.parse>;
 
@@ -15,82 +15,115 @@ const MINUTE = 60_000;
 /** Openings listed one by one in the explanation before they are summarised. */
 const OPENINGS_LISTED = 4;
 
+/** What evaluateTarget() returns: the target and the codes of the notes, without any text. */
+export interface TargetResult {
+  target: Target | null;
+  /** evaluate()'s notes by code, in the same order, without scope classification (it never decides a target). */
+  notes: Array<Pick<Note, 'code'>>;
+}
+
 /**
  * The contractual first-response target for one request: which rule applies, when the clock
  * starts, and the deadline — with notes and an explanation a support lead can check by hand.
  */
 export function evaluate(raw: EvaluateInput): EvaluateResult {
+  const { target, notes, explain } = run(raw, true);
+  return { target, notes, explain: explain as string[] };
+}
+
+/**
+ * The same target as evaluate() without composing any text (explanation, note messages, the
+ * English alternative, scope classification): for lists of hundreds of tickets, whose explanations
+ * are only read when someone opens one.
+ */
+export function evaluateTarget(raw: EvaluateInput): TargetResult {
+  const { target, notes } = run(raw, false);
+  return { target, notes: notes.map(({ code }) => ({ code })) };
+}
+
+/** Collects notes and explanation lines; without `explain`, texts are never built. */
+class Report {
+  readonly notes: Note[] = [];
+  constructor(readonly explain: string[] | undefined) {}
+  note(code: string, message: () => string): void {
+    this.notes.push({ code, message: this.explain ? message() : '' });
+  }
+  say(...lines: Array<() => string>): void {
+    if (this.explain) for (const line of lines) this.explain.push(line());
+  }
+}
+
+function run(raw: EvaluateInput, detail: boolean): { target: Target | null; notes: Note[]; explain?: string[] } {
   const parsed = EvaluateInput.safeParse(raw);
   if (!parsed.success) throw EvaluateError.fromZod(parsed.error);
   const input = parsed.data;
   const policy = resolvePolicy(input.policy);
-  const notes: Note[] = [];
-  const explain: string[] = [`Policy: ${policy.name} — ${policy.document}.`];
+  const report = new Report(detail ? [] : undefined);
+  const done = (target: Target | null) => ({ target, notes: report.notes, explain: report.explain });
+  report.say(() => `Policy: ${policy.name} — ${policy.document}.`);
 
   if (policy.noTargets) {
-    notes.push({ code: policy.noTargets.note, message: `${policy.noTargets.message} (${policy.noTargets.source})` });
-    explain.push(`No response time is promised (${policy.noTargets.source}).`);
-    scopeNotes(policy, input.topic, notes, explain);
-    return { target: null, notes, explain };
+    const none = policy.noTargets;
+    report.note(none.note, () => `${none.message} (${none.source})`);
+    report.say(() => `No response time is promised (${none.source}).`);
+    if (detail) scopeNotes(policy, input.topic, report);
+    return done(null);
   }
 
   const [levelId, level] = requireLevel(policy, input.level);
-  explain.push(`Level: ${level.name} (${level.source}).`);
+  report.say(() => `Level: ${level.name} (${level.source}).`);
   const type = input.type ?? 'technical';
   const feature = policy.requestTypes.feature;
   if (type === 'feature' && feature) {
-    notes.push({ code: feature.note, message: `${feature.message} (${feature.source})` });
-    explain.push(`Feature request: no first-response target (${feature.source}).`);
-    return { target: null, notes, explain };
+    report.note(feature.note, () => `${feature.message} (${feature.source})`);
+    report.say(() => `Feature request: no first-response target (${feature.source}).`);
+    return done(null);
   }
-  if (level.noTarget) {
-    notes.push({ code: level.noTarget.note, message: `${level.noTarget.message} (${level.noTarget.source})` });
-    explain.push(`${level.name}: no first-response target (${level.noTarget.source}).`);
-    return { target: null, notes, explain };
+  const levelNone = level.noTarget;
+  if (levelNone) {
+    report.note(levelNone.note, () => `${levelNone.message} (${levelNone.source})`);
+    report.say(() => `${level.name}: no first-response target (${levelNone.source}).`);
+    return done(null);
   }
 
   const region = resolveRegion(policy, input.region);
   const language = decideLanguage(policy, levelId, input.language, type, input.englishAccepted ?? false);
-  languageNotes(language, level.name, notes, explain);
+  languageNotes(language, level.name, report);
 
   const override = language.kind === 'routed' && language.useOverrides ? language.rule.overrides[levelId]?.[input.priority] : undefined;
   const rule = override ?? level.targets[input.priority];
   if (!rule) {
-    notes.push({ code: 'no-target-for-priority', message: `${level.name} defines no target for ${input.priority}.` });
-    return { target: null, notes, explain };
+    report.note('no-target-for-priority', () => `${level.name} defines no target for ${input.priority}.`);
+    return done(null);
   }
-  if (rule.note) notes.push({ code: rule.note, message: ruleNoteMessage(rule, input.priority, level.name) });
-  explain.push(
-    `Rule: ${input.priority} → first response within ${formatMinutes(rule.minutes)} ${rule.clock === '24/7' ? 'around the clock (24/7)' : 'of business hours'} (${rule.source}${override ? `, ${LANGUAGE_NAMES[language.kind === 'routed' ? language.language : 'en']} requests` : ''}).`,
+  if (rule.note) report.note(rule.note, () => ruleNoteMessage(rule, input.priority, level.name));
+  report.say(
+    () =>
+      `Rule: ${input.priority} → first response within ${formatMinutes(rule.minutes)} ${rule.clock === '24/7' ? 'around the clock (24/7)' : 'of business hours'} (${rule.source}${override ? `, ${LANGUAGE_NAMES[language.kind === 'routed' ? language.language : 'en']} requests` : ''}).`,
   );
 
   const submitted = Date.parse(input.submitted);
   const teamCalendar = language.kind === 'routed' ? policyCalendar(policy, language.rule.calendar, region, input.holidays) : undefined;
-  const target = computeTarget(policy, rule, submitted, region, input, teamCalendar, language);
-  explain.push(...target.explain);
+  const target = computeTarget(policy, rule, submitted, region, input, teamCalendar, language, report);
 
   if (target.start > submitted) {
-    notes.push({
-      code: 'deferred-start',
-      message: `Received outside ${target.calendarName}; the clock starts at ${formatInZone(target.start, target.zone)}.`,
-    });
+    report.note(
+      'deferred-start',
+      () => `Received outside ${target.calendarName}; the clock starts at ${formatInZone(target.start, target.zone)}.`,
+    );
   }
   if (language.kind === 'routed' && teamCalendar) {
-    notes.push(routingNote(language, teamCalendar, submitted, raw));
+    report.note('language-routed', () => routingMessage(language, teamCalendar, submitted, raw));
   }
 
-  return {
-    target: {
-      minutes: rule.minutes,
-      clock: rule.clock,
-      calendar: target.calendarId,
-      start: toIsoUtc(target.start),
-      deadline: toIsoUtc(target.deadline),
-      source: `${policy.document} ${rule.source}`,
-    },
-    notes,
-    explain,
-  };
+  return done({
+    minutes: rule.minutes,
+    clock: rule.clock,
+    calendar: target.calendarId,
+    start: toIsoUtc(target.start),
+    deadline: toIsoUtc(target.deadline),
+    source: `${policy.document} ${rule.source}`,
+  });
 }
 
 function resolvePolicy(policy: Parsed['policy']): Policy {
@@ -114,7 +147,6 @@ interface ComputedTarget {
   zone: string;
   start: number;
   deadline: number;
-  explain: string[];
 }
 
 function computeTarget(
@@ -125,19 +157,21 @@ function computeTarget(
   input: Parsed,
   teamCalendar: BusinessCalendar | undefined,
   language: LanguageDecision,
+  report: Report,
 ): ComputedTarget {
   if (rule.clock === '24/7') {
     const deferTo = language.kind === 'routed' && language.deferAll ? teamCalendar : undefined;
     const start = deferTo ? deferTo.nextOpening(submitted) : submitted;
     const zone = deferTo?.spec.timeZone ?? 'UTC';
     const deadline = start + rule.minutes * MINUTE;
-    const explain = [
-      deferTo
-        ? `Clock: 24/7, but ${LANGUAGE_NAMES[language.kind === 'routed' ? language.language : 'en']} requests are taken only in ${deferTo.spec.name}: submitted ${formatInZone(submitted, zone)}, clock starts ${formatInZone(start, zone)}.`
-        : `Clock: 24/7 from submission at ${formatInZone(submitted, 'UTC')}.`,
-      `Deadline: ${formatInZone(deadline, zone)}${zone === 'UTC' ? '' : ` (${formatInZone(deadline, 'UTC')})`}.`,
-    ];
-    return { calendarId: '24/7', calendarName: deferTo?.spec.name ?? '24/7', zone, start, deadline, explain };
+    report.say(
+      () =>
+        deferTo
+          ? `Clock: 24/7, but ${LANGUAGE_NAMES[language.kind === 'routed' ? language.language : 'en']} requests are taken only in ${deferTo.spec.name}: submitted ${formatInZone(submitted, zone)}, clock starts ${formatInZone(start, zone)}.`
+          : `Clock: 24/7 from submission at ${formatInZone(submitted, 'UTC')}.`,
+      () => `Deadline: ${formatInZone(deadline, zone)}${zone === 'UTC' ? '' : ` (${formatInZone(deadline, 'UTC')})`}.`,
+    );
+    return { calendarId: '24/7', calendarName: deferTo?.spec.name ?? '24/7', zone, start, deadline };
   }
 
   const calendar = teamCalendar ?? policyCalendar(policy, policy.calendar ?? '', region, input.holidays);
@@ -145,15 +179,17 @@ function computeTarget(
   const start = calendar.nextOpening(submitted);
   const deadline = calendar.addMinutes(start, rule.minutes);
   const holidays = calendar.spec.holidays.length;
-  const explain = [
-    `Calendar: ${calendar.spec.name} in ${zone}${holidays ? `, ${holidays} holiday${holidays === 1 ? '' : 's'}${region ? ` (region ${region})` : ''} closed` : ''}.`,
-    start === submitted
-      ? `Submitted ${formatInZone(submitted, zone)} during business hours: the clock starts at once.`
-      : `Submitted ${formatInZone(submitted, zone)} outside business hours: the clock starts at the next opening, ${formatInZone(start, zone)}.`,
-    describeOpenings(calendar, start, deadline, zone),
-    `Deadline: ${formatInZone(deadline, zone)} (${formatInZone(deadline, 'UTC')}).`,
-  ];
-  return { calendarId: calendar.spec.id, calendarName: calendar.spec.name, zone, start, deadline, explain };
+  report.say(
+    () =>
+      `Calendar: ${calendar.spec.name} in ${zone}${holidays ? `, ${holidays} holiday${holidays === 1 ? '' : 's'}${region ? ` (region ${region})` : ''} closed` : ''}.`,
+    () =>
+      start === submitted
+        ? `Submitted ${formatInZone(submitted, zone)} during business hours: the clock starts at once.`
+        : `Submitted ${formatInZone(submitted, zone)} outside business hours: the clock starts at the next opening, ${formatInZone(start, zone)}.`,
+    () => describeOpenings(calendar, start, deadline, zone),
+    () => `Deadline: ${formatInZone(deadline, zone)} (${formatInZone(deadline, 'UTC')}).`,
+  );
+  return { calendarId: calendar.spec.id, calendarName: calendar.spec.name, zone, start, deadline };
 }
 
 function describeOpenings(calendar: BusinessCalendar, start: number, deadline: number, zone: string): string {
@@ -165,33 +201,34 @@ function describeOpenings(calendar: BusinessCalendar, start: number, deadline: n
   return `Business hours used: ${listed.join('; ')}${more > 0 ? `; and ${more} more opening${more === 1 ? '' : 's'}` : ''}.`;
 }
 
-function languageNotes(language: LanguageDecision, levelName: string, notes: Note[], explain: string[]): void {
+function languageNotes(language: LanguageDecision, levelName: string, report: Report): void {
   if (language.kind === 'not-included') {
     const name = LANGUAGE_NAMES[language.language];
-    notes.push({
-      code: 'language-not-included',
-      message: `Support in ${name} is not included for ${levelName}${language.source ? ` (${language.source})` : ''}: English terms apply.`,
-    });
-    explain.push(`Language: ${name} is not included for ${levelName}, so English terms apply.`);
+    report.note(
+      'language-not-included',
+      () => `Support in ${name} is not included for ${levelName}${language.source ? ` (${language.source})` : ''}: English terms apply.`,
+    );
+    report.say(() => `Language: ${name} is not included for ${levelName}, so English terms apply.`);
   } else if (language.kind === 'english-accepted') {
-    notes.push({
-      code: 'english-accepted',
-      message: `The customer agreed to English: English terms apply, no routing to the ${language.rule.team} (${language.rule.source}).`,
-    });
-    explain.push(`Language: ${LANGUAGE_NAMES[language.language]}, but the customer agreed to English.`);
+    report.note(
+      'english-accepted',
+      () => `The customer agreed to English: English terms apply, no routing to the ${language.rule.team} (${language.rule.source}).`,
+    );
+    report.say(() => `Language: ${LANGUAGE_NAMES[language.language]}, but the customer agreed to English.`);
   } else if (language.kind === 'routed') {
-    explain.push(
-      `Language: ${LANGUAGE_NAMES[language.language]}${language.billing ? ' billing' : ''} request, handled by the ${language.rule.team} (${language.billing ? (language.rule.billing?.source ?? language.rule.source) : language.rule.source}).`,
+    report.say(
+      () =>
+        `Language: ${LANGUAGE_NAMES[language.language]}${language.billing ? ' billing' : ''} request, handled by the ${language.rule.team} (${language.billing ? (language.rule.billing?.source ?? language.rule.source) : language.rule.source}).`,
     );
   }
 }
 
-function routingNote(
+function routingMessage(
   language: Extract<LanguageDecision, { kind: 'routed' }>,
   team: BusinessCalendar,
   submitted: number,
   raw: EvaluateInput,
-): Note {
+): string {
   const open = team.isOpen(submitted);
   const next = team.nextOpening(submitted);
   const when = open ? 'open now' : `next opening ${formatInZone(next, team.spec.timeZone)}`;
@@ -199,10 +236,7 @@ function routingNote(
   const alternative = english
     ? ` If the customer accepts English: ${formatMinutes(english.minutes)} ${english.clock === '24/7' ? '24/7' : 'business hours'}, due ${formatInZone(Date.parse(english.deadline), team.spec.timeZone)}.`
     : '';
-  return {
-    code: 'language-routed',
-    message: `Route to the ${language.rule.team} — ${team.spec.name}, ${when}.${alternative}`,
-  };
+  return `Route to the ${language.rule.team} — ${team.spec.name}, ${when}.${alternative}`;
 }
 
 function ruleNoteMessage(rule: TargetRule, priority: string, levelName: string): string {
@@ -212,23 +246,21 @@ function ruleNoteMessage(rule: TargetRule, priority: string, levelName: string):
   return `${rule.note} (${rule.source})`;
 }
 
-function scopeNotes(policy: Policy, topic: string | undefined, notes: Note[], explain: string[]): void {
+function scopeNotes(policy: Policy, topic: string | undefined, report: Report): void {
   if (!policy.scope) return;
   if (!topic?.trim()) {
-    notes.push({ code: 'scope-unclear', message: 'No request text to classify: check the scope by hand.' });
+    report.note('scope-unclear', () => 'No request text to classify: check the scope by hand.');
     return;
   }
   const result = classifyScope(policy.scope, topic);
   const describe = (found: typeof result.inScope) => found.map((m) => `${m.label} ("${m.keyword}", ${m.source})`).join('; ');
   if (result.verdict === 'out-of-scope') {
-    notes.push({
-      code: 'out-of-scope',
-      message: `Out of scope: ${describe(result.outOfScope)}. ${policy.scope.offer.message} (${policy.scope.offer.source})`,
-    });
+    const offer = policy.scope.offer;
+    report.note('out-of-scope', () => `Out of scope: ${describe(result.outOfScope)}. ${offer.message} (${offer.source})`);
   } else if (result.verdict === 'in-scope') {
-    notes.push({ code: 'in-scope', message: `In scope: ${describe(result.inScope)}.` });
+    report.note('in-scope', () => `In scope: ${describe(result.inScope)}.`);
   } else {
-    notes.push({ code: 'scope-unclear', message: 'No scope keyword matched: check the scope table by hand.' });
+    report.note('scope-unclear', () => 'No scope keyword matched: check the scope table by hand.');
   }
-  explain.push(`Scope: ${result.verdict} by the keyword rules in the policy data.`);
+  report.say(() => `Scope: ${result.verdict} by the keyword rules in the policy data.`);
 }

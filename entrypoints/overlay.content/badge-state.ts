@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { TicketField } from '../../core/contracts/ticket';
-import type { EvaluateResult } from '../../core/evaluate/types';
+import type { TargetResult } from '../../core/evaluate/evaluate';
 import { zoneAbbreviation } from '../../core/time/zone-abbreviation';
 
 /**
@@ -26,7 +26,8 @@ export type BadgeInput =
       kind: 'evaluated';
       /** Shown before the countdown, e.g. "P2 · Gold". */
       label: string;
-      result: EvaluateResult;
+      /** evaluateTarget()'s result (an evaluate() result also fits). */
+      result: TargetResult;
       /** First agent reply, ISO 8601, when the page shows one. */
       firstReply?: string;
       /** Zone of the target's calendar, so "starts Mon 09:00 JST" reads in the team's time. */
@@ -92,7 +93,7 @@ const NO_TARGET_WORDS: Record<string, string> = {
   'language-not-included': 'language not included',
 };
 
-function noTargetText(result: EvaluateResult): string {
+function noTargetText(result: TargetResult): string {
   const note = result.notes.find((n) => n.code in NO_TARGET_WORDS) ?? result.notes[0];
   if (!note) return 'No target';
   return `No target · ${NO_TARGET_WORDS[note.code] ?? note.code.replaceAll('-', ' ')}`;

@@ -2,7 +2,7 @@ import { resolveLevel } from '../../core/contracts/level';
 import { buildContractIndex, lookupContract, mapPriority, toEvaluateInput } from '../../core/contracts/lookup';
 import type { TicketFields } from '../../core/contracts/ticket';
 import { EvaluateError } from '../../core/evaluate/error';
-import { evaluate } from '../../core/evaluate/evaluate';
+import { evaluate, evaluateTarget, type TargetResult } from '../../core/evaluate/evaluate';
 import { policyCalendar } from '../../core/evaluate/calendars';
 import { formatInZone } from '../../core/evaluate/format';
 import type { EvaluateInput, EvaluateResult, Note } from '../../core/evaluate/types';
@@ -39,7 +39,7 @@ export function unreadable(key: string, reason: string, lines: string[] = []): B
 }
 
 /** The zone a deferred start is shown in: the target's calendar, else the language team's, else the policy's. */
-function startZone(policy: Policy, input: EvaluateInput, result: EvaluateResult): string | undefined {
+function startZone(policy: Policy, input: EvaluateInput, result: TargetResult): string | undefined {
   const target = result.target;
   const team = input.language ? policy.languages[input.language]?.calendar : undefined;
   const id = [target?.calendar, team, policy.calendar].find((c) => c && policy.calendars[c]);
@@ -122,9 +122,10 @@ export function createPipeline(settings: Settings, site: Site | undefined): (tic
     }, priority);
     const policy = getPolicy(customer.policy, settings.customPolicies);
     if (!policy) return unreadable(key, `unknown policy "${customer.policy}"`);
-    let result: EvaluateResult;
+    let result: TargetResult;
     try {
-      result = evaluate(input);
+      // The target only: the explanation is composed when the popover first opens.
+      result = evaluateTarget(input);
     } catch (error) {
       return unreadable(key, errorText(error));
     }
@@ -151,7 +152,7 @@ export function createPipeline(settings: Settings, site: Site | undefined): (tic
       },
       // Built when the popover first opens: formatting dates for 500 rows nobody hovers is waste.
       get sections() {
-        sections ??= sectionsFor(result, policy, zone, contract, warnings, ticket);
+        sections ??= sectionsFor(evaluate(input), policy, zone, contract, warnings, ticket);
         return sections;
       },
     };
