@@ -4,29 +4,28 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import { type BadgeReading, waitForBadges } from '../../test/e2e/support/badges';
-import { EXTENSION_DIR, launchExtension } from '../../test/e2e/support/chromium';
-import { seedSettings } from '../../test/e2e/support/settings';
-import { Settings } from '../../core/settings/schema';
-import demoSettings from './demo-settings.json' with { type: 'json' };
+import { type DemoBrowser, openChromium, openFirefox } from './browsers';
 import { type ExpectedRow, startDemoServer } from './server';
 
 /**
- * `npm run demo`: builds the extension, serves the demo helpdesk on 127.0.0.1, opens Chromium with
- * the extension and the demo's contract mappings. Without a display, or with --headless, it takes a
- * screenshot instead and prints the badges it found by state (CI's smoke test).
+ * `npm run demo`: builds the extension, serves the demo helpdesk on 127.0.0.1, opens Chromium (or
+ * Firefox) with the extension and the demo's contract mappings. Without a display, or with
+ * --headless, it takes a screenshot instead and prints the badges it found by state (CI's smoke test).
  *
- *   npm run demo [-- --headless] [--screenshot FILE] [--docs] [--no-build] [--port N]
+ *   npm run demo [-- --firefox] [--headless] [--screenshot FILE] [--docs] [--no-build] [--port N]
  */
 
 const HELP = `Usage: npm run demo -- [options]
+  --firefox          Firefox (firefox-esr) instead of Chromium
   --headless         no window (the default when $DISPLAY is unset); implies a screenshot
   --screenshot FILE  where the list screenshot goes (default demo-screenshot.png)
   --docs             also write the README screenshots to docs/screenshots/
-  --no-build         use the existing .output/chrome-mv3
+  --no-build         use the existing build in .output/
   --port N           demo helpdesk port (default 8090; any free one if taken)`;
 
 const { values: args } = parseArgs({
   options: {
+    firefox: { type: 'boolean', default: false },
     headless: { type: 'boolean', default: false },
     screenshot: { type: 'string' },
     docs: { type: 'boolean', default: false },
@@ -46,14 +45,15 @@ const started = performance.now();
 const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)}s`;
 
 if (!args['no-build']) {
-  console.log('Building the extension (wxt build)…');
-  const build = spawnSync('npx', ['wxt', 'build'], { stdio: ['ignore', 'inherit', 'inherit'] });
+  const target = args.firefox ? ['-b', 'firefox'] : [];
+  console.log(`Building the extension (wxt build ${target.join(' ')})…`);
+  const build = spawnSync('npx', ['wxt', 'build', ...target], { stdio: ['ignore', 'inherit', 'inherit'] });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
 const server = await startDemoServer({ port: Number(args.port) });
 console.log(`Demo helpdesk: ${server.url}/ (${server.rows.length} tickets)`);
-const browser = await launchExtension(EXTENSION_DIR, { headless });
+const browser: DemoBrowser = await (args.firefox ? openFirefox : openChromium)(headless);
 const shutdown = async () => {
   await browser.close().catch(() => {});
   await server.close();
@@ -63,29 +63,22 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
 }
 
 try {
-  await seedSettings(browser.worker, Settings.parse(demoSettings));
-  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  // A window keeps its own size; screenshots get a fixed one.
-  if (headless) await page.setViewportSize({ width: 1400, height: 1100 });
-  await page.goto(`${server.url}/`);
-  const shown = report('list', await waitForBadges(page, server.rows.length, 'body', 30_000), server.rows, (row) => row.expectedInList);
+  const listed = await browser.show(`${server.url}/`, server.rows.length);
+  const shown = report('list', listed, server.rows, (row) => row.expectedInList);
   if (headless) {
     const file = resolve(args.screenshot ?? 'demo-screenshot.png');
     await mkdir(dirname(file), { recursive: true });
-    await page.screenshot({ path: file, fullPage: true });
+    await browser.screenshot(file);
     console.log(`Screenshot: ${file}`);
   }
-  if (args.docs) await listScreenshots(page);
+  if (args.docs && browser.page) await listScreenshots(browser.page);
 
-  // Replies show only on a ticket's own page: check the tickets whose state depends on one in a
-  // second tab, so the list stays in front.
-  const probe = await browser.context.newPage();
+  // Replies show only on a ticket's own page: check the tickets whose state depends on one.
   for (const row of server.rows.filter((r) => r.expected !== r.expectedInList)) {
-    await probe.goto(`${server.url}/Ticket/Display.html?id=${row.id}`);
-    shown.push(...report(`ticket #${row.id}`, await waitForBadges(probe, 1), [row], (r) => r.expected));
+    const badges = await browser.probe(`${server.url}/Ticket/Display.html?id=${row.id}`, 1);
+    shown.push(...report(`ticket #${row.id}`, badges, [row], (r) => r.expected));
   }
-  if (args.docs) await ticketScreenshot(probe, server.url);
-  await probe.close();
+  if (args.docs && browser.page) await ticketScreenshot(browser.page, server.url);
   const missing = missingStates(shown, server.rows);
   if (missing.length) console.error(`Missing badge states: ${missing.join(', ')}`);
 
@@ -94,8 +87,8 @@ try {
     console.log(`Done in ${elapsed()}.`);
     process.exit(missing.length ? 1 : 0);
   }
-  console.log('Chromium is open with SLA Lens loaded. Close the window or press Ctrl-C to stop.');
-  await new Promise((done) => browser.context.once('close', done));
+  console.log(`${args.firefox ? 'Firefox' : 'Chromium'} is open with SLA Lens loaded. Close the window or press Ctrl-C to stop.`);
+  await browser.closed();
   await server.close();
 } catch (error) {
   await shutdown();
@@ -145,4 +138,5 @@ async function ticketScreenshot(page: Page, url: string): Promise<void> {
   await page.locator('[data-sla-badge]').first().hover();
   await page.waitForTimeout(500);
   await page.screenshot({ path: resolve(SCREENSHOTS, 'demo-ticket-ja.png') });
+  await page.goto(`${url}/`);
 }
