@@ -6,6 +6,7 @@ import { REACH_DAYS, type Stretch, stretchInstants } from './weekly-stretches.ts
 import type { ZoneClock } from './zone-clock.ts';
 
 const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
 /** Runaway guard: tables never reach outside these years (luxon and Date stay exact well within). */
 const FIRST_YEAR = 1000;
 const END_YEAR = 10_000;
@@ -83,9 +84,11 @@ export class LazyBusinessCalendar implements BusinessCalendar {
     for (const t of [from, to]) {
       if (!Number.isFinite(t)) throw new RangeError(`calendar "${this.spec.id}": instant ${t} is not a finite epoch-ms number`);
     }
-    // Local years differ from UTC years by at most one, hence the margins.
-    const fromYear = new Date(from).getUTCFullYear() - 1;
-    const toYear = new Date(to).getUTCFullYear() + 2;
+    // Local clocks are at most ~26 h off UTC, so the local years of [from, to] lie within the UTC
+    // years of [from − 2 days, to + 2 days]: one year to compile for most questions, not three
+    // (compiling is most of the first question's cost, per calendar, on every page load).
+    const fromYear = new Date(from - 2 * DAY_MS).getUTCFullYear();
+    const toYear = new Date(to + 2 * DAY_MS).getUTCFullYear() + 1;
     if (!table) return this.build(fromYear, toYear);
     const grow = this.growth();
     return this.build(

@@ -1,7 +1,7 @@
-import { DateTime } from 'luxon';
 import type { TicketField } from '../../core/contracts/ticket';
 import type { TargetResult } from '../../core/evaluate/evaluate';
 import { zoneAbbreviation } from '../../core/time/zone-abbreviation';
+import { clockFor } from '../../core/time/zone-clock';
 
 /**
  * Pure: what a badge shows at instant `now`. The ticker calls this for every badge each second, so
@@ -111,14 +111,17 @@ function instant(iso: string): number {
   return t;
 }
 
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const waitingTexts = new Map<string, string>();
 function waitingText(start: string, zone: string | undefined): string {
   const key = `${start}|${zone ?? ''}`;
   let text = waitingTexts.get(key);
   if (text === undefined) {
-    const at = DateTime.fromISO(start, { zone: zone ?? 'local' });
-    const abbreviation = zoneAbbreviation(at.zoneName ?? 'UTC', at.toJSDate());
-    text = `Waiting · starts ${at.setLocale('en').toFormat('ccc HH:mm')} ${abbreviation}`;
+    // The engine's cached zone offsets, not luxon: a list may show hundreds of different starts.
+    const name = zone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const ms = Date.parse(start);
+    const wall = new Date(ms + clockFor(name).offset(ms) * MINUTE);
+    text = `Waiting · starts ${WEEKDAYS[wall.getUTCDay()]} ${wall.toISOString().slice(11, 16)} ${zoneAbbreviation(name, new Date(ms))}`;
     if (waitingTexts.size > 5000) waitingTexts.clear();
     waitingTexts.set(key, text);
   }

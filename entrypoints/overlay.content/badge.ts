@@ -46,10 +46,21 @@ function adoptStyle(doc: Document, shadow: ShadowRoot): void {
   shadow.append(style);
 }
 
+const prototypes = new WeakMap<Document, HTMLElement>();
+/** A bare host cloned from one prototype per document: its inline style is parsed once, not per badge. */
+function newHost(doc: Document): HTMLElement {
+  let prototype = prototypes.get(doc);
+  if (!prototype) {
+    prototype = doc.createElement(BADGE_TAG);
+    prototype.setAttribute('style', HOST_STYLE);
+    prototype.setAttribute('data-sla-badge', '');
+    prototypes.set(doc, prototype);
+  }
+  return prototype.cloneNode(false) as HTMLElement;
+}
+
 export function createBadge(doc: Document, initial: BadgeModel, now: number, actions: BadgeActions): Badge {
-  const host = doc.createElement(BADGE_TAG);
-  host.setAttribute('style', HOST_STYLE);
-  host.setAttribute('data-sla-badge', '');
+  const host = newHost(doc);
   const shadow = host.attachShadow({ mode: 'open' });
   adoptStyle(doc, shadow);
   const button = doc.createElement('button');

@@ -8,8 +8,9 @@ import type { BadgeModel } from './badge-model';
  * nodes for other tickets) gets its badge's model swapped, keyed by ticket id. A MutationObserver
  * triggers scans, throttled: the first change after a quiet period is scanned on the next task (so
  * new rows are badged before the user can read them), further changes at most every `throttleMs`.
- * Long lists are worked through in slices of `sliceMs` (under the 50 ms long-task mark), in document
- * order, yielding to the page between slices. Badges are written in few batches (the first slice,
+ * Long lists are worked through in slices of `sliceMs` (under the 50 ms long-task mark; the first
+ * slice, before the page's layout, may take `firstSliceMs`), in document order, yielding to the page
+ * between slices. Badges are written in few batches (the first slice,
  * then at most every `flushMs`, then the rest): every write into a table after the page's layout
  * makes the browser lay the whole table out again. No layout is read (no forced layouts).
  */
@@ -32,6 +33,12 @@ export interface ScannerOptions {
   throttleMs?: number;
   /** Main-thread budget per slice of badging work. */
   sliceMs?: number;
+  /**
+   * Budget of a scan's first slice. It usually runs before the page lays out the rows it just
+   * inserted, and badges written then cost no relayout; each later write into a laid-out table makes
+   * the browser lay the whole table out again (longer than the slice itself on a 500-row list).
+   */
+  firstSliceMs?: number;
   /** Longest wait before computed badges are written, while a long list is still being worked on. */
   flushMs?: number;
 }
@@ -66,6 +73,7 @@ function concernsPage(records: MutationRecord[]): boolean {
 
 export function createScanner(options: ScannerOptions): Scanner {
   const { doc, throttleMs = 100, sliceMs = 50, flushMs = 1000, now = Date.now } = options;
+  const firstSliceMs = options.firstSliceMs ?? Math.max(sliceMs, 150);
   const byAnchor = new WeakMap<Element, Badge>();
   const live = new Set<Badge>();
   let active: Adapter | undefined;
@@ -137,7 +145,7 @@ export function createScanner(options: ScannerOptions): Scanner {
 
   const drain = () => {
     sliceTimer = undefined;
-    const stopAt = performance.now() + sliceMs;
+    const stopAt = performance.now() + (firstSlice ? firstSliceMs : sliceMs);
     let changed = false;
     while (next < queue.length) {
       const ticket = queue[next++] as ScannedTicket;

@@ -161,6 +161,7 @@ describe('scanner on long lists', () => {
       createBadge: (model) => createBadge(document, model, now, { mapCustomer: () => {} }),
       now: () => now,
       sliceMs: 0,
+      firstSliceMs: 0,
       flushMs: 0, // write after every slice, so progress is visible
     });
     expect(scanner.scan()).toBe(40);
@@ -169,5 +170,37 @@ describe('scanner on long lists', () => {
     expect(first).toBeGreaterThan(0);
     await vi.waitFor(() => expect(badges()).toHaveLength(40));
     expect(new Set(badges().map((b) => b.getAttribute('data-sla-ticket'))).size).toBe(40);
+  });
+
+  it('scans new rows at once, before the page’s own code sees them, and badges them in one first slice', async () => {
+    const body = listPage(document, ['1']);
+    let clock = now;
+    scanner = createScanner({
+      doc: document,
+      adapters: () => [rowAdapter],
+      context: () => ({ timeZone: 'UTC', now: new Date(now) }),
+      model: memo(fixedTargetModel),
+      failed: () => {
+        throw new Error('unused');
+      },
+      createBadge: (model) => createBadge(document, model, now, { mapCustomer: () => {} }),
+      now: () => clock,
+      sliceMs: 0, // later slices would yield at once…
+      firstSliceMs: Number.POSITIVE_INFINITY, // …but the first takes the whole list
+    });
+    scanner.scan();
+    // The page's own observer, registered after the overlay's, like a helpdesk script would be.
+    const seen = new Promise<string[]>((resolve) => {
+      const observer = new MutationObserver(() => {
+        observer.disconnect();
+        resolve(badges().map((b) => b.getAttribute('data-sla-state') ?? ''));
+      });
+      observer.observe(body, { childList: true, subtree: true });
+    });
+    clock += 1000; // the last scan was a while ago: no throttle wait
+    body.append(...Array.from({ length: 40 }, (_, i) => row(document, String(i + 2))));
+    const states = await seen;
+    expect(states).toHaveLength(41);
+    expect(states.every((state) => state !== '')).toBe(true);
   });
 });

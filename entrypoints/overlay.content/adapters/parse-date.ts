@@ -46,6 +46,18 @@ function validZone(zone: string): boolean {
   return valid;
 }
 
+const parsers = new Map<string, ReturnType<typeof DateTime.buildFormatParser>>();
+
+/** A format compiled once (luxon's fromFormat compiles it on every call: most of a list's scan). */
+function formatParser(format: string): ReturnType<typeof DateTime.buildFormatParser> {
+  let parser = parsers.get(format);
+  if (!parser) {
+    parser = DateTime.buildFormatParser(format, { locale: 'en-US' });
+    parsers.set(format, parser);
+  }
+  return parser;
+}
+
 function parseUncached(text: string, options: DateOptions): ParsedDate {
   const value = text.replace(/\s+/gu, ' ').trim();
   const zone = options.timeZone;
@@ -56,7 +68,7 @@ function parseUncached(text: string, options: DateOptions): ParsedDate {
   const mail = DateTime.fromRFC2822(value, { zone, setZone: true });
   if (mail.isValid) return { iso: mail.toISO() ?? value, approximate: false };
   if (options.dateFormat) {
-    const parsed = DateTime.fromFormat(value, options.dateFormat, { zone, setZone: true, locale: 'en-US' });
+    const parsed = DateTime.fromFormatParser(value, formatParser(options.dateFormat), { zone, setZone: true, locale: 'en-US' });
     if (parsed.isValid) return { iso: parsed.toISO() ?? value, approximate: false };
   }
   if (options.relative) {

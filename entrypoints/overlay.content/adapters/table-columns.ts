@@ -44,8 +44,21 @@ export function headerColumns(table: Element): Column[] {
   return positioned(lines);
 }
 
-/** The body cells of a row made of `lines` (one or more `tr`), looked up by header column. */
+/**
+ * The body cells of a row made of `lines` (one or more `tr`), looked up by header column. Cells are
+ * walked lazily, only as far as the columns asked for (this runs for every row of a 500-row list).
+ */
 export function rowCells(lines: Element[]): (column: Column) => Element | undefined {
-  const cells = new Map(positioned(lines).map((cell) => [`${cell.line}:${cell.start}`, cell.header]));
-  return (column) => cells.get(`${column.line}:${column.start}`);
+  return (column) => {
+    const line = lines[column.line];
+    if (!line) return undefined;
+    let start = 0;
+    for (let cell = line.firstElementChild; cell; cell = cell.nextElementSibling) {
+      if (cell.tagName !== 'TH' && cell.tagName !== 'TD') continue;
+      if (start === column.start) return cell;
+      if (start > column.start) return undefined;
+      start += Number(cell.getAttribute('colspan')) || 1;
+    }
+    return undefined;
+  };
 }
