@@ -46,30 +46,36 @@ function adoptStyle(doc: Document, shadow: ShadowRoot): void {
   shadow.append(style);
 }
 
-const prototypes = new WeakMap<Document, HTMLElement>();
-/** A bare host cloned from one prototype per document: its inline style is parsed once, not per badge. */
-function newHost(doc: Document): HTMLElement {
+const prototypes = new WeakMap<Document, { host: HTMLElement; button: HTMLButtonElement }>();
+/**
+ * A bare host and button cloned from one prototype per document: the inline style and attributes
+ * are parsed once, not for each of 500 badges.
+ */
+function prototypeFor(doc: Document): { host: HTMLElement; button: HTMLButtonElement } {
   let prototype = prototypes.get(doc);
   if (!prototype) {
-    prototype = doc.createElement(BADGE_TAG);
-    prototype.setAttribute('style', HOST_STYLE);
-    prototype.setAttribute('data-sla-badge', '');
+    const host = doc.createElement(BADGE_TAG);
+    host.setAttribute('style', HOST_STYLE);
+    host.setAttribute('data-sla-badge', '');
+    const button = doc.createElement('button');
+    button.type = 'button';
+    button.setAttribute('aria-haspopup', 'dialog');
+    button.setAttribute('aria-expanded', 'false');
+    // One text node whose data changes: cheaper per tick than replacing the button's children.
+    button.append(doc.createTextNode(''));
+    prototype = { host, button };
     prototypes.set(doc, prototype);
   }
-  return prototype.cloneNode(false) as HTMLElement;
+  return prototype;
 }
 
 export function createBadge(doc: Document, initial: BadgeModel, now: number, actions: BadgeActions): Badge {
-  const host = newHost(doc);
+  const prototype = prototypeFor(doc);
+  const host = prototype.host.cloneNode(false) as HTMLElement;
   const shadow = host.attachShadow({ mode: 'open' });
   adoptStyle(doc, shadow);
-  const button = doc.createElement('button');
-  button.type = 'button';
-  button.setAttribute('aria-haspopup', 'dialog');
-  button.setAttribute('aria-expanded', 'false');
-  // One text node whose data changes: cheaper per tick than replacing the button's children.
-  const label = doc.createTextNode('');
-  button.append(label);
+  const button = prototype.button.cloneNode(true) as HTMLButtonElement;
+  const label = button.firstChild as Text;
   shadow.append(button);
 
   let model = initial;
