@@ -12,11 +12,21 @@ export function resolveLevel(policy: Policy, level: string | undefined): { id: s
     const rule = id ? policy.levels[id] : undefined;
     return id && rule ? { id, rule } : undefined;
   }
-  const wanted = norm(level);
-  for (const [id, rule] of Object.entries(policy.levels)) {
-    if (norm(id) === wanted || norm(rule.name) === wanted || rule.aliases.some((a) => norm(a) === wanted)) {
-      return { id, rule };
+  return namesOf(policy).get(norm(level));
+}
+
+/** Every id, name and alias of a policy's levels, normalised once per policy (not per ticket). */
+const names = new WeakMap<Policy, Map<string, { id: string; rule: LevelRule }>>();
+
+function namesOf(policy: Policy): Map<string, { id: string; rule: LevelRule }> {
+  let found = names.get(policy);
+  if (!found) {
+    found = new Map();
+    // In order, first match kept: an earlier level wins a name two levels share.
+    for (const [id, rule] of Object.entries(policy.levels)) {
+      for (const name of [id, rule.name, ...rule.aliases]) if (!found.has(norm(name))) found.set(norm(name), { id, rule });
     }
+    names.set(policy, found);
   }
-  return undefined;
+  return found;
 }
