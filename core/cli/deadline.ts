@@ -88,7 +88,7 @@ function describe(result: ReturnType<typeof evaluate>, policyId: string, now: nu
     for (const note of result.notes) lines.push(`  - [${note.code}] ${note.message}`);
   }
   lines.push('Explanation:');
-  result.explain.forEach((step, i) => lines.push(`  ${i + 1}. ${step}`));
+  for (const [i, step] of result.explain.entries()) lines.push(`  ${i + 1}. ${step}`);
   return lines.join('\n');
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Clock, Language, Policy, Priority } from '../policy/schema';
+import { type Clock, Language, Policy, Priority } from '../policy/schema';
 
 /** ISO 8601 with an explicit offset or Z: a submission time without a zone is ambiguous. */
 const IsoWithOffset = z.iso.datetime({ offset: true, local: false });

@@ -16,7 +16,7 @@ export function enterpriseCancellationEffective(
   // A week always holds a business day in a real calendar; a year is a generous bound for odd ones.
   for (let i = 0; i < 366 && !hasBusinessHours(calendar, day); i++) day = day.plus({ days: 1 });
   const noticeDay = DateTime.fromISO(notice, { zone }).startOf('day');
-  return ((noticeDay > day ? noticeDay : day).toISODate() ?? notice);
+  return DateTime.max(noticeDay, day).toISODate() ?? notice;
 }
 
 function hasBusinessHours(calendar: BusinessCalendar, day: DateTime): boolean {

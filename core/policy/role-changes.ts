@@ -40,6 +40,6 @@ export function roleChangeEffective(policy: Policy, change: RoleChange): RoleCha
   const earliest = change.lastChanged
     ? DateTime.fromISO(change.lastChanged, { zone: 'UTC' }).plus({ days: DOWNGRADE_DELAY_DAYS })
     : changed;
-  const effective = (earliest > changed ? earliest : changed).toISODate() ?? change.changeDate;
+  const effective = DateTime.max(earliest, changed).toISODate() ?? change.changeDate;
   return { kind: change.to === null ? 'removal' : 'downgrade', effective, source: '§1.2(b)' };
 }

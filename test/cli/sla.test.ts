@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { builtinPolicies, evaluate } from '../../core';
+import { builtinPolicies, evaluate, type Policy } from '../../core';
 
 /** Runs the real CLI in plain Node (through tsx), as `npm run sla` does. */
 function sla(args: string[], stdin?: string) {
@@ -70,9 +70,12 @@ describe('sla check', () => {
   });
 
   it('reports each problem in a custom policy with its path', () => {
-    const broken = structuredClone(builtinPolicies['velostrata-1.2']) as Record<string, any>;
-    broken.levels.gold.targets.P2.minutes = 0;
-    broken.calendars.pacific.timeZone = 'Pacific/Nowhere';
+    const broken = structuredClone(builtinPolicies['velostrata-1.2']) as Policy;
+    const goldP2 = broken.levels.gold?.targets.P2;
+    const pacific = broken.calendars.pacific;
+    if (!goldP2 || !pacific) throw new Error('velostrata-1.2 changed shape');
+    goldP2.minutes = 0;
+    pacific.timeZone = 'Pacific/Nowhere';
     const { code, out } = sla(['check', file('broken-policy.json', broken)]);
     expect(code).toBe(1);
     expect(out).toContain('levels.gold.targets.P2.minutes:');
