@@ -34,8 +34,11 @@ export type BadgeInput =
       startZone?: string;
       /** `at-risk` when this share of the target or less is left. */
       atRiskShare: number;
-      /** Business minutes left until the deadline (business-hours targets); wall time when absent. */
-      businessMinutesLeft?: (now: number) => number;
+      /**
+       * Business-hours targets: the instant (ms) from which `atRiskShare` or less of the business
+       * minutes is left, computed once (not every second); the wall-time share is used when absent.
+       */
+      atRiskFrom?: number;
     }
   | { kind: 'unmapped'; customer?: string }
   | { kind: 'unreadable'; reason: string };
@@ -149,13 +152,14 @@ export function badgeState(input: BadgeInput, now: number): BadgeView {
   }
   if (now < start) return { state: 'waiting', text: waitingText(target.start, input.startZone), deadline, until: start };
   const left = due - now;
-  const business = input.businessMinutesLeft && target.clock === 'business-hours' ? input.businessMinutesLeft : undefined;
-  const share = business ? business(now) / target.minutes : left / Math.max(1, due - start);
-  const state = share <= input.atRiskShare ? 'at-risk' : 'on-track';
-  // The text changes when the whole minutes left drop; a wall-time at-risk switch may come sooner.
-  // (Business-minute shares are re-checked at each of those minute steps.)
+  const atRiskFrom =
+    input.atRiskFrom !== undefined && target.clock === 'business-hours'
+      ? input.atRiskFrom
+      : Math.ceil(due - input.atRiskShare * (due - start));
+  const state = now >= atRiskFrom ? 'at-risk' : 'on-track';
+  // The text changes when the whole minutes left drop; the at-risk switch may come sooner.
   let until = Math.min(due, due - Math.floor(left / MINUTE) * MINUTE + 1);
-  if (state === 'on-track' && !business) until = Math.min(until, Math.ceil(due - input.atRiskShare * (due - start)));
+  if (state === 'on-track') until = Math.min(until, atRiskFrom);
   // At-risk gets a mark as well as a colour, so the state never depends on colour alone.
   const mark = state === 'at-risk' ? '⚠ ' : '';
   return { state, text: `${mark}${label} · ${formatDuration(left)} left`, deadline, until };

@@ -132,7 +132,6 @@ export function createPipeline(settings: Settings, site: Site | undefined): (tic
     const level = resolveLevel(policy, input.level);
     const zone = startZone(policy, input, result);
     const target = result.target;
-    const due = target ? Date.parse(target.deadline) : 0;
     const calendar =
       target?.clock === 'business-hours' && policy.calendars[target.calendar]
         ? policyCalendar(policy, target.calendar, input.region ?? policy.defaultRegion, input.holidays)
@@ -148,7 +147,9 @@ export function createPipeline(settings: Settings, site: Site | undefined): (tic
         firstReply: fields.firstReply,
         startZone: zone,
         atRiskShare: settings.atRiskShare,
-        businessMinutesLeft: calendar && ((now: number) => calendar.minutesBetween(now, due)),
+        // At risk once the business minutes used reach (1 − share) of the target: the same as
+        // "share or less left", found once instead of counting minutes left every second.
+        atRiskFrom: target && calendar ? calendar.addMinutes(Date.parse(target.start), (1 - settings.atRiskShare) * target.minutes) : undefined,
       },
       // Built when the popover first opens: formatting dates for 500 rows nobody hovers is waste.
       get sections() {

@@ -58,10 +58,13 @@ describe('badgeState', () => {
 
   it('measures at-risk in business minutes for business-hours targets', () => {
     const business = { ...target, clock: 'business-hours' as const, deadline: '2026-11-17T01:00:00.000Z' };
-    // Wall time: most of a day left; business time: 30 of 240 minutes → at risk.
-    const input = evaluated({ result: result(business), businessMinutesLeft: () => 30 });
+    // Wall time: most of a day left; business time: past the at-risk instant → at risk.
+    const input = evaluated({ result: result(business), atRiskFrom: at('2026-11-16T07:00:00Z') });
     expect(badgeState(input, at('2026-11-16T08:00:00Z')).state).toBe('at-risk');
-    expect(badgeState({ ...input, businessMinutesLeft: () => 120 }, at('2026-11-16T08:00:00Z')).state).toBe('on-track');
+    const later = { ...input, atRiskFrom: at('2026-11-16T09:00:00Z') };
+    expect(badgeState(later, at('2026-11-16T08:00:00Z'))).toMatchObject({ state: 'on-track', until: at('2026-11-16T08:00:00Z') + 1 });
+    expect(badgeState(later, at('2026-11-16T08:59:59Z')).until).toBe(at('2026-11-16T09:00:00Z'));
+    expect(badgeState(later, at('2026-11-16T09:00:00Z')).state).toBe('at-risk');
   });
 
   it('says when a deferred clock starts, in the start zone with its abbreviation', () => {

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { policyCalendar } from '../../core/evaluate/calendars';
+import { builtinPolicies } from '../../core/policy/builtin';
+import type { Policy } from '../../core/policy/schema';
 import { Settings } from '../../core/settings/schema';
 import type { ScannedTicket } from '../../entrypoints/overlay.content/adapters/types';
 import { badgeState } from '../../entrypoints/overlay.content/badge-state';
@@ -45,6 +48,24 @@ describe('pipeline (real core)', () => {
     expect(contacts?.lines.join()).toContain('bob@acme.example is not one of');
     // At-risk counts business minutes: 50 of 240 left → at risk.
     expect(badgeState(model.input, Date.parse('2026-11-17T20:10:00Z')).state).toBe('at-risk');
+  });
+
+  it('switches to at-risk when a quarter of the business minutes is left, across a closed night', () => {
+    const model = pipeline()(ticket({ id: '9', priorityRaw: 'High', requesterEmail: 'lead@acme.example', submitted: '2026-11-17T23:30:00Z' }));
+    if (model.input.kind !== 'evaluated' || !model.input.result.target) throw new Error('expected a target');
+    const { target } = model.input.result;
+    expect(target.clock).toBe('business-hours');
+    const calendar = policyCalendar(builtinPolicies['velostrata-1.2'] as Policy, target.calendar, undefined, undefined);
+    const [start, due] = [Date.parse(target.start), Date.parse(target.deadline)];
+    let switches = 0;
+    for (let now = start; now < due; now += 5 * 60_000) {
+      const left = calendar.minutesBetween(now, due);
+      const expected = left / target.minutes <= settings.atRiskShare ? 'at-risk' : 'on-track';
+      const state = badgeState(model.input, now).state;
+      expect(state, new Date(now).toISOString()).toBe(expected);
+      if (state === 'at-risk') switches++;
+    }
+    expect(switches).toBeGreaterThan(0);
   });
 
   it('shows a deferred start for a Japanese request in Japan time, with the English alternative', () => {
