@@ -2,8 +2,9 @@ import type { Badge } from './badge';
 import type { BadgeState } from './badge-state';
 
 /**
- * One timer for all badges. Each tick re-renders every badge (badges touch the DOM only when their
- * text or state changed) and reports the counts by state when they changed, for the toolbar badge.
+ * One timer for all badges. A tick re-renders every badge (badges touch the DOM only when their
+ * text or state changed) once the first of them is due to change, doing nothing before, and
+ * reports the counts by state when they changed, for the toolbar badge.
  * Paused while the tab is hidden: nobody is looking, and background tabs get throttled anyway.
  */
 
@@ -37,14 +38,21 @@ export function startTicker(options: TickerOptions): Ticker {
   let timer: ReturnType<typeof setInterval> | undefined;
   let last: BadgeCounts = { counts: {}, total: 0 };
   let lastSignature = '';
+  // Until the earliest `until` of the last full pass, no badge's view can change (scans that add,
+  // change or drop badges call tick() themselves), so the timer skips the pass.
+  let lastAt = Number.NEGATIVE_INFINITY;
+  let nextChange = Number.NEGATIVE_INFINITY;
 
   const tick = (): BadgeCounts => {
     const at = now();
+    lastAt = at;
+    nextChange = Number.POSITIVE_INFINITY;
     const counts: BadgeCounts['counts'] = {};
     let total = 0;
     let next: string | undefined;
     for (const badge of badges()) {
       const view = badge.render(at);
+      if (view.until < nextChange) nextChange = view.until;
       counts[view.state] = (counts[view.state] ?? 0) + 1;
       total += 1;
       // Deadlines are ISO UTC in one format (toISOString), so they compare as strings: no parsing
@@ -66,6 +74,9 @@ export function startTicker(options: TickerOptions): Ticker {
 
   const safeTick = () => {
     try {
+      const at = now();
+      // (A clock set back re-renders everything.)
+      if (at >= lastAt && at < nextChange) return;
       tick();
     } catch {
       // Never throw into the page from a timer.

@@ -76,7 +76,11 @@ describe('ticker', () => {
     setHidden(false);
     expect(render).toHaveBeenCalledTimes(2);
     expect(badges[0]?.host.shadowRoot?.textContent).toContain('1h 14m left');
+    vi.advanceTimersByTime(1000); // running again, but nothing is due within the same minute: no pass
+    expect(render).toHaveBeenCalledTimes(2);
+    clock += 60_000;
     vi.advanceTimersByTime(1000);
     expect(render).toHaveBeenCalledTimes(3);
+    expect(badges[0]?.host.shadowRoot?.textContent).toContain('1h 13m left');
   });
 });
