@@ -477,7 +477,7 @@ export function watchSettings(cb: (loaded: LoadedSettings) => void): () => void 
       pending = undefined;
       try {
         const loaded = await loadSettings();
-        const signature = JSON.stringify([loaded.settings, loaded.managed]);
+        const signature = JSON.stringify(loaded);
         if (stopped || signature === delivered) return;
         delivered = signature;
         cb(loaded);
