@@ -162,13 +162,15 @@ function computeTarget(
   if (rule.clock === '24/7') {
     const deferTo = language.kind === 'routed' && language.deferAll ? teamCalendar : undefined;
     const start = deferTo ? deferTo.nextOpening(submitted) : submitted;
-    const zone = deferTo?.spec.timeZone ?? 'UTC';
+    // Times read best in the contract's own zone: the team's for routed requests, else the main calendar's.
+    const home = policy.calendar ? policy.calendars[policy.calendar] : undefined;
+    const zone = (deferTo ?? teamCalendar)?.spec.timeZone ?? home?.timeZone ?? 'UTC';
     const deadline = start + rule.minutes * MINUTE;
     report.say(
       () =>
         deferTo
           ? `Clock: 24/7, but ${LANGUAGE_NAMES[language.kind === 'routed' ? language.language : 'en']} requests are taken only in ${deferTo.spec.name}: submitted ${formatInZone(submitted, zone)}, clock starts ${formatInZone(start, zone)}.`
-          : `Clock: 24/7 from submission at ${formatInZone(submitted, 'UTC')}.`,
+          : `Clock: 24/7 from submission at ${formatInZone(submitted, zone)}.`,
       () => `Deadline: ${formatInZone(deadline, zone)}${zone === 'UTC' ? '' : ` (${formatInZone(deadline, 'UTC')})`}.`,
     );
     return { calendarId: '24/7', calendarName: deferTo?.spec.name ?? '24/7', zone, start, deadline };
