@@ -9,6 +9,7 @@ import { evaluateSafe } from './evaluate-safe';
 import { Field } from './Field';
 import { localInputToIso, localZone, nowAsLocalInput } from './format';
 import { contractZone, holidayNames, policyChoices, regionChoices, teamHolidays } from './policy-choices';
+import { RegionSelect } from './RegionSelect';
 import { Timeline } from './Timeline';
 import { timelineFor } from './timeline-data';
 import { useNow } from './use-now';
@@ -119,16 +120,7 @@ export function DeadlineForm({ settings }: { settings: Pick<Settings, 'customPol
         </Field>
         <Field label={i18n.t('adhoc.region')} error={errorFor('region')}>
           {(c) => (
-            <select {...c} value={regionValue} onChange={(e) => setRegion(e.target.value)}>
-              <option value="">
-                {policy?.defaultRegion ? i18n.t('adhoc.regionDefault', [policy.defaultRegion]) : i18n.t('adhoc.regionNone')}
-              </option>
-              {regions.map((r) => (
-                <option key={r} value={r}>
-                  {r}
-                </option>
-              ))}
-            </select>
+            <RegionSelect control={c} value={regionValue} regions={regions} defaultRegion={policy?.defaultRegion} onChange={setRegion} />
           )}
         </Field>
         <Field label={i18n.t('adhoc.submitted')} error={errorFor('submitted')} hint={zone}>

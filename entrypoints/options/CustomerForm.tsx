@@ -3,6 +3,7 @@ import { i18n } from '#i18n';
 import { ErrorList, type PathError } from '@/components/ErrorList';
 import { Field } from '@/components/Field';
 import { policyChoices, regionChoices } from '@/components/policy-choices';
+import { RegionSelect } from '@/components/RegionSelect';
 import { contactWarnings } from '@/core/contracts/lookup';
 import { LANGUAGES, type Language } from '@/core/policy/schema';
 import { Customer, type DesignatedContact } from '@/core/settings/schema';
@@ -114,16 +115,13 @@ export function CustomerForm({ initial, index, onDone }: { initial: Customer; in
         </Field>
         <Field label={i18n.t('options.contracts.region')} error={errorAt('region')}>
           {(c) => (
-            <select {...c} value={draft.region ?? ''} onChange={(e) => set('region', e.target.value)}>
-              <option value="">
-                {policy?.defaultRegion ? i18n.t('adhoc.regionDefault', [policy.defaultRegion]) : i18n.t('adhoc.regionNone')}
-              </option>
-              {regions.map((r) => (
-                <option key={r} value={r}>
-                  {r}
-                </option>
-              ))}
-            </select>
+            <RegionSelect
+              control={c}
+              value={draft.region ?? ''}
+              regions={regions}
+              defaultRegion={policy?.defaultRegion}
+              onChange={(r) => set('region', r)}
+            />
           )}
         </Field>
         <Field label={i18n.t('options.contracts.organisations')} hint={i18n.t('options.contracts.onePerLine')} error={errorAt('organisations')}>
