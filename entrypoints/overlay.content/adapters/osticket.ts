@@ -1,5 +1,5 @@
 import { findVisible, readValue, visibleText } from './read-value';
-import { headerColumns, rowCells } from './table-columns';
+import { fieldCells, fieldColumns } from './table-columns';
 import {
   errorText,
   type Fields,
@@ -71,16 +71,10 @@ function store(draft: TicketDraft, field: RecipeField, raw: string, context: Sca
 
 function scanQueue(root: Document | ShadowRoot | Element, context: ScanContext): ScannedTicket[] {
   return [...root.querySelectorAll(OSTICKET_SELECTORS.queue)].filter((element) => isVisible(element)).flatMap((table) => {
-    const columns = headerColumns(table).flatMap((column) => {
-      const field = labelField(visibleText(column.header));
-      return field ? [{ column, field }] : [];
-    });
+    const columns = fieldColumns(table, (header) => labelField(visibleText(header)));
     return [...table.querySelectorAll(OSTICKET_SELECTORS.queueRow)].filter((row) => isVisible(row, table)).map((row, index) => {
       const draft: TicketDraft = { element: row, anchor: row, fields: {}, problems: [] };
-      const cellAt = rowCells([row]);
-      for (const { column, field } of columns) {
-        const cell = cellAt(column);
-        if (!cell) continue;
+      for (const { field, cell } of fieldCells([row], columns)) {
         if (field === 'id') draft.anchor = cell;
         store(draft, field, cellValue(cell, field), context);
       }

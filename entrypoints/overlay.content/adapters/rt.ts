@@ -2,7 +2,7 @@ import type { Recipe } from '../../../core/settings/schema';
 import { extractEmail } from './field-values';
 import { recipeAdapter } from './recipe';
 import { readValue, visibleText } from './read-value';
-import { headerColumns, rowCells } from './table-columns';
+import { fieldCells, fieldColumns } from './table-columns';
 import {
   errorText,
   type Fields,
@@ -115,10 +115,7 @@ function scanList(root: Document | ShadowRoot | Element, context: ScanContext): 
   if (closest) tables.push(closest);
   const shown = tables.filter((table) => isVisible(table) && !table.closest(RT_SELECTORS.listElsewhere));
   return shown.flatMap((table) => {
-    const columns = headerColumns(table).flatMap((column) => {
-      const field = columnField(column.header);
-      return field ? [{ column, field }] : [];
-    });
+    const columns = fieldColumns(table, columnField);
     const rows = [...table.querySelectorAll(RT_SELECTORS.listRow)].filter(
       (row) => isVisible(row, table) && (root.nodeType !== 1 || (root as Element).contains(row) || row.contains(root as Element)),
     );
@@ -127,10 +124,7 @@ function scanList(root: Document | ShadowRoot | Element, context: ScanContext): 
       const fields: Fields = { id: row.getAttribute('data-record-id') ?? undefined };
       const problems: string[] = [];
       let anchor: Element = lines[0]?.querySelector('td') ?? row;
-      const cellAt = rowCells(lines);
-      for (const { column, field } of columns) {
-        const cell = cellAt(column);
-        if (!cell) continue;
+      for (const { field, cell } of fieldCells(lines, columns)) {
         if (field === 'id') {
           anchor = cell;
           continue;

@@ -2,7 +2,7 @@ import type { Recipe } from '../../../core/settings/schema';
 import { reachableRoots } from './frames';
 import { recipeAdapter } from './recipe';
 import { visibleText } from './read-value';
-import { headerColumns, rowCells } from './table-columns';
+import { fieldCells, fieldColumns } from './table-columns';
 import { errorText, finishTicket, pageProblem, type RecipeField, setField, type TicketDraft } from './ticket-fields';
 import type { Adapter, ScanContext, ScannedTicket } from './types';
 import { isVisible } from './visible';
@@ -63,16 +63,10 @@ const COLUMNS: Record<string, RecipeField> = {
 
 function scanList(root: Document | ShadowRoot | Element, context: ScanContext): ScannedTicket[] {
   return [...root.querySelectorAll(SERVICENOW_SELECTORS.listTable)].filter((element) => isVisible(element)).flatMap((table) => {
-    const columns = headerColumns(table).flatMap((column) => {
-      const field = COLUMNS[column.header.getAttribute('name') ?? ''];
-      return field ? [{ column, field }] : [];
-    });
+    const columns = fieldColumns(table, (header) => COLUMNS[header.getAttribute('name') ?? '']);
     return [...table.querySelectorAll(SERVICENOW_SELECTORS.listRow)].filter((row) => isVisible(row, table)).map((row, index) => {
       const draft: TicketDraft = { element: row, anchor: row, fields: {}, problems: [] };
-      const cellAt = rowCells([row]);
-      for (const { column, field } of columns) {
-        const cell = cellAt(column);
-        if (!cell) continue;
+      for (const { field, cell } of fieldCells([row], columns)) {
         if (field === 'id') draft.anchor = cell;
         let text = visibleText(cell);
         if (field === 'priority') text = text.replace(/^\d+\s*-\s*/u, '');

@@ -28,7 +28,7 @@ function positioned(lines: Element[]): Column[] {
  * The header lines: the table's leading rows made only of `th` cells. RT 5 writes them straight into
  * the table without a `<thead>` (the parser then wraps them in an anonymous tbody).
  */
-export function headerColumns(table: Element): Column[] {
+function headerColumns(table: Element): Column[] {
   const lines: Element[] = [];
   // Walk the table's own rows in order and stop at the first data row: a query for all rows would
   // visit every row of a 500-ticket list.
@@ -48,7 +48,7 @@ export function headerColumns(table: Element): Column[] {
  * The body cells of a row made of `lines` (one or more `tr`), looked up by header column. Cells are
  * walked lazily, only as far as the columns asked for (this runs for every row of a 500-row list).
  */
-export function rowCells(lines: Element[]): (column: Column) => Element | undefined {
+function rowCells(lines: Element[]): (column: Column) => Element | undefined {
   return (column) => {
     const line = lines[column.line];
     if (!line) return undefined;
@@ -61,4 +61,27 @@ export function rowCells(lines: Element[]): (column: Column) => Element | undefi
     }
     return undefined;
   };
+}
+
+/** A header column that names a ticket field. */
+export interface FieldColumn<F> {
+  column: Column;
+  field: F;
+}
+
+/** The header columns `fieldOf` maps to a field (each adapter names columns its own way), in header order. */
+export function fieldColumns<F>(table: Element, fieldOf: (header: Element) => F | undefined): FieldColumn<F>[] {
+  return headerColumns(table).flatMap((column) => {
+    const field = fieldOf(column.header);
+    return field ? [{ column, field }] : [];
+  });
+}
+
+/** The body cell under each field column of a row made of `lines`, in header order; missing cells are left out. */
+export function fieldCells<F>(lines: Element[], columns: FieldColumn<F>[]): Array<{ field: F; cell: Element }> {
+  const cellAt = rowCells(lines);
+  return columns.flatMap(({ column, field }) => {
+    const cell = cellAt(column);
+    return cell ? [{ field, cell }] : [];
+  });
 }
