@@ -6,6 +6,7 @@ import { rtSettings } from '../../scripts/rt/data';
 import type { SeedManifest } from '../../scripts/rt/seed';
 import { waitForBadges } from './support/badges';
 import { type ExtensionBrowser, launchExtension, TEST_BROWSER_ZONE } from './support/chromium';
+import { expectListBadges } from './support/expect-list';
 import { expectedDeadline, expectedStates } from './support/expected';
 import { type RequestLog, recordRequests } from './support/requests';
 import { seedSettings } from './support/settings';
@@ -73,14 +74,7 @@ describe('overlay on saved helpdesk pages', () => {
     const before = Date.now();
     const badges = await waitForBadges(page, manifest.tickets.length, 'table.ticket-list');
     const after = Date.now();
-    for (const ticket of manifest.tickets) {
-      const badge = badges.find((b) => b.ticket === ticket.id);
-      expect(badge?.deadline ?? null, `row #${ticket.id} ${ticket.subject}: ${badge?.text}`).toBe(
-        expectedDeadline(settings, ticket),
-      );
-      const states = expectedStates(settings, ticket, before, after, { replies: false });
-      expect(states, `row #${ticket.id}: ${badge?.text}`).toContain(badge?.state);
-    }
+    expectListBadges(settings, manifest.tickets, badges, before, after);
   });
 
   it("shows `unreadable` on a malformed page, naming the field, and the page's scripts keep working", async () => {

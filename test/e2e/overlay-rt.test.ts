@@ -5,6 +5,7 @@ import { RT_PRIORITIES, rtSettings, SLA_SEARCH_FORMAT, searchPath } from '../../
 import { rtSession, type SeedManifest } from '../../scripts/rt/seed';
 import { readBadges, settledBadge, waitForBadges } from './support/badges';
 import { type ExtensionBrowser, launchExtension, TEST_BROWSER_ZONE } from './support/chromium';
+import { expectListBadges } from './support/expect-list';
 import { expectedDeadline, expectedStates } from './support/expected';
 import { type RequestLog, recordRequests } from './support/requests';
 import { ensureRt, signInRt } from './support/rt';
@@ -77,14 +78,7 @@ describe('overlay on real Request Tracker 5', () => {
     const before = Date.now();
     const badges = await waitForBadges(page, rt.tickets.length, 'table.ticket-list');
     const after = Date.now();
-    for (const ticket of rt.tickets) {
-      const badge = badges.find((b) => b.ticket === ticket.id);
-      expect(badge?.deadline ?? null, `row #${ticket.id} ${ticket.subject}: ${badge?.text}`).toBe(
-        expectedDeadline(settings, ticket),
-      );
-      const states = expectedStates(settings, ticket, before, after, { replies: false });
-      expect(states, `row #${ticket.id}: ${badge?.text}`).toContain(badge?.state);
-    }
+    expectListBadges(settings, rt.tickets, badges, before, after);
   });
 
   it("badges every row of RT's default search format (relative times, no custom fields)", async () => {
