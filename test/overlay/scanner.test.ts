@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Adapter } from '../../entrypoints/overlay.content/adapters/types';
 import { createBadge } from '../../entrypoints/overlay.content/badge';
-import { type Scanner, createScanner } from '../../entrypoints/overlay.content/scanner';
+import { type Scanner, type ScannerOptions, createScanner } from '../../entrypoints/overlay.content/scanner';
 import { fixedTargetModel, listPage, memo, row, rowAdapter } from './support';
 
 const now = Date.parse('2026-11-16T01:00:00Z');
@@ -148,9 +148,9 @@ describe('scanner', () => {
 });
 
 describe('scanner on long lists', () => {
-  it('badges in slices, yielding to the page between them', async () => {
-    listPage(document, Array.from({ length: 40 }, (_, i) => String(i + 1)));
-    scanner = createScanner({
+  /** The row list with a model that never fails; each test sets only the slicing (and its clock). */
+  function sliced(options: Pick<ScannerOptions, 'now' | 'sliceMs' | 'firstSliceMs' | 'flushMs'>): Scanner {
+    return createScanner({
       doc: document,
       adapters: () => [rowAdapter],
       context: () => ({ timeZone: 'UTC', now: new Date(now) }),
@@ -160,6 +160,13 @@ describe('scanner on long lists', () => {
       },
       createBadge: (model) => createBadge(document, model, now, { mapCustomer: () => {} }),
       now: () => now,
+      ...options,
+    });
+  }
+
+  it('badges in slices, yielding to the page between them', async () => {
+    listPage(document, Array.from({ length: 40 }, (_, i) => String(i + 1)));
+    scanner = sliced({
       sliceMs: 0,
       firstSliceMs: 0,
       flushMs: 0, // write after every slice, so progress is visible
@@ -175,15 +182,7 @@ describe('scanner on long lists', () => {
   it('scans new rows at once, before the page’s own code sees them, and badges them in one first slice', async () => {
     const body = listPage(document, ['1']);
     let clock = now;
-    scanner = createScanner({
-      doc: document,
-      adapters: () => [rowAdapter],
-      context: () => ({ timeZone: 'UTC', now: new Date(now) }),
-      model: memo(fixedTargetModel),
-      failed: () => {
-        throw new Error('unused');
-      },
-      createBadge: (model) => createBadge(document, model, now, { mapCustomer: () => {} }),
+    scanner = sliced({
       now: () => clock,
       sliceMs: 0, // later slices would yield at once…
       firstSliceMs: Number.POSITIVE_INFINITY, // …but the first takes the whole list
