@@ -1,7 +1,7 @@
 import type { Settings } from '../../core/settings/schema';
 import { type BadgeActions, createBadge } from './badge';
 import { adaptersForPage, pageTimeZone } from './page-adapters';
-import { createPipeline, unreadable } from './pipeline';
+import { createPipeline, unreadable, warmPipeline } from './pipeline';
 import { type Scanner, createScanner } from './scanner';
 import { type BadgeCounts, type Ticker, startTicker } from './ticker';
 
@@ -26,6 +26,25 @@ export interface Overlay {
   stop(): void;
 }
 
+type Cancel = () => void;
+
+/** Runs `task` when the page is idle (requestIdleCallback where there is one, else a timer). */
+function whenIdle(task: () => void): Cancel {
+  const run = () => {
+    try {
+      task();
+    } catch {
+      // Never throw into the page.
+    }
+  };
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(run, { timeout: 1000 });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(run, 0);
+  return () => clearTimeout(id);
+}
+
 export function startOverlay(doc: Document, initial: Settings, hooks: OverlayHooks): Overlay {
   const url = () => doc.location?.href ?? '';
   let settings = initial;
@@ -45,11 +64,15 @@ export function startOverlay(doc: Document, initial: Settings, hooks: OverlayHoo
   });
   ticker = startTicker({ doc, badges: () => scanner.badges(), onCounts: hooks.onCounts });
   scanner.scan();
+  // Compile the contracts' calendars (and JIT the evaluation) before the next list of rows arrives.
+  let cancelWarm = whenIdle(() => warmPipeline(settings));
 
   const reselect = () => {
     page = adaptersForPage(url(), settings);
     model = createPipeline(settings, page.site);
     scanner.rescan();
+    cancelWarm();
+    cancelWarm = whenIdle(() => warmPipeline(settings));
   };
 
   return {
@@ -63,6 +86,7 @@ export function startOverlay(doc: Document, initial: Settings, hooks: OverlayHoo
     },
     scanner,
     stop() {
+      cancelWarm();
       scanner.stop();
       ticker?.stop();
       for (const badge of scanner.badges()) badge.host.remove();

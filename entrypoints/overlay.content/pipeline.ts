@@ -7,7 +7,7 @@ import { policyCalendar } from '../../core/evaluate/calendars';
 import { formatInZone } from '../../core/evaluate/format';
 import type { EvaluateInput, EvaluateResult, Note } from '../../core/evaluate/types';
 import { getPolicy } from '../../core/policy/builtin';
-import type { Policy } from '../../core/policy/schema';
+import { type Language, PRIORITIES, type Policy } from '../../core/policy/schema';
 import type { Settings, Site } from '../../core/settings/schema';
 import type { ScannedTicket } from './adapters/types';
 import type { BadgeModel, BadgeSection } from './badge-model';
@@ -82,6 +82,46 @@ function sectionsFor(
 function emailDomain(address: string | undefined): string | undefined {
   const match = address && /@([^\s<>@]+?)>?$/.exec(address.trim());
   return match?.[1]?.toLowerCase();
+}
+
+/** Customers warmed at most (distinct policy, region, level and holidays), so a huge contract list stays cheap. */
+const WARM_LIMIT = 50;
+
+/**
+ * Evaluates a "submitted now" ticket for each configured contract (every priority, and the
+ * policy's routed languages) and throws the results away: the calendars for the years around now
+ * are compiled, zone clocks and Intl formatters created and the code JIT-compiled before the first
+ * list of tickets arrives. Run when the page is idle after settings load; never throws.
+ */
+export function warmPipeline(settings: Settings, now = Date.now()): void {
+  const submitted = new Date(now).toISOString();
+  const seen = new Set<string>();
+  for (const customer of settings.customers) {
+    if (seen.size >= WARM_LIMIT) break;
+    const key = JSON.stringify([customer.policy, customer.region, customer.level, customer.englishAccepted]);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    try {
+      const policy = getPolicy(customer.policy, settings.customPolicies);
+      if (!policy) continue;
+      const languages: Array<Language | undefined> = [undefined, ...(Object.keys(policy.languages) as Language[])];
+      for (const language of languages) {
+        for (const priority of language ? PRIORITIES.slice(0, 1) : PRIORITIES) {
+          const { input } = toEvaluateInput(settings, customer, { id: 'warm-up', submitted, language }, priority);
+          try {
+            const { target } = evaluateTarget(input);
+            if (target?.clock === 'business-hours' && policy.calendars[target.calendar]) {
+              policyCalendar(policy, target.calendar, input.region ?? policy.defaultRegion, input.holidays).addMinutes(now, target.minutes);
+            }
+          } catch {
+            // A contract that cannot be evaluated shows its reason on its tickets; nothing to warm.
+          }
+        }
+      }
+    } catch {
+      // Warming is an optimisation only.
+    }
+  }
 }
 
 export function createPipeline(settings: Settings, site: Site | undefined): (ticket: ScannedTicket) => BadgeModel {

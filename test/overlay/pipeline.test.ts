@@ -5,7 +5,7 @@ import type { Policy } from '../../core/policy/schema';
 import { Settings } from '../../core/settings/schema';
 import type { ScannedTicket } from '../../entrypoints/overlay.content/adapters/types';
 import { badgeState } from '../../entrypoints/overlay.content/badge-state';
-import { createPipeline } from '../../entrypoints/overlay.content/pipeline';
+import { createPipeline, warmPipeline } from '../../entrypoints/overlay.content/pipeline';
 
 const settings = Settings.parse({
   version: 1,
@@ -102,5 +102,26 @@ describe('pipeline (real core)', () => {
     const first = run(ticket(fields));
     expect(run(ticket({ ...fields }))).toBe(first);
     expect(run(ticket({ ...fields, priorityRaw: 'Low' }))).not.toBe(first);
+  });
+
+  it('warmPipeline: never throws (unknown level, unknown policy) and leaves every result unchanged', () => {
+    const odd = Settings.parse({
+      ...settings,
+      customers: [
+        ...settings.customers,
+        { id: 'ghost', name: 'Ghost', organisations: ['Ghost'], policy: 'no-such-policy' },
+        { id: 'ja', name: 'Nihon', organisations: ['Nihon'], policy: 'velostrata-4.0', region: 'emea' },
+      ],
+    });
+    const tickets = ['Kumo', 'Broken', 'Ghost', 'Nihon'].flatMap((organisation, i) =>
+      (['High', 'Low'] as const).map((priorityRaw, j) =>
+        ticket({ id: `${i}-${j}`, organisation, priorityRaw, language: 'ja', submitted: '2026-11-17T17:00:00Z' }),
+      ),
+    );
+    const cold = tickets.map((t) => createPipeline(odd, undefined)(t).input);
+    expect(() => warmPipeline(odd, Date.parse('2026-11-17T17:00:00Z'))).not.toThrow();
+    expect(() => warmPipeline(odd)).not.toThrow();
+    const warm = tickets.map((t) => createPipeline(odd, undefined)(t).input);
+    expect(warm).toEqual(cold);
   });
 });
