@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { type Clock, Language, Policy, Priority } from '../policy/schema';
 
 /** ISO 8601 with an explicit offset or Z: a submission time without a zone is ambiguous. */
-const IsoWithOffset = z.iso.datetime({ offset: true, local: false });
+export const IsoWithOffset = z.iso.datetime({ offset: true, local: false });
 
 export const RequestType = z.enum(['technical', 'billing', 'feature']);
 export type RequestType = z.infer<typeof RequestType>;

@@ -2,10 +2,10 @@ import { resolveLevel } from '../../core/contracts/level';
 import { buildContractIndex, lookupContract, mapPriority, toEvaluateInput } from '../../core/contracts/lookup';
 import type { TicketFields } from '../../core/contracts/ticket';
 import { EvaluateError } from '../../core/evaluate/error';
-import { evaluate, evaluateTarget, type TargetResult } from '../../core/evaluate/evaluate';
+import { evaluate, evaluateTarget, evaluateTargetTrusted, type ParsedEvaluateInput, type TargetResult } from '../../core/evaluate/evaluate';
 import { policyCalendar } from '../../core/evaluate/calendars';
 import { formatInZone } from '../../core/evaluate/format';
-import type { EvaluateInput, EvaluateResult, Note } from '../../core/evaluate/types';
+import { type EvaluateInput, type EvaluateResult, IsoWithOffset, type Note } from '../../core/evaluate/types';
 import { getPolicy } from '../../core/policy/builtin';
 import { type Language, PRIORITIES, type Policy } from '../../core/policy/schema';
 import type { Settings, Site } from '../../core/settings/schema';
@@ -164,8 +164,12 @@ export function createPipeline(settings: Settings, site: Site | undefined): (tic
     if (!policy) return unreadable(key, `unknown policy "${customer.policy}"`);
     let result: TargetResult;
     try {
-      // The target only: the explanation is composed when the popover first opens.
-      result = evaluateTarget(input);
+      // The target only: the explanation is composed when the popover first opens. The input is
+      // built from validated settings and typed fields; only the page's submission time needs the
+      // schema's check (anything it rejects goes through evaluateTarget() for the same error).
+      result = IsoWithOffset.safeParse(submitted).success
+        ? evaluateTargetTrusted(input as ParsedEvaluateInput)
+        : evaluateTarget(input);
     } catch (error) {
       return unreadable(key, errorText(error));
     }

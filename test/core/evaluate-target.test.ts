@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { builtinPolicies, evaluate, evaluateTarget, type EvaluateInput } from '../../core';
 import { holidayRegions } from '../../core/evaluate/calendars';
+import { evaluateTargetTrusted, type ParsedEvaluateInput } from '../../core/evaluate/evaluate';
+import { EvaluateInput as EvaluateInputSchema } from '../../core/evaluate/types';
 
 /** Scope classification only adds notes after "no response times"; evaluateTarget() leaves it out. */
 const SCOPE_CODES = new Set(['in-scope', 'out-of-scope', 'scope-unclear']);
@@ -69,5 +71,20 @@ describe('evaluateTarget()', () => {
     expect(result.explain.length).toBeGreaterThan(3);
     expect(result.notes.every((note) => note.message.length > 0)).toBe(true);
     expect(evaluateTarget(input).target).toEqual(result.target);
+  });
+
+  it('evaluateTargetTrusted() gives evaluateTarget()’s result (or the same error) for valid inputs, parsed or as built', () => {
+    fc.assert(
+      fc.property(inputs, (input) => {
+        const parsed = EvaluateInputSchema.safeParse(input);
+        expect(parsed.success).toBe(true);
+        if (!parsed.success) return;
+        const checked = outcome(() => evaluateTarget(input));
+        expect(outcome(() => evaluateTargetTrusted(parsed.data))).toEqual(checked);
+        // The overlay passes its input as built (absent fields absent), without a parsed copy.
+        expect(outcome(() => evaluateTargetTrusted(input as ParsedEvaluateInput))).toEqual(checked);
+      }),
+      { numRuns: 400 },
+    );
   });
 });

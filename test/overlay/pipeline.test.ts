@@ -124,4 +124,9 @@ describe('pipeline (real core)', () => {
     const warm = tickets.map((t) => createPipeline(odd, undefined)(t).input);
     expect(warm).toEqual(cold);
   });
+
+  it('a submission time without an offset still gets the schema’s reason (validated path)', () => {
+    const model = pipeline()(ticket({ id: '9', organisation: 'Kumo', priorityRaw: 'High', submitted: '2026-11-17T17:00:00' }));
+    expect(model.input).toMatchObject({ kind: 'unreadable', reason: expect.stringMatching(/^submitted: /) });
+  });
 });
