@@ -58,12 +58,19 @@ function formatParser(format: string): ReturnType<typeof DateTime.buildFormatPar
   return parser;
 }
 
+/** A first letter other than T: cannot be ISO 8601. */
+const NOT_ISO = /^[A-SU-Za-z]/;
+
 function parseUncached(text: string, options: DateOptions): ParsedDate {
   const value = text.replace(/\s+/gu, ' ').trim();
   const zone = options.timeZone;
   if (!validZone(zone)) return { problem: `unknown time zone "${zone}"` };
-  const iso = DateTime.fromISO(value.replace(' ', 'T'), { zone, setZone: true });
-  if (iso.isValid) return { iso: iso.toISO() ?? value, approximate: false };
+  // ISO 8601 (dates, week/ordinal dates, times) starts with a digit, a sign or "T": skip luxon's
+  // failing attempt (an invalid DateTime with its explanation) for "Sun Nov 15 …" on every row.
+  if (!NOT_ISO.test(value)) {
+    const iso = DateTime.fromISO(value.replace(' ', 'T'), { zone, setZone: true });
+    if (iso.isValid) return { iso: iso.toISO() ?? value, approximate: false };
+  }
   // RT's $DateTimeFormat 'RFC2822' and e-mail style dates carry their own offset.
   const mail = DateTime.fromRFC2822(value, { zone, setZone: true });
   if (mail.isValid) return { iso: mail.toISO() ?? value, approximate: false };

@@ -1,0 +1,34 @@
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
+import { describe, expect, it } from 'vitest';
+import { parsePageDate } from '../../entrypoints/overlay.content/adapters/parse-date';
+
+const options = { timeZone: 'Europe/Berlin', now: new Date('2026-11-17T12:00:00Z') };
+
+describe('parsePageDate', () => {
+  it('text starting with a letter other than T is never ISO 8601 for luxon (the parser skips fromISO for it)', () => {
+    const tails = fc.oneof(
+      fc.string(),
+      fc.constantFrom('2026-11-15T02:30:00Z', '026-11-15', '10:00', '2026-W05-3', '-002026-01-01', 'un Nov 15 02:30:00 2026'),
+    );
+    const letter = fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSUVWXYZabcdefghijklmnopqrstuvwxyz');
+    fc.assert(
+      fc.property(letter, tails, (first, tail) => {
+        expect(DateTime.fromISO(`${first}${tail}`.replace(' ', 'T'), { zone: 'Europe/Berlin', setZone: true }).isValid).toBe(false);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('reads ISO (with and without offset, time first with T), RFC 2822 and the RT format', () => {
+    const read = (text: string, dateFormat?: string) => parsePageDate(text, { ...options, dateFormat });
+    expect(read('2026-11-15T02:30:00+09:00')).toEqual({ iso: '2026-11-15T02:30:00.000+09:00', approximate: false });
+    expect(read('2026-11-15 02:30:00')).toEqual({ iso: '2026-11-15T02:30:00.000+01:00', approximate: false });
+    expect(read('Sun, 15 Nov 2026 02:30:00 +0000')).toEqual({ iso: '2026-11-15T02:30:00.000Z', approximate: false });
+    expect(read('Sun Nov 15 02:30:00 2026', 'EEE MMM d HH:mm:ss yyyy')).toEqual({
+      iso: '2026-11-15T02:30:00.000+01:00',
+      approximate: false,
+    });
+    expect(read('Sunday')).toMatchObject({ problem: expect.stringContaining('cannot read the date') });
+  });
+});
