@@ -31,4 +31,34 @@ describe('parsePageDate', () => {
     });
     expect(read('Sunday')).toMatchObject({ problem: expect.stringContaining('cannot read the date') });
   });
+
+  it('reads RT dates as luxon’s format parser does (DST gaps and overlaps, wrong weekdays, any case)', () => {
+    const format = 'EEE MMM d HH:mm:ss yyyy';
+    const zones = ['Europe/Berlin', 'America/Los_Angeles', 'Asia/Tokyo', 'Australia/Lord_Howe', 'UTC'];
+    const texts = fc.oneof(
+      fc
+        .tuple(fc.integer({ min: Date.parse('2019-01-01T00:00:00Z'), max: Date.parse('2031-01-01T00:00:00Z') }), fc.constantFrom(...zones))
+        .map(([at, zone]) => DateTime.fromMillis(at, { zone }).toFormat(format, { locale: 'en-US' })),
+      // Wall times that fall in DST gaps/overlaps, a wrong weekday, odd case, impossible dates.
+      fc
+        .tuple(
+          fc.constantFrom('Sun', 'mon', 'TUE', 'Wed', 'Thu', 'Fri', 'Sat', 'Xyz'),
+          fc.constantFrom('Mar', 'oct', 'NOV', 'Feb', 'Foo'),
+          fc.integer({ min: 1, max: 32 }),
+          fc.integer({ min: 0, max: 24 }),
+          fc.constantFrom(0, 30, 59),
+          fc.integer({ min: 2019, max: 2030 }),
+        )
+        .map(([w, m, d, h, min, y]) => `${w} ${m} ${d} ${String(h).padStart(2, '0')}:${String(min).padStart(2, '0')}:00 ${y}`),
+    );
+    fc.assert(
+      fc.property(texts, fc.constantFrom(...zones), (text, zone) => {
+        const luxon = DateTime.fromFormat(text, format, { zone, setZone: true, locale: 'en-US' });
+        const ours = parsePageDate(text, { timeZone: zone, now: options.now, dateFormat: format });
+        if (luxon.isValid) expect(ours).toEqual({ iso: luxon.toISO(), approximate: false });
+        else expect(ours).toHaveProperty('problem');
+      }),
+      { numRuns: 1000 },
+    );
+  });
 });

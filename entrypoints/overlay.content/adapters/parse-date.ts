@@ -1,4 +1,4 @@
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime, IANAZone, type WeekdayNumbers } from 'luxon';
 import { parseRelativeTime } from './relative-time';
 
 /**
@@ -58,6 +58,27 @@ function formatParser(format: string): ReturnType<typeof DateTime.buildFormatPar
   return parser;
 }
 
+/** RT's DefaultFormat (adapters/rt.ts RT_DATE_FORMAT), read without luxon's token matcher on every row. */
+const RT_FORMAT = 'EEE MMM d HH:mm:ss yyyy';
+const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const RT_DATE = /^([a-z]{3}) ([a-z]{3}) (\d{1,2}) (\d{2}):(\d{2}):(\d{2}) (\d{4})$/i;
+
+/**
+ * "Sun Nov 15 02:30:00 2026" → the DateTime luxon's format parser builds for RT_FORMAT (it ends in
+ * the same `DateTime.fromObject`, which also rejects a weekday that does not match the date);
+ * undefined for anything else, which then goes through luxon's parser.
+ */
+function rtDate(value: string, zone: string): DateTime | undefined {
+  const match = RT_DATE.exec(value);
+  if (!match) return undefined;
+  const weekday = (WEEKDAYS.indexOf((match[1] as string).toLowerCase()) + 1) as WeekdayNumbers | 0;
+  const month = MONTHS.indexOf((match[2] as string).toLowerCase()) + 1;
+  if (!weekday || !month) return undefined;
+  const [day, hour, minute, second, year] = match.slice(3).map(Number) as [number, number, number, number, number];
+  return DateTime.fromObject({ year, month, day, hour, minute, second, weekday }, { zone, locale: 'en-US' });
+}
+
 /** A first letter other than T: cannot be ISO 8601. */
 const NOT_ISO = /^[A-SU-Za-z]/;
 
@@ -74,6 +95,10 @@ function parseUncached(text: string, options: DateOptions): ParsedDate {
   // RT's $DateTimeFormat 'RFC2822' and e-mail style dates carry their own offset.
   const mail = DateTime.fromRFC2822(value, { zone, setZone: true });
   if (mail.isValid) return { iso: mail.toISO() ?? value, approximate: false };
+  if (options.dateFormat === RT_FORMAT) {
+    const fast = rtDate(value, zone);
+    if (fast?.isValid) return { iso: fast.toISO() ?? value, approximate: false };
+  }
   if (options.dateFormat) {
     const parsed = DateTime.fromFormatParser(value, formatParser(options.dateFormat), { zone, setZone: true, locale: 'en-US' });
     if (parsed.isValid) return { iso: parsed.toISO() ?? value, approximate: false };
