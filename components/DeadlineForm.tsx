@@ -9,6 +9,7 @@ import { evaluateSafe } from './evaluate-safe';
 import { Field } from './Field';
 import { localInputToIso, localZone, nowAsLocalInput } from './format';
 import { contractZone, holidayNames, policyChoices, regionChoices, teamHolidays } from './policy-choices';
+import { PolicySelect } from './PolicySelect';
 import { RegionSelect } from './RegionSelect';
 import { Timeline } from './Timeline';
 import { timelineFor } from './timeline-data';
@@ -64,15 +65,7 @@ export function DeadlineForm({ settings }: { settings: Pick<Settings, 'customPol
     <div className="adhoc">
       <form className="grid" onSubmit={(e) => e.preventDefault()} aria-label={i18n.t('adhoc.title')}>
         <Field label={i18n.t('adhoc.policy')} error={errorFor('policy')}>
-          {(c) => (
-            <select {...c} value={policy?.id ?? ''} onChange={(e) => setPolicyId(e.target.value)}>
-              {policies.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          )}
+          {(c) => <PolicySelect control={c} value={policy?.id ?? ''} policies={policies} onChange={setPolicyId} />}
         </Field>
         <Field label={i18n.t('adhoc.level')} error={errorFor('level')}>
           {(c) => (

@@ -3,6 +3,7 @@ import { i18n } from '#i18n';
 import { ErrorList, type PathError } from '@/components/ErrorList';
 import { Field } from '@/components/Field';
 import { policyChoices, regionChoices } from '@/components/policy-choices';
+import { PolicySelect } from '@/components/PolicySelect';
 import { RegionSelect } from '@/components/RegionSelect';
 import { contactWarnings } from '@/core/contracts/lookup';
 import { LANGUAGES, type Language } from '@/core/policy/schema';
@@ -91,15 +92,7 @@ export function CustomerForm({ initial, index, onDone }: { initial: Customer; in
           {(c) => <input {...c} value={draft.name} onChange={(e) => set('name', e.target.value)} required />}
         </Field>
         <Field label={i18n.t('options.contracts.policy')} error={errorAt('policy')}>
-          {(c) => (
-            <select {...c} value={draft.policy} onChange={(e) => set('policy', e.target.value)}>
-              {policies.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          )}
+          {(c) => <PolicySelect control={c} value={draft.policy} policies={policies} onChange={(id) => set('policy', id)} />}
         </Field>
         <Field label={i18n.t('options.contracts.level')} error={errorAt('level')}>
           {(c) => (
