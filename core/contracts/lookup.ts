@@ -120,6 +120,35 @@ export function mapPriority(
 }
 
 /** Designated-contact warnings that do not depend on a ticket (the options page shows them). */
+/**
+ * Per customer, asked for every ticket of a list: its designated contacts by normalised address and
+ * its contract warnings. Settings objects are replaced, never changed, so a customer object is a key.
+ */
+const contactIndexes = new WeakMap<Customer, Map<string, Customer['contacts'][number]>>();
+function contactsOf(customer: Customer): Map<string, Customer['contacts'][number]> {
+  let contacts = contactIndexes.get(customer);
+  if (!contacts) {
+    contacts = new Map();
+    // The first contact with an address wins, as a search through the list would find it.
+    for (const contact of customer.contacts) {
+      const key = normKey(contact.address);
+      if (!contacts.has(key)) contacts.set(key, contact);
+    }
+    contactIndexes.set(customer, contacts);
+  }
+  return contacts;
+}
+
+const warningsByCustomer = new WeakMap<Customer, { policy: Policy | undefined; warnings: Note[] }>();
+function customerWarnings(customer: Customer, policy: Policy | undefined): Note[] {
+  let known = warningsByCustomer.get(customer);
+  if (!known || known.policy !== policy) {
+    known = { policy, warnings: contactWarnings(customer, policy) };
+    warningsByCustomer.set(customer, known);
+  }
+  return known.warnings;
+}
+
 export function contactWarnings(customer: Customer, policy: Policy | undefined): Note[] {
   if (!policy) return [];
   const level = resolveLevel(policy, customer.level);
@@ -148,7 +177,7 @@ export function toEvaluateInput(
   const custom = settings.customPolicies.find((p) => p.id === customer.policy);
   const policy = getPolicy(customer.policy, settings.customPolicies);
   const requester = ticket.requesterEmail ? bareAddress(ticket.requesterEmail) : undefined;
-  const contact = requester ? customer.contacts.find((c) => normKey(c.address) === requester) : undefined;
+  const contact = requester ? contactsOf(customer).get(requester) : undefined;
 
   const warnings: Note[] = [];
   if (customer.contacts.length > 0 && requester && !contact) {
@@ -157,24 +186,21 @@ export function toEvaluateInput(
       message: `${requester} is not one of ${customer.name}'s ${customer.contacts.length} designated contacts.`,
     });
   }
-  warnings.push(...contactWarnings(customer, policy));
+  warnings.push(...customerWarnings(customer, policy));
 
   // The team's own holiday list for the region the policy will use (its default when the customer names none).
   const region = customer.region ?? policy?.defaultRegion;
   const calendar = region ? settings.holidays[region] : undefined;
-  const input: EvaluateInput = {
-    policy: custom ?? customer.policy,
-    level: contact?.role ?? customer.level ?? ticket.level,
-    priority,
-    submitted: ticket.submitted,
-    region: customer.region,
-    language: ticket.language,
-    englishAccepted: customer.englishAccepted,
-    type: ticket.type,
-    topic: ticket.subject,
-    holidays: calendar ? { [calendar.calendar]: calendar.dates.map((d) => d.date) } : undefined,
-  };
-  // Absent fields stay absent, so the policy's defaults apply.
-  for (const key of Object.keys(input) as Array<keyof EvaluateInput>) if (input[key] === undefined) delete input[key];
+  const input: EvaluateInput = { policy: custom ?? customer.policy, priority, submitted: ticket.submitted };
+  // Absent fields stay absent, so the policy's defaults apply (set only when defined: deleting
+  // keys afterwards would turn the input into a slow dictionary object, 500 times per list).
+  const level = contact?.role ?? customer.level ?? ticket.level;
+  if (level !== undefined) input.level = level;
+  if (customer.region !== undefined) input.region = customer.region;
+  if (ticket.language !== undefined) input.language = ticket.language;
+  if (customer.englishAccepted !== undefined) input.englishAccepted = customer.englishAccepted;
+  if (ticket.type !== undefined) input.type = ticket.type;
+  if (ticket.subject !== undefined) input.topic = ticket.subject;
+  if (calendar) input.holidays = { [calendar.calendar]: calendar.dates.map((d) => d.date) };
   return { input, warnings };
 }

@@ -3,6 +3,11 @@ import { type Clock, Language, Policy, Priority } from '../policy/schema';
 
 /** ISO 8601 with an explicit offset or Z: a submission time without a zone is ambiguous. */
 export const IsoWithOffset = z.iso.datetime({ offset: true, local: false });
+/**
+ * IsoWithOffset's check alone (zod's own pattern for the format): for hot paths that check one
+ * string per ticket, where safeParse's machinery costs ~20 µs a call in a freshly loaded page.
+ */
+export const isIsoWithOffset = (text: string): boolean => IsoWithOffset._zod.pattern.test(text);
 
 export const RequestType = z.enum(['technical', 'billing', 'feature']);
 export type RequestType = z.infer<typeof RequestType>;

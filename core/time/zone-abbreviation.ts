@@ -26,8 +26,16 @@ export function zoneAbbreviation(zone: string, at: Date): string {
   const key = `${zone}|${clockFor(zone).offset(at.getTime())}`;
   const cached = cache.get(key);
   if (cached !== undefined) return cached;
-  const fromCldr = LOCALES.map((locale) => nameIn(locale, zone, at)).find((name) => /^[A-Z]{2,5}$/.test(name));
-  const name = fromCldr ?? NO_CLDR_ABBREVIATION[zone] ?? nameIn('en-US', zone, at);
+  let name: string | undefined;
+  // Locales in order, stopping at the first abbreviation: each one tried builds an Intl formatter.
+  for (const locale of LOCALES) {
+    const candidate = nameIn(locale, zone, at);
+    if (/^[A-Z]{2,5}$/.test(candidate)) {
+      name = candidate;
+      break;
+    }
+  }
+  name ??= NO_CLDR_ABBREVIATION[zone] ?? nameIn('en-US', zone, at);
   cache.set(key, name);
   return name;
 }

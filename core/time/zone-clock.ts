@@ -41,6 +41,8 @@ export class ZoneClock {
   instant(wallMs: number): number {
     const offsetBefore = this.offset(wallMs - DAY_MS);
     const offsetAfter = this.offset(wallMs + DAY_MS);
+    // No transition within a day either side (offsets never change and change back that fast).
+    if (offsetBefore === offsetAfter) return wallMs - offsetBefore * MINUTE_MS;
     const earlier = wallMs - Math.max(offsetBefore, offsetAfter) * MINUTE_MS;
     const later = wallMs - Math.min(offsetBefore, offsetAfter) * MINUTE_MS;
     if (this.shows(earlier, wallMs)) return earlier;

@@ -1,23 +1,29 @@
 /**
- * The badge's look, inside its shadow root so page CSS cannot reach it. Colour follows the host's
+ * The badge's look, inside its shadow root. The host itself is the button (its shadow root holds
+ * only the text). Every declaration on `:host` is !important: a shadow tree's important rules win
+ * over the page's, important or not, so `all: initial` resets whatever page CSS reaches the host
+ * (`* { … !important }` included) and the box is always the same fixed, size- and layout-contained
+ * one: a changing countdown never moves or relays out the page. Colour follows the host's
  * data-sla-state, so a state change touches one attribute. Every state also differs in text.
  */
 export const BADGE_CSS = `
-button {
-  all: unset; box-sizing: border-box; display: block; width: 100%; height: 100%; padding: 0 7px;
-  border: 1px solid; border-radius: 9px; font: 600 11px/16px system-ui, sans-serif;
-  white-space: nowrap; overflow: hidden; text-overflow: ellipsis; cursor: pointer;
+:host {
+  all: initial !important; display: inline-block !important; box-sizing: border-box !important;
+  width: 184px !important; height: 18px !important; margin: 0 0 0 6px !important; vertical-align: middle !important;
+  contain: strict !important; padding: 0 7px !important; border: 1px solid !important; border-radius: 9px !important;
+  font: 600 11px/16px system-ui, sans-serif !important; white-space: nowrap !important; overflow: hidden !important;
+  text-overflow: ellipsis !important; cursor: pointer !important;
 }
-button:focus-visible { outline: 2px solid #1a73e8; outline-offset: -2px; }
-:host([data-sla-state="on-track"]) button { background: #e6f4ea; color: #0d652d; border-color: #34a853; }
-:host([data-sla-state="at-risk"]) button { background: #fef7e0; color: #6b4500; border-color: #f9ab00; }
-:host([data-sla-state="breached"]) button { background: #c5221f; color: #fff; border-color: #a50e0e; }
-:host([data-sla-state="waiting"]) button { background: #e8f0fe; color: #174ea6; border-color: #8ab4f8; }
-:host([data-sla-state="met"]) button { background: #fff; color: #0d652d; border-color: #34a853; }
-:host([data-sla-state="missed"]) button { background: #fce8e6; color: #a50e0e; border-color: #d93025; }
-:host([data-sla-state="no-target"]) button { background: #f1f3f4; color: #3c4043; border-color: #bdc1c6; }
-:host([data-sla-state="unmapped"]) button { background: #f3e8fd; color: #681da8; border-color: #a142f4; border-style: dashed; }
-:host([data-sla-state="unreadable"]) button { background: #fff; color: #5f6368; border-color: #9aa0a6; border-style: dashed; }
+:host(:focus-visible) { outline: 2px solid #1a73e8 !important; outline-offset: -2px !important; }
+:host([data-sla-state="on-track"]) { background: #e6f4ea !important; color: #0d652d !important; border-color: #34a853 !important; }
+:host([data-sla-state="at-risk"]) { background: #fef7e0 !important; color: #6b4500 !important; border-color: #f9ab00 !important; }
+:host([data-sla-state="breached"]) { background: #c5221f !important; color: #fff !important; border-color: #a50e0e !important; }
+:host([data-sla-state="waiting"]) { background: #e8f0fe !important; color: #174ea6 !important; border-color: #8ab4f8 !important; }
+:host([data-sla-state="met"]) { background: #fff !important; color: #0d652d !important; border-color: #34a853 !important; }
+:host([data-sla-state="missed"]) { background: #fce8e6 !important; color: #a50e0e !important; border-color: #d93025 !important; }
+:host([data-sla-state="no-target"]) { background: #f1f3f4 !important; color: #3c4043 !important; border-color: #bdc1c6 !important; }
+:host([data-sla-state="unmapped"]) { background: #f3e8fd !important; color: #681da8 !important; border-color: #a142f4 !important; border-style: dashed !important; }
+:host([data-sla-state="unreadable"]) { background: #fff !important; color: #5f6368 !important; border-color: #9aa0a6 !important; border-style: dashed !important; }
 `;
 
 /** The shared popover (popover.ts), in its own shadow root. */
@@ -35,10 +41,3 @@ export const POPOVER_CSS = `
 .pop .map { all: unset; margin-top: 6px; padding: 2px 8px; border-radius: 4px; background: #681da8; color: #fff; cursor: pointer; }
 .pop .map:focus-visible { outline: 2px solid #1a73e8; outline-offset: 1px; }
 `;
-
-/**
- * Inline host style (beats page rules without !important): a fixed, size- and layout-contained box,
- * so a changing countdown never moves or relays out the page (the browser relays out the badge only).
- */
-export const HOST_STYLE =
-  'all: initial; display: inline-block; box-sizing: border-box; width: 184px; height: 18px; margin: 0 0 0 6px; vertical-align: middle; contain: strict;';

@@ -1,12 +1,12 @@
 import type { BadgeModel, MapCustomerPrefill } from './badge-model';
 import { type BadgeView, badgeState } from './badge-state';
-import { BADGE_CSS, HOST_STYLE } from './badge-style';
+import { BADGE_CSS } from './badge-style';
 import { hidePopover, inPopover, popoverHovered, retitlePopover, showPopover } from './popover';
 
 /**
  * The injected badge: a custom-named host element (page CSS written for ordinary tags misses it)
- * with a shadow root holding one button; the explanation opens in the page's shared popover.
- * Page text only ever reaches the DOM through textContent.
+ * that is itself the button (role, focus, keyboard), with a shadow root holding its text and style;
+ * the explanation opens in the page's shared popover. Page text only ever reaches the DOM as text.
  */
 
 export interface BadgeActions {
@@ -46,139 +46,173 @@ function adoptStyle(doc: Document, shadow: ShadowRoot): void {
   shadow.append(style);
 }
 
-const prototypes = new WeakMap<Document, { host: HTMLElement; button: HTMLButtonElement }>();
+const prototypes = new WeakMap<Document, HTMLElement>();
 /**
- * A bare host and button cloned from one prototype per document: the inline style and attributes
- * are parsed once, not for each of 500 badges.
+ * A bare host cloned from one prototype per document: the attributes are set once, not for each of
+ * 500 badges. The host is the button itself (role, focus, ARIA state); its
+ * shadow root holds only the text: one element per badge is what keeps a 500-row list cheap.
  */
-function prototypeFor(doc: Document): { host: HTMLElement; button: HTMLButtonElement } {
-  let prototype = prototypes.get(doc);
-  if (!prototype) {
-    const host = doc.createElement(BADGE_TAG);
-    host.setAttribute('style', HOST_STYLE);
+function prototypeFor(doc: Document): HTMLElement {
+  let host = prototypes.get(doc);
+  if (!host) {
+    host = doc.createElement(BADGE_TAG);
     host.setAttribute('data-sla-badge', '');
-    const button = doc.createElement('button');
-    button.type = 'button';
-    button.setAttribute('aria-haspopup', 'dialog');
-    button.setAttribute('aria-expanded', 'false');
-    // One text node whose data changes: cheaper per tick than replacing the button's children.
-    button.append(doc.createTextNode(''));
-    prototype = { host, button };
-    prototypes.set(doc, prototype);
+    host.setAttribute('role', 'button');
+    host.setAttribute('tabindex', '0');
+    host.setAttribute('aria-haspopup', 'dialog');
+    host.setAttribute('aria-expanded', 'false');
+    prototypes.set(doc, host);
   }
-  return prototype;
+  return host;
 }
 
-export function createBadge(doc: Document, initial: BadgeModel, now: number, actions: BadgeActions): Badge {
-  const prototype = prototypeFor(doc);
-  const host = prototype.host.cloneNode(false) as HTMLElement;
-  const shadow = host.attachShadow({ mode: 'open' });
-  adoptStyle(doc, shadow);
-  const button = prototype.button.cloneNode(true) as HTMLButtonElement;
-  const label = button.firstChild as Text;
-  shadow.append(button);
-
-  let model = initial;
-  // Set by the first render below, before anything can open the popover.
-  let view: BadgeView | undefined;
-  let open = false;
-  let pinned = false;
-
-  const close = () => {
-    open = false;
-    pinned = false;
-    hidePopover(doc, host);
-    button.setAttribute('aria-expanded', 'false');
-  };
-  // Hover-opened popovers close when the mouse has left both the badge and the popover.
-  const left = () => {
-    if (open && !pinned && doc.activeElement !== host && !popoverHovered(doc)) close();
-  };
-  const show = () => {
-    showPopover(doc, host, model, (view as BadgeView).text, actions, { close, left });
-    open = true;
-    button.setAttribute('aria-expanded', 'true');
-  };
-
-  // Every handler is guarded and stops at the badge: the page's own row handlers never see our clicks.
-  const guard = (fn: (event: Event) => void) => (event: Event) => {
+/** Never throw into the page from a badge's event handler. */
+function guarded(fn: (badge: BadgeElement, event: Event) => void): (event: Event) => void {
+  return (event) => {
     try {
-      fn(event);
+      const badge = owners.get(event.currentTarget as Element);
+      if (badge) fn(badge, event);
     } catch {
       // Never throw into the page.
     }
   };
-  button.addEventListener('mouseenter', guard(() => !open && show()));
-  button.addEventListener('mouseleave', guard(() => setTimeout(guard(left), 150)));
-  button.addEventListener('focus', guard(() => !open && show()));
-  button.addEventListener(
-    'blur',
-    guard((event) => {
-      if (!inPopover(doc, (event as FocusEvent).relatedTarget)) close();
-    }),
-  );
-  button.addEventListener(
-    'click',
-    guard((event) => {
-      event.stopPropagation();
-      event.preventDefault();
-      if (pinned) close();
-      else {
-        show();
-        pinned = true;
-      }
-    }),
-  );
-  button.addEventListener(
-    'keydown',
-    guard((event) => {
-      if ((event as KeyboardEvent).key === 'Escape' && open) {
-        event.stopPropagation();
-        close();
-      }
-    }),
-  );
-  host.addEventListener('mousedown', (event) => event.stopPropagation());
+}
 
-  let renderedAt = Number.NEGATIVE_INFINITY;
-  let stale = true;
-  const render = (at: number): BadgeView => {
+/** Which badge a host belongs to: one set of listener functions serves every badge. */
+const owners = new WeakMap<Element, BadgeElement>();
+
+// Every handler stops at the badge: the page's own row handlers never see our clicks.
+const ON_HOST: Array<[string, (event: Event) => void]> = [
+  ['mouseenter', guarded((badge) => badge.hovered())],
+  ['mouseleave', guarded((badge) => setTimeout(() => badge.leftSafely(), 150))],
+  ['focus', guarded((badge) => badge.hovered())],
+  ['blur', guarded((badge, event) => badge.blurred(event as FocusEvent))],
+  ['click', guarded((badge, event) => badge.clicked(event))],
+  ['keydown', guarded((badge, event) => badge.keyDown(event as KeyboardEvent))],
+  ['mousedown', (event) => event.stopPropagation()],
+];
+
+/**
+ * One badge. A class, not closures: 500 badges share their methods and listener functions, which
+ * keeps creating a list's badges cheap.
+ */
+class BadgeElement implements Badge {
+  readonly host: HTMLElement;
+  private readonly label: Text;
+  model: BadgeModel;
+  // Set by the first render (in the constructor), before anything can open the popover.
+  private current: BadgeView | undefined;
+  private open = false;
+  private pinned = false;
+  private renderedAt = Number.NEGATIVE_INFINITY;
+  private stale = true;
+  private readonly owner = { close: () => this.close(), left: () => this.left() };
+
+  constructor(
+    private readonly doc: Document,
+    initial: BadgeModel,
+    now: number,
+    private readonly actions: BadgeActions,
+  ) {
+    this.host = prototypeFor(doc).cloneNode(false) as HTMLElement;
+    const shadow = this.host.attachShadow({ mode: 'open' });
+    adoptStyle(doc, shadow);
+    // One text node whose data changes: cheaper per tick than replacing children.
+    this.label = doc.createTextNode('');
+    shadow.append(this.label);
+    owners.set(this.host, this);
+    for (const [type, listener] of ON_HOST) this.host.addEventListener(type, listener);
+    this.model = initial;
+    this.setModel(initial, now);
+  }
+
+  get view(): BadgeView {
+    return this.current as BadgeView;
+  }
+
+  setModel(next: BadgeModel, at: number): void {
+    this.model = next;
+    this.stale = true;
+    this.host.setAttribute('data-sla-ticket', next.key);
+    this.render(at);
+    if (this.open) this.show();
+  }
+
+  render(at: number): BadgeView {
+    const view = this.current;
     // Most seconds change nothing: skip until the instant the last view said it would change.
-    if (view && !stale && at >= renderedAt && at < view.until) return view;
-    stale = false;
-    renderedAt = at;
-    const next = badgeState(model.input, at);
+    if (view && !this.stale && at >= this.renderedAt && at < view.until) return view;
+    this.stale = false;
+    this.renderedAt = at;
+    const next = badgeState(this.model.input, at);
     if (next.text !== view?.text) {
-      label.data = next.text;
-      if (open) retitlePopover(doc, host, next.text);
+      this.label.data = next.text;
+      if (this.open) retitlePopover(this.doc, this.host, next.text);
     }
-    if (next.state !== view?.state) host.setAttribute('data-sla-state', next.state);
+    if (next.state !== view?.state) this.host.setAttribute('data-sla-state', next.state);
     if (next.deadline !== view?.deadline) {
-      if (next.deadline) host.setAttribute('data-sla-deadline', next.deadline);
-      else host.removeAttribute('data-sla-deadline');
+      if (next.deadline) this.host.setAttribute('data-sla-deadline', next.deadline);
+      else this.host.removeAttribute('data-sla-deadline');
     }
-    view = next;
-    return view;
-  };
+    this.current = next;
+    return next;
+  }
 
-  const setModel = (next: BadgeModel, at: number) => {
-    model = next;
-    stale = true;
-    host.setAttribute('data-sla-ticket', next.key);
-    render(at);
-    if (open) show();
-  };
-  setModel(initial, now);
+  hovered(): void {
+    if (!this.open) this.show();
+  }
 
-  return {
-    host,
-    get model() {
-      return model;
-    },
-    get view() {
-      return view as BadgeView;
-    },
-    setModel,
-    render,
-  };
+  leftSafely(): void {
+    try {
+      this.left();
+    } catch {
+      // Never throw into the page.
+    }
+  }
+
+  blurred(event: FocusEvent): void {
+    if (!inPopover(this.doc, event.relatedTarget)) this.close();
+  }
+
+  clicked(event: Event): void {
+    event.stopPropagation();
+    event.preventDefault();
+    if (this.pinned) this.close();
+    else {
+      this.show();
+      this.pinned = true;
+    }
+  }
+
+  keyDown(event: KeyboardEvent): void {
+    if (event.key === 'Escape' && this.open) {
+      event.stopPropagation();
+      this.close();
+    } else if (event.key === 'Enter' || event.key === ' ') {
+      // What a <button> does on its own: Enter and Space activate it (and Space does not scroll).
+      this.clicked(event);
+    }
+  }
+
+  private show(): void {
+    showPopover(this.doc, this.host, this.model, this.view.text, this.actions, this.owner);
+    this.open = true;
+    this.host.setAttribute('aria-expanded', 'true');
+  }
+
+  private close(): void {
+    this.open = false;
+    this.pinned = false;
+    hidePopover(this.doc, this.host);
+    this.host.setAttribute('aria-expanded', 'false');
+  }
+
+  // Hover-opened popovers close when the mouse has left both the badge and the popover.
+  private left(): void {
+    if (this.open && !this.pinned && this.doc.activeElement !== this.host && !popoverHovered(this.doc)) this.close();
+  }
+}
+
+export function createBadge(doc: Document, initial: BadgeModel, now: number, actions: BadgeActions): Badge {
+  return new BadgeElement(doc, initial, now, actions);
 }

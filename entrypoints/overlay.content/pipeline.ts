@@ -5,8 +5,9 @@ import { EvaluateError } from '../../core/evaluate/error';
 import { evaluate, evaluateTarget, evaluateTargetTrusted, type ParsedEvaluateInput, type TargetResult } from '../../core/evaluate/evaluate';
 import { policyCalendar } from '../../core/evaluate/calendars';
 import { formatInZone } from '../../core/evaluate/format';
-import { type EvaluateInput, type EvaluateResult, IsoWithOffset, type Note } from '../../core/evaluate/types';
+import { type EvaluateInput, type EvaluateResult, isIsoWithOffset, type Note } from '../../core/evaluate/types';
 import { getPolicy } from '../../core/policy/builtin';
+import { zoneAbbreviation } from '../../core/time/zone-abbreviation';
 import { type Language, PRIORITIES, type Policy } from '../../core/policy/schema';
 import type { Settings, Site } from '../../core/settings/schema';
 import type { ScannedTicket } from './adapters/types';
@@ -90,7 +91,7 @@ const WARM_LIMIT = 50;
 /**
  * Evaluates a "submitted now" ticket for each configured contract (every priority, and the
  * policy's routed languages) and throws the results away: the calendars for the years around now
- * are compiled, zone clocks and Intl formatters created and the code JIT-compiled before the first
+ * are compiled, zone clocks, zone abbreviations and Intl formatters created and the code JIT-compiled before the first
  * list of tickets arrives. Run when the page is idle after settings load; never throws.
  */
 export function warmPipeline(settings: Settings, now = Date.now()): void {
@@ -104,6 +105,8 @@ export function warmPipeline(settings: Settings, now = Date.now()): void {
     try {
       const policy = getPolicy(customer.policy, settings.customPolicies);
       if (!policy) continue;
+      // Waiting badges name the start's zone ("starts Mon 09:00 JST"): Intl formatters, slow to build.
+      for (const calendar of Object.values(policy.calendars)) zoneAbbreviation(calendar.timeZone, new Date(now));
       const languages: Array<Language | undefined> = [undefined, ...(Object.keys(policy.languages) as Language[])];
       for (const language of languages) {
         for (const priority of language ? PRIORITIES.slice(0, 1) : PRIORITIES) {
@@ -167,7 +170,7 @@ export function createPipeline(settings: Settings, site: Site | undefined): (tic
       // The target only: the explanation is composed when the popover first opens. The input is
       // built from validated settings and typed fields; only the page's submission time needs the
       // schema's check (anything it rejects goes through evaluateTarget() for the same error).
-      result = IsoWithOffset.safeParse(submitted).success
+      result = isIsoWithOffset(submitted)
         ? evaluateTargetTrusted(input as ParsedEvaluateInput)
         : evaluateTarget(input);
     } catch (error) {

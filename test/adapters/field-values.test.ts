@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   cleanText,
@@ -34,5 +35,16 @@ describe('field values', () => {
   it('collapses whitespace, including RT\'s no-break spaces', () => {
     expect(cleanText('Sun\u00a0Nov\u00a015  02:30:00\n2026 ')).toBe('Sun Nov 15 02:30:00 2026');
     expect(cleanText(null)).toBe('');
+  });
+
+  it('collapses every whitespace run to one space and trims, whatever the mix', () => {
+    const piece = fc.oneof(fc.string({ maxLength: 4 }), fc.constantFrom(' ', '  ', '\u00a0', '\n', '\t', '\u3000', '\u2028', 'x', '日本'));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const text = pieces.join('');
+        expect(cleanText(text)).toBe(text.replace(/\s+/gu, ' ').trim());
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

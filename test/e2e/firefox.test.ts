@@ -39,6 +39,29 @@ describe('Firefox: the built extension on the demo helpdesk', () => {
     await page.close();
   });
 
+  it('keeps the badge’s box and colours under hostile page CSS, !important included', async () => {
+    const page = await firefox.browser.newPage();
+    await page.goto(`${server.url}/`);
+    await waitForFirefoxBadges(page, server.rows.length);
+    const look = () =>
+      page.evaluate(() => {
+        const host = document.querySelector('[data-sla-badge]') as HTMLElement;
+        const style = getComputedStyle(host);
+        const box = host.getBoundingClientRect();
+        const names = ['display', 'visibility', 'position', 'background-color', 'color', 'border-top-color', 'font-size'];
+        return JSON.stringify([Math.round(box.width), Math.round(box.height), ...names.map((name) => style.getPropertyValue(name))]);
+      });
+    const before = await look();
+    expect(JSON.parse(before).slice(0, 4)).toEqual([184, 18, 'inline-block', 'visible']);
+    await page.addStyleTag({
+      content: `* { all: unset !important; display: block !important; position: absolute !important; visibility: hidden !important;
+        background: rgb(255, 0, 0) !important; color: rgb(0, 255, 0) !important; font-size: 40px !important; width: 500px !important; }
+        [role="button"], sla-lens-badge { display: none !important; height: 100px !important; }`,
+    });
+    expect(await look()).toBe(before);
+    await page.close();
+  });
+
   it('reads the first reply on a ticket page: met and missed', async () => {
     const page = await firefox.browser.newPage();
     const seen: string[] = [];

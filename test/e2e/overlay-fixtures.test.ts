@@ -94,6 +94,32 @@ describe('overlay on saved helpdesk pages', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('keeps its box and colours under hostile page CSS, !important included', async () => {
+    await page.goto(server.url('/e2e/pages/rt-malformed.html'));
+    await waitForBadges(page, 1, '#header');
+    const look = () =>
+      page.locator('[data-sla-badge]').first().evaluate((host) => {
+        const style = getComputedStyle(host);
+        const box = host.getBoundingClientRect();
+        return {
+          size: [Math.round(box.width), Math.round(box.height)],
+          ...Object.fromEntries(
+            ['display', 'visibility', 'position', 'background-color', 'color', 'border-top-color', 'font-size', 'contain'].map(
+              (name) => [name, style.getPropertyValue(name)],
+            ),
+          ),
+        };
+      });
+    const before = await look();
+    expect(before).toMatchObject({ size: [184, 18], display: 'inline-block', visibility: 'visible', contain: 'strict' });
+    await page.addStyleTag({
+      content: `* { all: unset !important; display: block !important; position: absolute !important; visibility: hidden !important;
+        background: rgb(255, 0, 0) !important; color: rgb(0, 255, 0) !important; font-size: 40px !important; width: 500px !important; }
+        [role="button"], sla-lens-badge { display: none !important; height: 100px !important; }`,
+    });
+    expect(await look()).toEqual(before);
+  });
+
   it('sends no request to any host but the page’s own', () => {
     expect(requests.all.some((url) => url.startsWith(server.origin))).toBe(true);
     expect(requests.foreign).toEqual([]);

@@ -82,7 +82,7 @@ describe('overlay ↔ background ↔ popup', () => {
   });
 
   it('opens the options page prefilled from an unmapped badge', async () => {
-    const unmapped = page.locator('table.ticket-list [data-sla-state="unmapped"] button').first();
+    const unmapped = page.locator('table.ticket-list [data-sla-state="unmapped"]').first();
     await unmapped.click();
     const map = page.locator('sla-lens-popover .map');
     await expect.poll(() => map.isVisible()).toBe(true);

@@ -22,7 +22,8 @@ describe('badge', () => {
     expect(badge.host.getAttribute('data-sla-ticket')).toBe('42');
     expect(badge.host.getAttribute('data-sla-state')).toBe('on-track');
     expect(badge.host.getAttribute('data-sla-deadline')).toBe('2026-11-16T04:00:00.000Z');
-    expect(badge.host.shadowRoot?.querySelector('button')?.textContent).toBe('P2 · Gold · 2h 14m left');
+    expect(badge.host.shadowRoot?.textContent).toBe('P2 · Gold · 2h 14m left');
+    expect(badge.host.getAttribute('role')).toBe('button');
     // Nothing of the badge is in the page's light DOM (page CSS and page text readers never see it).
     expect(badge.host.childNodes.length).toBe(0);
   });
@@ -45,22 +46,41 @@ describe('badge', () => {
     };
     const badge = createBadge(document, model, now, noop);
     document.body.append(badge.host);
-    const shadow = badge.host.shadowRoot;
-    const button = shadow?.querySelector('button');
-    expect(button?.tabIndex).toBe(0);
-    button?.focus();
+    const button = badge.host;
+    expect(button.tabIndex).toBe(0);
+    button.focus();
     const pop = popoverBox(document) as HTMLElement;
     expect(pop.getAttribute('role')).toBe('dialog');
     expect(pop.hidden).toBe(false);
     // One shared popover on <html>, outside the badge (so size containment cannot clip it).
     expect(document.querySelectorAll('[data-sla-popover]')).toHaveLength(1);
     expect(badge.host.shadowRoot?.textContent).not.toContain('Contacts');
-    expect(button?.getAttribute('aria-expanded')).toBe('true');
+    expect(button.getAttribute('aria-expanded')).toBe('true');
     expect(pop.textContent).toContain('<img src=x onerror=alert(1)>');
     expect(pop.querySelector('img')).toBeNull();
     expect(pop.querySelector('.warning')?.textContent).toBe('not a designated contact');
-    button?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+    button.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
     expect(pop.hidden).toBe(true);
+  });
+
+  it('opens and closes with Enter and Space, as a <button> would, without the page seeing the keys', () => {
+    const badge = createBadge(document, fixedTargetModel(ticket()), now, noop);
+    document.body.append(badge.host);
+    const pageKeys = vi.fn();
+    document.body.addEventListener('keydown', pageKeys);
+    const press = (key: string) => {
+      const event = new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true });
+      badge.host.dispatchEvent(event);
+      return event;
+    };
+    expect(press('Enter').defaultPrevented).toBe(true);
+    expect(badge.host.getAttribute('aria-expanded')).toBe('true');
+    expect(popoverBox(document)?.hidden).toBe(false);
+    press(' ');
+    expect(badge.host.getAttribute('aria-expanded')).toBe('false');
+    expect(popoverBox(document)?.hidden).toBe(true);
+    expect(press('a').defaultPrevented).toBe(false);
+    expect(pageKeys).toHaveBeenCalledTimes(1);
   });
 
   it('keeps its clicks from the page and offers to map an unmapped customer', () => {
@@ -75,7 +95,7 @@ describe('badge', () => {
     const rowClick = vi.fn();
     document.body.addEventListener('click', rowClick);
     document.body.append(badge.host);
-    badge.host.shadowRoot?.querySelector('button')?.click();
+    badge.host.click();
     expect(rowClick).not.toHaveBeenCalled();
     const map = popoverBox(document)?.querySelector<HTMLButtonElement>('.map');
     expect(map?.textContent).toBe('Map customer');
@@ -86,14 +106,14 @@ describe('badge', () => {
 
   it('touches the DOM only when the text changes', () => {
     const badge = createBadge(document, fixedTargetModel(ticket()), now, noop);
-    const button = badge.host.shadowRoot?.querySelector('button') as HTMLButtonElement;
+    const button = badge.host;
     const observer = new MutationObserver(() => {});
     observer.observe(badge.host.shadowRoot as ShadowRoot, { subtree: true, childList: true, characterData: true });
     observer.observe(badge.host, { attributes: true });
     badge.render(now); // same text: nothing touched
     expect(observer.takeRecords()).toHaveLength(0);
     badge.render(now + 1_000); // 2h 13m 59s left
-    expect(button.textContent).toBe('P2 · Gold · 2h 13m left');
+    expect(button.shadowRoot?.textContent).toBe('P2 · Gold · 2h 13m left');
     const records = observer.takeRecords();
     expect(records.some((r) => r.type === 'attributes')).toBe(false);
     expect(records.length).toBeGreaterThan(0);
@@ -105,7 +125,7 @@ describe('badge', () => {
     const [a, b] = ['1', '2'].map((key) => createBadge(document, { ...fixedTargetModel(ticket()), key }, now, noop));
     if (!a || !b) throw new Error('fixture');
     document.body.append(a.host, b.host);
-    const buttonOf = (badge: typeof a) => badge.host.shadowRoot?.querySelector('button') as HTMLButtonElement;
+    const buttonOf = (badge: typeof a) => badge.host;
     buttonOf(a).click();
     expect(buttonOf(a).getAttribute('aria-expanded')).toBe('true');
     buttonOf(b).focus();
@@ -121,7 +141,7 @@ describe('badge', () => {
   it('keeps a hover-opened popover while the mouse moves into it, and follows its badge on scroll', async () => {
     const badge = createBadge(document, fixedTargetModel(ticket()), now, noop);
     document.body.append(badge.host);
-    const button = badge.host.shadowRoot?.querySelector('button') as HTMLButtonElement;
+    const button = badge.host;
     button.dispatchEvent(new MouseEvent('mouseenter'));
     const pop = popoverBox(document) as HTMLElement;
     expect(pop.hidden).toBe(false);

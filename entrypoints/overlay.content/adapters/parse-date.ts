@@ -1,4 +1,5 @@
-import { DateTime, IANAZone, type WeekdayNumbers } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
+import { clockFor } from '../../../core/time/zone-clock';
 import { parseRelativeTime } from './relative-time';
 
 /**
@@ -58,50 +59,92 @@ function formatParser(format: string): ReturnType<typeof DateTime.buildFormatPar
   return parser;
 }
 
-/** RT's DefaultFormat (adapters/rt.ts RT_DATE_FORMAT), read without luxon's token matcher on every row. */
+/** RT's DefaultFormat (adapters/rt.ts RT_DATE_FORMAT), read without luxon on every row. */
 const RT_FORMAT = 'EEE MMM d HH:mm:ss yyyy';
-const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const RT_DATE = /^([a-z]{3}) ([a-z]{3}) (\d{1,2}) (\d{2}):(\d{2}):(\d{2}) (\d{4})$/i;
 
 /**
- * "Sun Nov 15 02:30:00 2026" → the DateTime luxon's format parser builds for RT_FORMAT (it ends in
- * the same `DateTime.fromObject`, which also rejects a weekday that does not match the date);
- * undefined for anything else, which then goes through luxon's parser.
+ * "Sun Nov 15 02:30:00 2026" → the instant, through the core's zone clock (learned offsets, no Intl
+ * call per row); undefined for anything that is not a real date with its own weekday (luxon's
+ * parser then reports it).
  */
-function rtDate(value: string, zone: string): DateTime | undefined {
+function rtDate(value: string, zone: string): string | undefined {
   const match = RT_DATE.exec(value);
   if (!match) return undefined;
-  const weekday = (WEEKDAYS.indexOf((match[1] as string).toLowerCase()) + 1) as WeekdayNumbers | 0;
-  const month = MONTHS.indexOf((match[2] as string).toLowerCase()) + 1;
-  if (!weekday || !month) return undefined;
+  const weekday = WEEKDAYS.indexOf((match[1] as string).toLowerCase());
+  const month = MONTHS.indexOf((match[2] as string).toLowerCase());
   const [day, hour, minute, second, year] = match.slice(3).map(Number) as [number, number, number, number, number];
-  return DateTime.fromObject({ year, month, day, hour, minute, second, weekday }, { zone, locale: 'en-US' });
+  if (weekday < 0 || month < 0 || year < 100 || hour > 23 || minute > 59 || second > 59) return undefined;
+  const wall = new Date(Date.UTC(year, month, day, hour, minute, second));
+  // Date.UTC rolls Feb 30 over into March: a date that moved did not exist.
+  if (wall.getUTCMonth() !== month || wall.getUTCDate() !== day || wall.getUTCDay() !== weekday) return undefined;
+  return isoInZone(wall.getTime(), zone);
+}
+
+/**
+ * A wall time in `zone` → ISO 8601 with the zone's offset. Ambiguous and skipped wall times (DST)
+ * follow the core's rule (the earlier occurrence; a skipped time moves forward by the gap), not
+ * luxon's guess, which depends on today's date.
+ */
+function isoInZone(wallMs: number, zone: string): string {
+  const clock = clockFor(zone);
+  const instant = clock.instant(wallMs);
+  const offset = clock.offset(instant);
+  const wall = new Date(instant + offset * 60_000).toISOString().slice(0, 23);
+  // As luxon writes it: "Z" for the zone named UTC/GMT, an offset for every IANA zone.
+  if (UNIVERSAL.test(zone)) return `${wall}Z`;
+  const sign = offset < 0 ? '-' : '+';
+  const hours = String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0');
+  const minutes = String(Math.abs(offset) % 60).padStart(2, '0');
+  return `${wall}${sign}${hours}:${minutes}`;
+}
+
+const UNIVERSAL = /^(?:utc|gmt)$/i;
+
+/** A DateTime luxon read in `zone` (no offset in the text) is re-placed by isoInZone's rule. */
+function settled(date: DateTime, zone: string): string {
+  if (date.zoneName !== zone) return date.toISO() as string;
+  return isoInZone(Date.UTC(date.year, date.month - 1, date.day, date.hour, date.minute, date.second, date.millisecond), zone);
 }
 
 /** A first letter other than T: cannot be ISO 8601. */
 const NOT_ISO = /^[A-SU-Za-z]/;
 
-function parseUncached(text: string, options: DateOptions): ParsedDate {
-  const value = text.replace(/\s+/gu, ' ').trim();
-  const zone = options.timeZone;
-  if (!validZone(zone)) return { problem: `unknown time zone "${zone}"` };
+const HAS_DIGIT = /\d/;
+
+/** ISO 8601, RT's format, RFC 2822, then the helpdesk's own format: the ISO result, or undefined. */
+function parseAbsolute(value: string, zone: string, dateFormat: string | undefined): string | undefined {
   // ISO 8601 (dates, week/ordinal dates, times) starts with a digit, a sign or "T": skip luxon's
   // failing attempt (an invalid DateTime with its explanation) for "Sun Nov 15 …" on every row.
   if (!NOT_ISO.test(value)) {
     const iso = DateTime.fromISO(value.replace(' ', 'T'), { zone, setZone: true });
-    if (iso.isValid) return { iso: iso.toISO() ?? value, approximate: false };
+    if (iso.isValid) return settled(iso, zone);
+  }
+  // Before RFC 2822: RT's format cannot be an RFC 2822 date (no comma, no offset), and RT lists are long.
+  if (dateFormat === RT_FORMAT) {
+    const fast = rtDate(value, zone);
+    if (fast) return fast;
   }
   // RT's $DateTimeFormat 'RFC2822' and e-mail style dates carry their own offset.
   const mail = DateTime.fromRFC2822(value, { zone, setZone: true });
-  if (mail.isValid) return { iso: mail.toISO() ?? value, approximate: false };
-  if (options.dateFormat === RT_FORMAT) {
-    const fast = rtDate(value, zone);
-    if (fast?.isValid) return { iso: fast.toISO() ?? value, approximate: false };
+  if (mail.isValid) return settled(mail, zone);
+  if (dateFormat) {
+    const parsed = DateTime.fromFormatParser(value, formatParser(dateFormat), { zone, setZone: true, locale: 'en-US' });
+    if (parsed.isValid) return settled(parsed, zone);
   }
-  if (options.dateFormat) {
-    const parsed = DateTime.fromFormatParser(value, formatParser(options.dateFormat), { zone, setZone: true, locale: 'en-US' });
-    if (parsed.isValid) return { iso: parsed.toISO() ?? value, approximate: false };
+  return undefined;
+}
+
+function parseUncached(text: string, options: DateOptions): ParsedDate {
+  const value = text.replace(/\s+/gu, ' ').trim();
+  const zone = options.timeZone;
+  if (!validZone(zone)) return { problem: `unknown time zone "${zone}"` };
+  // An absolute date has digits; "Not set" (RT's empty date) and relative words go straight to the end.
+  if (HAS_DIGIT.test(value)) {
+    const absolute = parseAbsolute(value, zone, options.dateFormat);
+    if (absolute) return { iso: absolute, approximate: false };
   }
   if (options.relative) {
     const instant = parseRelativeTime(value, options.now);

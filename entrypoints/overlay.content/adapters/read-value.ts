@@ -35,20 +35,23 @@ export function elementValue(element: Element, attribute?: string): string {
  * thousands of cells, and walking every text node from script is what made scans slow.
  */
 export function visibleText(element: Element): string {
-  if (!element.querySelector(MAYBE_HIDDEN)) return cleanText(element.textContent);
+  if (!mayHide(element)) return cleanText(element.textContent);
   let text = '';
   const walk = (node: Node): void => {
     for (let child = node.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === 3) text += child.nodeValue;
       else if (child.nodeType !== 1) continue;
       else if (SKIPPED_TAGS.has((child as Element).tagName) || isHiddenOwn(child as Element)) continue;
-      else if ((child as Element).querySelector(MAYBE_HIDDEN)) walk(child);
+      else if (mayHide(child as Element)) walk(child);
       else text += child.textContent;
     }
   };
   walk(element);
   return cleanText(text);
 }
+
+/** Whether anything below `element` may be hidden. Without child elements nothing can be: no query needed. */
+const mayHide = (element: Element): boolean => element.firstElementChild !== null && element.querySelector(MAYBE_HIDDEN) !== null;
 
 /** A superset of what isHiddenOwn hides or visibleText skips (style values are checked exactly there). */
 const MAYBE_HIDDEN =

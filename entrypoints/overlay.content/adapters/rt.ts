@@ -109,6 +109,11 @@ function columnField(header: Element): RecipeField | undefined {
   return LIST_COLUMNS.find(([pattern]) => labels.some((label) => pattern.test(label)))?.[1];
 }
 
+function firstCell(line: Element | undefined): Element | undefined {
+  for (let cell = line?.firstElementChild; cell; cell = cell.nextElementSibling) if (cell.tagName === 'TD') return cell;
+  return undefined;
+}
+
 function scanList(root: Document | ShadowRoot | Element, context: ScanContext): ScannedTicket[] {
   const tables = [...root.querySelectorAll(RT_SELECTORS.listTable)];
   const closest = root.nodeType === 1 ? (root as Element).closest(RT_SELECTORS.listTable) : null;
@@ -120,10 +125,11 @@ function scanList(root: Document | ShadowRoot | Element, context: ScanContext): 
       (row) => isVisible(row, table) && (root.nodeType !== 1 || (root as Element).contains(row) || row.contains(root as Element)),
     );
     return rows.map((row, index) => {
-      const lines = [...row.children].filter((line) => line.tagName === 'TR');
+      const lines: Element[] = [];
+      for (let line = row.firstElementChild; line; line = line.nextElementSibling) if (line.tagName === 'TR') lines.push(line);
       const fields: Fields = { id: row.getAttribute('data-record-id') ?? undefined };
       const problems: string[] = [];
-      let anchor: Element = lines[0]?.querySelector('td') ?? row;
+      let anchor: Element = firstCell(lines[0]) ?? row;
       for (const { field, cell } of fieldCells(lines, columns)) {
         if (field === 'id') {
           anchor = cell;

@@ -18,7 +18,7 @@ function positioned(lines: Element[]): Column[] {
       .filter((cell) => cell.tagName === 'TH' || cell.tagName === 'TD')
       .map((header) => {
         const column = { header, line: index, start };
-        start += Number(header.getAttribute('colspan')) || 1;
+        start += (header as HTMLTableCellElement).colSpan || 1;
         return column;
       });
   });
@@ -44,23 +44,19 @@ function headerColumns(table: Element): Column[] {
   return positioned(lines);
 }
 
-/**
- * The body cells of a row made of `lines` (one or more `tr`), looked up by header column. Cells are
- * walked lazily, only as far as the columns asked for (this runs for every row of a 500-row list).
- */
-function rowCells(lines: Element[]): (column: Column) => Element | undefined {
-  return (column) => {
-    const line = lines[column.line];
-    if (!line) return undefined;
-    let start = 0;
-    for (let cell = line.firstElementChild; cell; cell = cell.nextElementSibling) {
-      if (cell.tagName !== 'TH' && cell.tagName !== 'TD') continue;
-      if (start === column.start) return cell;
-      if (start > column.start) return undefined;
-      start += Number(cell.getAttribute('colspan')) || 1;
-    }
-    return undefined;
-  };
+/** A line's cells by the column they start at (cells spanning several columns leave gaps). */
+function cellsByStart(line: Element | undefined): Element[] {
+  const cells: Element[] = [];
+  // The row's own td/th list and the span the browser lays out with (colSpan: 1 for missing or bad values).
+  const all = (line as HTMLTableRowElement | undefined)?.cells;
+  if (!all) return cells;
+  let start = 0;
+  for (let i = 0; i < all.length; i++) {
+    const cell = all[i] as HTMLTableCellElement;
+    cells[start] = cell;
+    start += cell.colSpan || 1;
+  }
+  return cells;
 }
 
 /** A header column that names a ticket field. */
@@ -77,11 +73,16 @@ export function fieldColumns<F>(table: Element, fieldOf: (header: Element) => F 
   });
 }
 
-/** The body cell under each field column of a row made of `lines`, in header order; missing cells are left out. */
+/**
+ * The body cell under each field column of a row made of `lines`, in header order; missing cells are
+ * left out. Each line's cells are walked once (this runs for every row of a 500-row list).
+ */
 export function fieldCells<F>(lines: Element[], columns: FieldColumn<F>[]): Array<{ field: F; cell: Element }> {
-  const cellAt = rowCells(lines);
-  return columns.flatMap(({ column, field }) => {
-    const cell = cellAt(column);
-    return cell ? [{ field, cell }] : [];
-  });
+  const byLine = lines.map(cellsByStart);
+  const found: Array<{ field: F; cell: Element }> = [];
+  for (const { column, field } of columns) {
+    const cell = byLine[column.line]?.[column.start];
+    if (cell) found.push({ field, cell });
+  }
+  return found;
 }

@@ -72,9 +72,10 @@ export interface TicketDraft {
  * (`unidentified:<n>`) so the overlay can still show `unreadable` on them.
  */
 export function finishTicket(draft: TicketDraft, index: number): ScannedTicket {
-  const { fields } = draft;
-  fields.language ??= languageFromScript(fields.subject, draft.bodyText);
-  for (const key of Object.keys(fields) as (keyof Fields)[]) if (fields[key] === undefined) delete fields[key];
+  draft.fields.language ??= languageFromScript(draft.fields.subject, draft.bodyText);
+  // Copied without the unset ones, not `delete`d: deleting keys turns an object into a slow dictionary.
+  const fields: Fields = {};
+  for (const [key, value] of Object.entries(draft.fields)) if (value !== undefined) (fields as Record<string, unknown>)[key] = value;
   const missing = REQUIRED.filter(([, read]) => !read(fields)).map(([name]) => name);
   const ticket: ScannedTicket = {
     key: fields.id ?? `unidentified:${index}`,
