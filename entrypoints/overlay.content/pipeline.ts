@@ -127,9 +127,17 @@ export function warmPipeline(settings: Settings, now = Date.now()): void {
   }
 }
 
+/** Whether two scans of a ticket read the same values (fields are flat strings and flags). */
+function sameReading(a: ScannedTicket, b: ScannedTicket): boolean {
+  if (a.problem !== b.problem || a.missing.join() !== b.missing.join()) return false;
+  const keys = Object.keys(a.fields) as Array<keyof ScannedTicket['fields']>;
+  if (keys.length !== Object.keys(b.fields).length) return false;
+  return keys.every((key) => a.fields[key] === b.fields[key]);
+}
+
 export function createPipeline(settings: Settings, site: Site | undefined): (ticket: ScannedTicket) => BadgeModel {
   const index = buildContractIndex(settings);
-  const cache = new Map<string, { signature: string; model: BadgeModel }>();
+  const cache = new Map<string, { ticket: ScannedTicket; model: BadgeModel }>();
 
   const build = (ticket: ScannedTicket): BadgeModel => {
     const { key, fields } = ticket;
@@ -184,7 +192,6 @@ export function createPipeline(settings: Settings, site: Site | undefined): (tic
         ? policyCalendar(policy, target.calendar, input.region ?? policy.defaultRegion, input.holidays)
         : undefined;
     let sections: BadgeSection[] | undefined;
-    const contract = `${customer.name} (matched by ${matchedBy}): ${policy.name}${level ? `, ${level.rule.name}` : ''}`;
     return {
       key,
       input: {
@@ -200,6 +207,7 @@ export function createPipeline(settings: Settings, site: Site | undefined): (tic
       },
       // Built when the popover first opens: formatting dates for 500 rows nobody hovers is waste.
       get sections() {
+        const contract = `${customer.name} (matched by ${matchedBy}): ${policy.name}${level ? `, ${level.rule.name}` : ''}`;
         sections ??= sectionsFor(evaluate(input), policy, zone, contract, warnings, ticket);
         return sections;
       },
@@ -207,16 +215,15 @@ export function createPipeline(settings: Settings, site: Site | undefined): (tic
   };
 
   return (ticket) => {
-    const signature = JSON.stringify([ticket.fields, ticket.missing, ticket.problem]);
     const hit = cache.get(ticket.key);
-    if (hit?.signature === signature) return hit.model;
+    if (hit && sameReading(hit.ticket, ticket)) return hit.model;
     let model: BadgeModel;
     try {
       model = build(ticket);
     } catch (error) {
       model = unreadable(ticket.key, errorText(error));
     }
-    cache.set(ticket.key, { signature, model });
+    cache.set(ticket.key, { ticket, model });
     return model;
   };
 }

@@ -59,6 +59,8 @@ describe('table columns', () => {
     );
     const columns = fieldColumns(list, (header) => header.textContent ?? undefined);
     const row = list.querySelector('tbody tr') as Element;
+    // A script-inserted non-cell in the row is not a column.
+    row.insertBefore(document.createElement('div'), row.firstChild);
     expect(fieldCells([row], columns).map(({ field, cell }) => [field, cell.textContent])).toEqual([
       ['id', '8'],
       ['priority', 'Low'],
