@@ -106,7 +106,8 @@ class BadgeElement implements Badge {
   private pinned = false;
   private renderedAt = Number.NEGATIVE_INFINITY;
   private stale = true;
-  private readonly owner = { close: () => this.close(), left: () => this.left() };
+  /** What the popover calls back; made when the popover first opens (most badges never open it). */
+  private owner?: { close(): void; left(): void };
 
   constructor(
     private readonly doc: Document,
@@ -195,6 +196,7 @@ class BadgeElement implements Badge {
   }
 
   private show(): void {
+    this.owner ??= { close: () => this.close(), left: () => this.left() };
     showPopover(this.doc, this.host, this.model, this.view.text, this.actions, this.owner);
     this.open = true;
     this.host.setAttribute('aria-expanded', 'true');

@@ -75,7 +75,10 @@ export function finishTicket(draft: TicketDraft, index: number): ScannedTicket {
   draft.fields.language ??= languageFromScript(draft.fields.subject, draft.bodyText);
   // Copied without the unset ones, not `delete`d: deleting keys turns an object into a slow dictionary.
   const fields: Fields = {};
-  for (const [key, value] of Object.entries(draft.fields)) if (value !== undefined) (fields as Record<string, unknown>)[key] = value;
+  for (const key in draft.fields) {
+    const value = draft.fields[key as keyof Fields];
+    if (value !== undefined) (fields as Record<string, unknown>)[key] = value;
+  }
   const missing = REQUIRED.filter(([, read]) => !read(fields)).map(([name]) => name);
   const ticket: ScannedTicket = {
     key: fields.id ?? `unidentified:${index}`,
