@@ -46,6 +46,39 @@ function adoptStyle(doc: Document, shadow: ShadowRoot): void {
   shadow.append(style);
 }
 
+const watchers = new WeakMap<Document, IntersectionObserver | null>();
+/**
+ * Which badges are near the screen (within a viewport's height above or below it). A countdown
+ * elsewhere keeps its state and deadline attributes current every tick but writes its new text only
+ * when it comes near: in the minute when every countdown on a 500-row list changes, the browser
+ * restyles and repaints a screenful of badges, not 500.
+ */
+function nearScreen(doc: Document): IntersectionObserver | null {
+  let observer = watchers.get(doc);
+  if (observer === undefined) {
+    const Observer = doc.defaultView?.IntersectionObserver;
+    observer =
+      typeof Observer === 'function'
+        ? new Observer(
+            (entries) => {
+              for (const entry of entries) {
+                try {
+                  // A badge removed with its row is let go.
+                  if (!entry.target.isConnected) observer?.unobserve(entry.target);
+                  owners.get(entry.target)?.seen(entry.isIntersecting);
+                } catch {
+                  // Never throw into the page.
+                }
+              }
+            },
+            { rootMargin: '100% 0px' },
+          )
+        : null;
+    watchers.set(doc, observer);
+  }
+  return observer;
+}
+
 const prototypes = new WeakMap<Document, HTMLElement>();
 /**
  * A bare host cloned from one prototype per document: the attributes are set once, not for each of
@@ -106,6 +139,10 @@ class BadgeElement implements Badge {
   private pinned = false;
   private renderedAt = Number.NEGATIVE_INFINITY;
   private stale = true;
+  /** Near the screen (until the page's IntersectionObserver says otherwise). */
+  private near = true;
+  /** The label still shows an older text (a countdown that changed while off screen). */
+  private textBehind = false;
   /** What the popover calls back; made when the popover first opens (most badges never open it). */
   private owner?: { close(): void; left(): void };
 
@@ -123,8 +160,18 @@ class BadgeElement implements Badge {
     shadow.append(this.label);
     owners.set(this.host, this);
     for (const [type, listener] of ON_HOST) this.host.addEventListener(type, listener);
+    nearScreen(doc)?.observe(this.host);
     this.model = initial;
     this.setModel(initial, now);
+  }
+
+  /** The IntersectionObserver's news: write a countdown that changed while the badge was off screen. */
+  seen(near: boolean): void {
+    this.near = near;
+    if (near && this.textBehind && this.current) {
+      this.label.data = this.current.text;
+      this.textBehind = false;
+    }
   }
 
   get view(): BadgeView {
@@ -143,11 +190,16 @@ class BadgeElement implements Badge {
     const view = this.current;
     // Most seconds change nothing: skip until the instant the last view said it would change.
     if (view && !this.stale && at >= this.renderedAt && at < view.until) return view;
+    // A new model (new ticket, changed fields) is written at once; a ticking countdown only near the screen.
+    const newModel = this.stale;
     this.stale = false;
     this.renderedAt = at;
     const next = badgeState(this.model.input, at);
     if (next.text !== view?.text) {
-      this.label.data = next.text;
+      if (this.near || newModel || this.open) {
+        this.label.data = next.text;
+        this.textBehind = false;
+      } else this.textBehind = true;
       if (this.open) retitlePopover(this.doc, this.host, next.text);
     }
     if (next.state !== view?.state) this.host.setAttribute('data-sla-state', next.state);

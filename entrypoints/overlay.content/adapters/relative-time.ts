@@ -41,14 +41,15 @@ function toCount(word: string): number | undefined {
 export function parseRelativeTime(text: string, now: Date): Date | undefined {
   const clean = text.replace(/\s+/gu, ' ').trim().replace(/[.!]$/u, '');
   if (NOW.test(clean)) return now;
-  const start = DateTime.fromJSDate(now);
-  if (YESTERDAY.test(clean)) return start.minus({ days: 1 }).toJSDate();
+  // Calendar arithmetic (months, DST days) through luxon, only for text that is relative: "Not set"
+  // on many rows of a list should cost a few regex tests, not a DateTime each.
+  if (YESTERDAY.test(clean)) return DateTime.fromJSDate(now).minus({ days: 1 }).toJSDate();
   for (const pattern of PATTERNS) {
     const match = pattern.exec(clean);
     if (!match) continue;
     const count = toCount(match[1] ?? '');
     const unit = toUnit(match[2] ?? '');
-    if (count !== undefined && unit) return start.minus({ [unit]: count }).toJSDate();
+    if (count !== undefined && unit) return DateTime.fromJSDate(now).minus({ [unit]: count }).toJSDate();
   }
   return undefined;
 }
