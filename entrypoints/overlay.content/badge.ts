@@ -99,31 +99,45 @@ function prototypeFor(doc: Document): HTMLElement {
   return host;
 }
 
-/** Never throw into the page from a badge's event handler. */
-function guarded(fn: (badge: BadgeElement, event: Event) => void): (event: Event) => void {
-  return (event) => {
-    try {
-      const badge = owners.get(event.currentTarget as Element);
-      if (badge) fn(badge, event);
-    } catch {
-      // Never throw into the page.
-    }
-  };
-}
-
-/** Which badge a host belongs to: one set of listener functions serves every badge. */
+/** Which badge a host belongs to: one set of listeners per document serves every badge. */
 const owners = new WeakMap<Element, BadgeElement>();
 
-// Every handler stops at the badge: the page's own row handlers never see our clicks.
-const ON_HOST: Array<[string, (event: Event) => void]> = [
-  ['mouseenter', guarded((badge) => badge.hovered())],
-  ['mouseleave', guarded((badge) => setTimeout(() => badge.leftSafely(), 150))],
-  ['focus', guarded((badge) => badge.hovered())],
-  ['blur', guarded((badge, event) => badge.blurred(event as FocusEvent))],
-  ['click', guarded((badge, event) => badge.clicked(event))],
-  ['keydown', guarded((badge, event) => badge.keyDown(event as KeyboardEvent))],
-  ['mousedown', (event) => event.stopPropagation()],
+// A badge's host is the button, and its shadow root holds no elements, so over/out on the host
+// are the mouse entering and leaving it. Every handler stops at the badge.
+const HANDLERS: Array<[string, (badge: BadgeElement, event: Event) => void]> = [
+  ['mouseover', (badge) => badge.hovered()],
+  ['mouseout', (badge) => setTimeout(() => badge.leftSafely(), 150)],
+  ['focusin', (badge) => badge.hovered()],
+  ['focusout', (badge, event) => badge.blurred(event as FocusEvent)],
+  ['click', (badge, event) => badge.clicked(event)],
+  ['keydown', (badge, event) => badge.keyDown(event as KeyboardEvent)],
+  ['mousedown', (_badge, event) => event.stopPropagation()],
 ];
+
+const listening = new WeakSet<Document>();
+/**
+ * The badges' event listeners, once per document, in the capture phase at the document (events
+ * from a badge arrive with the host as target): seven listeners, not seven per badge. Clicks stop
+ * there, so the page's own row handlers never see them. Never throws into the page.
+ */
+function listenOnce(doc: Document): void {
+  if (listening.has(doc)) return;
+  listening.add(doc);
+  for (const [type, handle] of HANDLERS) {
+    doc.addEventListener(
+      type,
+      (event) => {
+        try {
+          const badge = owners.get(event.target as Element);
+          if (badge) handle(badge, event);
+        } catch {
+          // Never throw into the page.
+        }
+      },
+      true,
+    );
+  }
+}
 
 /**
  * One badge. A class, not closures: 500 badges share their methods and listener functions, which
@@ -159,7 +173,7 @@ class BadgeElement implements Badge {
     this.label = doc.createTextNode('');
     shadow.append(this.label);
     owners.set(this.host, this);
-    for (const [type, listener] of ON_HOST) this.host.addEventListener(type, listener);
+    listenOnce(doc);
     nearScreen(doc)?.observe(this.host);
     this.model = initial;
     this.setModel(initial, now);

@@ -44,11 +44,14 @@ function headerColumns(table: Element): Column[] {
   return positioned(lines);
 }
 
-/** A line's cells by the column they start at (cells spanning several columns leave gaps). */
-function cellsByStart(line: Element | undefined): Element[] {
+/**
+ * A line's cells by the column they start at (cells spanning several columns leave gaps), up to
+ * column `last`: the cells after the last field column are never looked at.
+ */
+function cellsByStart(line: Element | undefined, last: number): Element[] {
   const cells: Element[] = [];
   let start = 0;
-  for (let cell = line?.firstElementChild; cell; cell = cell.nextElementSibling) {
+  for (let cell = line?.firstElementChild; cell && start <= last; cell = cell.nextElementSibling) {
     // Only td/th have colSpan (the span the browser lays out with: 1 for missing or bad values);
     // reading it is cheaper than comparing tag names, for every cell of a 500-row list.
     const span = (cell as HTMLTableCellElement).colSpan;
@@ -78,7 +81,9 @@ export function fieldColumns<F>(table: Element, fieldOf: (header: Element) => F 
  * left out. Each line's cells are walked once (this runs for every row of a 500-row list).
  */
 export function fieldCells<F>(lines: Element[], columns: FieldColumn<F>[]): Array<{ field: F; cell: Element }> {
-  const byLine = lines.map(cellsByStart);
+  const last: number[] = [];
+  for (const { column } of columns) last[column.line] = Math.max(last[column.line] ?? 0, column.start);
+  const byLine = lines.map((line, index) => (last[index] === undefined ? [] : cellsByStart(line, last[index] as number)));
   const found: Array<{ field: F; cell: Element }> = [];
   for (const { column, field } of columns) {
     const cell = byLine[column.line]?.[column.start];
