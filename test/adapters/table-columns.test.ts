@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { fieldCells, fieldColumns } from '../../entrypoints/overlay.content/adapters/table-columns';
+import { bodySpansColumns, fieldCells, fieldColumns } from '../../entrypoints/overlay.content/adapters/table-columns';
 
 /** Builds a table from rows of [tag, text, colspan?] without parsing HTML. */
 function table(lines: Array<Array<[string, string, number?]>>, bodyAt: number): HTMLTableElement {
@@ -38,6 +38,7 @@ describe('table columns', () => {
       ['customer', 1, 0],
       ['created', 1, 1],
     ]);
+    expect(bodySpansColumns(list)).toBe(true);
     const [first, second] = list.querySelectorAll('tbody tr');
     const cells = fieldCells([first as Element, second as Element], columns);
     expect(cells.map(({ field, cell }) => [field, cell.textContent])).toEqual([
@@ -64,6 +65,32 @@ describe('table columns', () => {
     expect(fieldCells([row], columns).map(({ field, cell }) => [field, cell.textContent])).toEqual([
       ['id', '8'],
       ['priority', 'Low'],
+    ]);
+  });
+
+  it('indexes cells directly when no body cell spans columns, with the same result as the walk', () => {
+    const list = table(
+      [
+        [['th', 'id'], ['th', 'subject', 2], ['th', 'priority']],
+        [['th', 'customer'], ['th', 'created']],
+        [['td', '9'], ['td', 'Disk full'], ['td', 'x'], ['td', 'Urgent']],
+        [['td', 'Initech'], ['td', 'Mon Nov 16 09:00:00 2026']],
+      ],
+      2,
+    );
+    expect(bodySpansColumns(list)).toBe(false);
+    const columns = fieldColumns(list, (header) => header.textContent ?? undefined);
+    const lines = [...list.querySelectorAll('tbody tr')];
+    // A script-inserted non-cell in a row is not a column either way.
+    lines[1]?.insertBefore(document.createElement('div'), lines[1].firstChild);
+    const read = (spans: boolean) => fieldCells(lines, columns, spans).map(({ field, cell }) => [field, cell.textContent]);
+    expect(read(false)).toEqual(read(true));
+    expect(read(false)).toEqual([
+      ['id', '9'],
+      ['subject', 'Disk full'],
+      ['priority', 'Urgent'],
+      ['customer', 'Initech'],
+      ['created', 'Mon Nov 16 09:00:00 2026'],
     ]);
   });
 });

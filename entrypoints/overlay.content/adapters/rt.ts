@@ -2,7 +2,7 @@ import type { Recipe } from '../../../core/settings/schema';
 import { extractEmail } from './field-values';
 import { recipeAdapter } from './recipe';
 import { readValue, visibleText } from './read-value';
-import { fieldCells, fieldColumns } from './table-columns';
+import { bodySpansColumns, fieldCells, fieldColumns } from './table-columns';
 import {
   errorText,
   type Fields,
@@ -121,6 +121,7 @@ function scanList(root: Document | ShadowRoot | Element, context: ScanContext): 
   const shown = tables.filter((table) => isVisible(table) && !table.closest(RT_SELECTORS.listElsewhere));
   return shown.flatMap((table) => {
     const columns = fieldColumns(table, columnField);
+    const spans = bodySpansColumns(table);
     const rows = [...table.querySelectorAll(RT_SELECTORS.listRow)].filter(
       (row) => isVisible(row, table) && (root.nodeType !== 1 || (root as Element).contains(row) || row.contains(root as Element)),
     );
@@ -130,7 +131,7 @@ function scanList(root: Document | ShadowRoot | Element, context: ScanContext): 
       const fields: Fields = { id: row.getAttribute('data-record-id') ?? undefined };
       const problems: string[] = [];
       let anchor: Element = firstCell(lines[0]) ?? row;
-      for (const { field, cell } of fieldCells(lines, columns)) {
+      for (const { field, cell } of fieldCells(lines, columns, spans)) {
         if (field === 'id') {
           anchor = cell;
           continue;

@@ -80,14 +80,34 @@ export function fieldColumns<F>(table: Element, fieldOf: (header: Element) => F 
  * The body cell under each field column of a row made of `lines`, in header order; missing cells are
  * left out. Each line's cells are walked once (this runs for every row of a 500-row list).
  */
-export function fieldCells<F>(lines: Element[], columns: FieldColumn<F>[]): Array<{ field: F; cell: Element }> {
+export function fieldCells<F>(
+  lines: Element[],
+  columns: FieldColumn<F>[],
+  spans = true,
+): Array<{ field: F; cell: Element }> {
+  const found: Array<{ field: F; cell: Element }> = [];
+  if (!spans) {
+    // No body cell spans columns: a column's cell is the line's cell at that index.
+    for (const { column, field } of columns) {
+      const cell = (lines[column.line] as HTMLTableRowElement | undefined)?.cells?.[column.start];
+      if (cell) found.push({ field, cell });
+    }
+    return found;
+  }
   const last: number[] = [];
   for (const { column } of columns) last[column.line] = Math.max(last[column.line] ?? 0, column.start);
   const byLine = lines.map((line, index) => (last[index] === undefined ? [] : cellsByStart(line, last[index] as number)));
-  const found: Array<{ field: F; cell: Element }> = [];
   for (const { column, field } of columns) {
     const cell = byLine[column.line]?.[column.start];
     if (cell) found.push({ field, cell });
   }
   return found;
+}
+
+/**
+ * Whether any body cell of `table` spans columns. Lists without (RT's) let fieldCells index each
+ * row's cells directly instead of walking them: one query per table instead of a walk per row.
+ */
+export function bodySpansColumns(table: Element): boolean {
+  return table.querySelector('tbody td[colspan], tbody th[colspan]') !== null;
 }
