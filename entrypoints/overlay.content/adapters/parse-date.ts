@@ -1,5 +1,6 @@
 import { DateTime, IANAZone } from 'luxon';
 import { clockFor } from '../../../core/time/zone-clock';
+import { cleanText } from './field-values';
 import { parseRelativeTime } from './relative-time';
 
 /**
@@ -138,7 +139,7 @@ function parseAbsolute(value: string, zone: string, dateFormat: string | undefin
 }
 
 function parseUncached(text: string, options: DateOptions): ParsedDate {
-  const value = text.replace(/\s+/gu, ' ').trim();
+  const value = cleanText(text);
   const zone = options.timeZone;
   if (!validZone(zone)) return { problem: `unknown time zone "${zone}"` };
   // An absolute date has digits; "Not set" (RT's empty date) and relative words go straight to the end.

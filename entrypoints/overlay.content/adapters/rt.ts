@@ -128,7 +128,9 @@ function scanList(root: Document | ShadowRoot | Element, context: ScanContext): 
     return rows.map((row, index) => {
       const lines: Element[] = [];
       for (let line = row.firstElementChild; line; line = line.nextElementSibling) if (line.tagName === 'TR') lines.push(line);
-      const fields: Fields = { id: row.getAttribute('data-record-id') ?? undefined };
+      const fields: Fields = {};
+      const id = row.getAttribute('data-record-id');
+      if (id !== null) fields.id = id;
       const problems: string[] = [];
       let anchor: Element = firstCell(lines[0]) ?? row;
       for (const { field, cell } of fieldCells(lines, columns, spans)) {

@@ -23,19 +23,29 @@ export function setField(
   context: ScanContext,
 ): string | undefined {
   switch (name) {
-    case 'priority':
+    // Values that could not be understood are left unset, not set to undefined (see withoutUnset).
+    case 'priority': {
       fields.priorityRaw = raw;
-      fields.priority = literalPriority(raw);
+      const priority = literalPriority(raw);
+      if (priority) fields.priority = priority;
       return undefined;
-    case 'requesterEmail':
-      fields.requesterEmail = extractEmail(raw);
-      return fields.requesterEmail ? undefined : `no e-mail address in "${raw}"`;
-    case 'language':
-      fields.language = languageFromField(raw);
+    }
+    case 'requesterEmail': {
+      const address = extractEmail(raw);
+      if (!address) return `no e-mail address in "${raw}"`;
+      fields.requesterEmail = address;
       return undefined;
-    case 'type':
-      fields.type = toRequestType(raw);
+    }
+    case 'language': {
+      const language = languageFromField(raw);
+      if (language) fields.language = language;
       return undefined;
+    }
+    case 'type': {
+      const type = toRequestType(raw);
+      if (type) fields.type = type;
+      return undefined;
+    }
     case 'submitted':
     case 'firstReply': {
       const parsed = parsePageDate(raw, { ...spec, timeZone: context.timeZone, now: context.now });
@@ -68,18 +78,33 @@ export interface TicketDraft {
 }
 
 /**
+ * The fields without the ones set to undefined: copied (only when there are some), not `delete`d,
+ * since deleting keys turns an object into a slow dictionary.
+ */
+function withoutUnset(fields: Fields): Fields {
+  let unset = false;
+  for (const key in fields) if (fields[key as keyof Fields] === undefined) unset = true;
+  if (!unset) return fields;
+  const kept: Fields = {};
+  for (const key in fields) {
+    const value = fields[key as keyof Fields];
+    if (value !== undefined) (kept as Record<string, unknown>)[key] = value;
+  }
+  return kept;
+}
+
+/**
  * Finishes a ticket. Tickets whose id could not be read get a positional key
  * (`unidentified:<n>`) so the overlay can still show `unreadable` on them.
  */
 export function finishTicket(draft: TicketDraft, index: number): ScannedTicket {
-  draft.fields.language ??= languageFromScript(draft.fields.subject, draft.bodyText);
-  // Copied without the unset ones, not `delete`d: deleting keys turns an object into a slow dictionary.
-  const fields: Fields = {};
-  for (const key in draft.fields) {
-    const value = draft.fields[key as keyof Fields];
-    if (value !== undefined) (fields as Record<string, unknown>)[key] = value;
+  if (draft.fields.language === undefined) {
+    const detected = languageFromScript(draft.fields.subject, draft.bodyText);
+    if (detected) draft.fields.language = detected;
   }
-  const missing = REQUIRED.filter(([, read]) => !read(fields)).map(([name]) => name);
+  const fields = withoutUnset(draft.fields);
+  const missing: TicketField[] = [];
+  for (const [name, read] of REQUIRED) if (!read(fields)) missing.push(name);
   const ticket: ScannedTicket = {
     key: fields.id ?? `unidentified:${index}`,
     element: draft.element,
