@@ -35,7 +35,11 @@ export function elementValue(element: Element, attribute?: string): string {
  * thousands of cells, and walking every text node from script is what made scans slow.
  */
 export function visibleText(element: Element): string {
-  if (!mayHide(element)) return cleanText(element.textContent);
+  // A few child elements are cheaper to check one by one (walk) than with a query over the subtree;
+  // a bigger subtree without anything hidden is read with one textContent.
+  if (element.childElementCount > 3 ? !mayHide(element) : element.firstElementChild === null) {
+    return cleanText(element.textContent);
+  }
   let text = '';
   const walk = (node: Node): void => {
     for (let child = node.firstChild; child; child = child.nextSibling) {

@@ -88,8 +88,9 @@ export function fieldCells<F>(
   const found: Array<{ field: F; cell: Element }> = [];
   if (!spans) {
     // No body cell spans columns: a column's cell is the line's cell at that index.
+    const cells = lines.map((line) => (line as HTMLTableRowElement).cells);
     for (const { column, field } of columns) {
-      const cell = (lines[column.line] as HTMLTableRowElement | undefined)?.cells?.[column.start];
+      const cell = cells[column.line]?.[column.start];
       if (cell) found.push({ field, cell });
     }
     return found;

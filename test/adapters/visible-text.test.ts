@@ -1,0 +1,38 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { cleanText } from '../../entrypoints/overlay.content/adapters/field-values';
+import { visibleText } from '../../entrypoints/overlay.content/adapters/read-value';
+import { isHiddenOwn } from '../../entrypoints/overlay.content/adapters/visible';
+import { loadFixture } from './fixture';
+
+/** The rule without shortcuts: every text node not under something hidden or never shown. */
+const NEVER_SHOWN = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'SELECT', 'TEXTAREA', 'NOSCRIPT']);
+function reference(node: Node): string {
+  let text = '';
+  for (const child of node.childNodes) {
+    if (child.nodeType === 3) text += child.nodeValue;
+    else if (child.nodeType === 1 && !NEVER_SHOWN.has((child as Element).tagName) && !isHiddenOwn(child as Element)) {
+      text += reference(child);
+    }
+  }
+  return text;
+}
+
+const PAGES = [
+  'rt/search-results.html',
+  'rt-real/search-results-default.html',
+  'rt-real/search-results-sla-format.html',
+  'rt-real/ticket-display.html',
+  'recipe/tickets.html',
+  'servicenow/list.html',
+  'osticket/queue.html',
+];
+
+describe('visibleText', () => {
+  it.each(PAGES)('reads every element of %s as the plain rule does (shortcuts included)', (path) => {
+    const root = loadFixture(path).body;
+    const elements = [...root.querySelectorAll('*')];
+    expect(elements.length).toBeGreaterThan(20);
+    for (const element of elements) expect(visibleText(element)).toBe(cleanText(reference(element)));
+  });
+});
