@@ -25,13 +25,19 @@ const tell = (target: Element, isIntersecting: boolean) =>
 const now = Date.parse('2026-11-16T01:46:00Z');
 const MINUTE = 60_000;
 
+/** A badge for a 4-hour target submitted 46 minutes before `now`, on the page. */
+function badgeOnPage(id: string) {
+  listPage(document, [id]);
+  const [ticket] = rowAdapter.scan(document, { timeZone: 'UTC', now: new Date(now) });
+  if (!ticket) throw new Error('fixture');
+  const badge = createBadge(document, fixedTargetModel(ticket), now, { mapCustomer: () => {} });
+  document.body.append(badge.host);
+  return badge;
+}
+
 describe('badge off screen', () => {
   it('keeps state and deadline current but writes a ticking countdown only near the screen', () => {
-    listPage(document, ['42']);
-    const [ticket] = rowAdapter.scan(document, { timeZone: 'UTC', now: new Date(now) });
-    if (!ticket) throw new Error('fixture');
-    const badge = createBadge(document, fixedTargetModel(ticket), now, { mapCustomer: () => {} });
-    document.body.append(badge.host);
+    const badge = badgeOnPage('42');
     expect(observed.has(badge.host)).toBe(true);
     const text = () => badge.host.shadowRoot?.textContent;
     expect(text()).toBe('P2 · Gold · 2h 14m left');
@@ -52,11 +58,7 @@ describe('badge off screen', () => {
   });
 
   it('writes a new model at once, on screen or not, and lets go of removed badges', () => {
-    listPage(document, ['43']);
-    const [ticket] = rowAdapter.scan(document, { timeZone: 'UTC', now: new Date(now) });
-    if (!ticket) throw new Error('fixture');
-    const badge = createBadge(document, fixedTargetModel(ticket), now, { mapCustomer: () => {} });
-    document.body.append(badge.host);
+    const badge = badgeOnPage('43');
     tell(badge.host, false);
     badge.setModel({ key: '43', input: { kind: 'unreadable', reason: 'no submission time' }, sections: [] }, now);
     expect(badge.host.shadowRoot?.textContent).toBe('Unreadable · no submission time');
