@@ -25,7 +25,7 @@ const tell = (target: Element, isIntersecting: boolean) =>
 const now = Date.parse('2026-11-16T01:46:00Z');
 const MINUTE = 60_000;
 
-/** A badge for a 4-hour target submitted 46 minutes before `now`, on the page. */
+/** A badge for a 4-hour 24/7 target submitted 1 h 46 min before `now` (2h 14m left), on the page. */
 function badgeOnPage(id: string) {
   listPage(document, [id]);
   const [ticket] = rowAdapter.scan(document, { timeZone: 'UTC', now: new Date(now) });
