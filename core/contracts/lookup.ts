@@ -119,7 +119,6 @@ export function mapPriority(
   return (PRIORITIES as readonly string[]).includes(literal) ? (literal as Priority) : undefined;
 }
 
-/** Designated-contact warnings that do not depend on a ticket (the options page shows them). */
 /**
  * Per customer, asked for every ticket of a list: its designated contacts by normalised address and
  * its contract warnings. Settings objects are replaced, never changed, so a customer object is a key.
@@ -149,6 +148,7 @@ function customerWarnings(customer: Customer, policy: Policy | undefined): Note[
   return known.warnings;
 }
 
+/** Designated-contact warnings that do not depend on a ticket (the options page shows them). */
 export function contactWarnings(customer: Customer, policy: Policy | undefined): Note[] {
   if (!policy) return [];
   const level = resolveLevel(policy, customer.level);

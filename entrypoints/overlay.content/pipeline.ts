@@ -91,8 +91,9 @@ const WARM_LIMIT = 50;
 /**
  * Evaluates a "submitted now" ticket for each configured contract (every priority, and the
  * policy's routed languages) and throws the results away: the calendars for the years around now
- * are compiled, zone clocks, zone abbreviations and Intl formatters created and the code JIT-compiled before the first
- * list of tickets arrives. Run when the page is idle after settings load; never throws.
+ * are compiled, zone clocks, zone abbreviations and Intl formatters created and the code
+ * JIT-compiled before the first list of tickets arrives. Run when the page is idle after settings
+ * load; never throws.
  */
 export function warmPipeline(settings: Settings, now = Date.now()): void {
   const submitted = new Date(now).toISOString();
