@@ -1,6 +1,6 @@
 import type { BadgeModel, MapCustomerPrefill } from './badge-model';
 import { type BadgeView, badgeState } from './badge-state';
-import { adoptStyle, nearScreen, prototypeFor } from './badge-dom';
+import { badgeKit } from './badge-dom';
 import { hidePopover, inPopover, popoverHovered, retitlePopover, showPopover } from './popover';
 
 /**
@@ -72,7 +72,10 @@ function listenOnce(doc: Document): void {
  */
 class BadgeElement implements Badge {
   readonly host: HTMLElement;
-  private readonly label: Text;
+  private readonly shadow: ShadowRoot;
+  /** The text node, looked up on the first change after the first render (most badges never need it). */
+  private label: Text | undefined;
+  private written = false;
   model: BadgeModel;
   // Set by the first render (in the constructor), before anything can open the popover.
   private current: BadgeView | undefined;
@@ -93,15 +96,13 @@ class BadgeElement implements Badge {
     now: number,
     private readonly actions: BadgeActions,
   ) {
-    this.host = prototypeFor(doc).cloneNode(false) as HTMLElement;
-    const shadow = this.host.attachShadow({ mode: 'open' });
-    adoptStyle(doc, shadow);
-    // One text node whose data changes: cheaper per tick than replacing children.
-    this.label = doc.createTextNode('');
-    shadow.append(this.label);
+    const kit = badgeKit(doc, seenNear);
+    this.host = kit.prototype.cloneNode(false) as HTMLElement;
+    this.shadow = this.host.attachShadow({ mode: 'open' });
+    kit.style(this.shadow);
     owners.set(this.host, this);
     listenOnce(doc);
-    nearScreen(doc, seenNear)?.observe(this.host);
+    kit.near?.observe(this.host);
     this.model = initial;
     this.setModel(initial, now);
   }
@@ -109,10 +110,7 @@ class BadgeElement implements Badge {
   /** The IntersectionObserver's news: write a countdown that changed while the badge was off screen. */
   seen(near: boolean): void {
     this.near = near;
-    if (near && this.textBehind && this.current) {
-      this.label.data = this.current.text;
-      this.textBehind = false;
-    }
+    if (near && this.textBehind && this.current) this.write(this.current.text);
   }
 
   get view(): BadgeView {
@@ -137,10 +135,8 @@ class BadgeElement implements Badge {
     this.renderedAt = at;
     const next = badgeState(this.model.input, at);
     if (next.text !== view?.text) {
-      if (this.near || newModel || this.open) {
-        this.label.data = next.text;
-        this.textBehind = false;
-      } else this.textBehind = true;
+      if (this.near || newModel || this.open) this.write(next.text);
+      else this.textBehind = true;
       if (this.open) retitlePopover(this.doc, this.host, next.text);
     }
     if (next.state !== view?.state) this.host.setAttribute('data-sla-state', next.state);
@@ -150,6 +146,22 @@ class BadgeElement implements Badge {
     }
     this.current = next;
     return next;
+  }
+
+  /**
+   * One text node whose data changes: cheaper per tick than replacing children. The first write
+   * appends the text as a string (no node object made in script: 500 badges are written at once);
+   * it is the shadow root's last child, after the `<style>` where there is one.
+   */
+  private write(text: string): void {
+    if (this.written) {
+      this.label ??= this.shadow.lastChild as Text;
+      this.label.data = text;
+    } else {
+      this.shadow.append(text);
+      this.written = true;
+    }
+    this.textBehind = false;
   }
 
   hovered(): void {

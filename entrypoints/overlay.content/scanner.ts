@@ -25,7 +25,10 @@ export interface ScannerOptions {
   /** The model for a ticket whose pipeline threw. */
   failed: (ticket: ScannedTicket, error: unknown) => BadgeModel;
   createBadge: (model: BadgeModel) => Badge;
-  /** Called after each scan that placed or changed badges (the ticker renders them). */
+  /**
+   * Called after scans that placed or changed badges (the ticker counts them for the toolbar), on a
+   * timer: not inside the observer callback that badged the rows, which the page is waiting on.
+   */
   onChange?: () => void;
   /** An adapter threw from scan() (contract says it must not): reported, the page keeps working. */
   onAdapterError?: (adapter: Adapter, error: unknown) => void;
@@ -85,6 +88,18 @@ export function createScanner(options: ScannerOptions): Scanner {
   let pending: Array<[ScannedTicket, BadgeModel]> = [];
   let lastFlush = 0;
   let lastScan = Number.NEGATIVE_INFINITY;
+  let changeTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const reportChange = () => {
+    changeTimer ??= setTimeout(() => {
+      changeTimer = undefined;
+      try {
+        options.onChange?.();
+      } catch {
+        // Never throw into the page.
+      }
+    }, 0);
+  };
 
   const findTickets = (): ScannedTicket[] => {
     const context = options.context();
@@ -165,7 +180,7 @@ export function createScanner(options: ScannerOptions): Scanner {
         }
       }
     } else sliceTimer = setTimeout(safeDrain, 0);
-    if (changed) options.onChange?.();
+    if (changed) reportChange();
   };
 
   const safeDrain = () => {
@@ -237,6 +252,7 @@ export function createScanner(options: ScannerOptions): Scanner {
       observer.disconnect();
       if (timer !== undefined) clearTimeout(timer);
       if (sliceTimer !== undefined) clearTimeout(sliceTimer);
+      if (changeTimer !== undefined) clearTimeout(changeTimer);
     },
   };
 }

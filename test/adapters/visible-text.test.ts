@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { cleanText } from '../../entrypoints/overlay.content/adapters/field-values';
 import { visibleText } from '../../entrypoints/overlay.content/adapters/read-value';
-import { isHiddenOwn } from '../../entrypoints/overlay.content/adapters/visible';
+import { hiddenByMarkup } from '../../entrypoints/overlay.content/adapters/visible';
 import { loadFixture } from './fixture';
 
 /** The rule without shortcuts: every text node not under something hidden or never shown. */
@@ -11,7 +11,7 @@ function reference(node: Node): string {
   let text = '';
   for (const child of node.childNodes) {
     if (child.nodeType === 3) text += child.nodeValue;
-    else if (child.nodeType === 1 && !NEVER_SHOWN.has((child as Element).tagName) && !isHiddenOwn(child as Element)) {
+    else if (child.nodeType === 1 && !NEVER_SHOWN.has((child as Element).tagName) && !hiddenByMarkup(child as Element)) {
       text += reference(child);
     }
   }

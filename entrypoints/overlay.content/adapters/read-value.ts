@@ -1,5 +1,5 @@
 import { cleanText } from './field-values';
-import { isHiddenOwn, isVisible } from './visible';
+import { isHiddenOwn, isVisible, MAYBE_HIDDEN_OWN } from './visible';
 
 /**
  * Reads one value from the page: the first visible element matching `selector` inside `scope` (the
@@ -32,14 +32,11 @@ export function elementValue(element: Element, attribute?: string): string {
 /**
  * Text of `element` without hidden descendants (RT nests its edit form inside the value cell).
  * Subtrees without anything hidden are read with the native `textContent`: a 500-row list has
- * thousands of cells, and walking every text node from script is what made scans slow.
+ * thousands of cells, and every DOM call from a content script costs (more so on nodes it has
+ * not touched before), so a cell is checked with one query rather than walked child by child.
  */
 export function visibleText(element: Element): string {
-  // A few child elements are cheaper to check one by one (walk) than with a query over the subtree;
-  // a bigger subtree without anything hidden is read with one textContent.
-  if (element.childElementCount > 3 ? !mayHide(element) : element.firstElementChild === null) {
-    return cleanText(element.textContent);
-  }
+  if (!mayHide(element)) return cleanText(element.textContent);
   let text = '';
   const walk = (node: Node): void => {
     for (let child = node.firstChild; child; child = child.nextSibling) {
@@ -54,12 +51,15 @@ export function visibleText(element: Element): string {
   return cleanText(text);
 }
 
-/** Whether anything below `element` may be hidden. Without child elements nothing can be: no query needed. */
-const mayHide = (element: Element): boolean => element.firstElementChild !== null && element.querySelector(MAYBE_HIDDEN) !== null;
+/**
+ * Whether anything below `element` may be hidden. Without child elements nothing can be: no query
+ * needed (`childElementCount` is a number; `firstElementChild` would make a wrapper for the child).
+ */
+const mayHide = (element: Element): boolean =>
+  element.childElementCount !== 0 && element.querySelector(MAYBE_HIDDEN) !== null;
 
 /** A superset of what isHiddenOwn hides or visibleText skips (style values are checked exactly there). */
-const MAYBE_HIDDEN =
-  '[hidden], template, form.editor, .hidden, .d-none, input[type="hidden" i], [style*="none" i], [style*="hidden" i], script, style, select, textarea, noscript';
+const MAYBE_HIDDEN = `${MAYBE_HIDDEN_OWN}, script, style, select, textarea, noscript`;
 
 const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'SELECT', 'TEXTAREA', 'NOSCRIPT']);
 

@@ -13,7 +13,7 @@ import {
   type TicketDraft,
 } from './ticket-fields';
 import type { Adapter, ScanContext, ScannedTicket } from './types';
-import { isVisible } from './visible';
+import { isHiddenOwn, isVisible } from './visible';
 
 /**
  * Request Tracker 5. Ticket page (Ticket/Display.html) is a recipe; the search results list needs
@@ -29,6 +29,9 @@ export const RT_SELECTORS = {
   /** The ticket page's "more about the requestor" box lists their other tickets with few columns. */
   listElsewhere: '.more-about-requestor-tickets',
   listRow: 'tbody.list-item[data-record-id]',
+  /** Inline-edit list cells: a hidden `form.editor` and the value shown in `div.value`. */
+  editableCell: 'td.editable',
+  editableValue: 'div.value',
   header: '#header h1',
   message: '.history-container .transaction.message',
   messageDate: '.metadata .date',
@@ -109,6 +112,22 @@ function columnField(header: Element): RecipeField | undefined {
   return LIST_COLUMNS.find(([pattern]) => labels.some((label) => pattern.test(label)))?.[1];
 }
 
+/**
+ * A list cell's text. RT's inline-edit cells are read from their value div (unless markup hides it):
+ * the generic hidden-part check would find the edit form in every such cell of a long list first.
+ */
+function listCellText(cell: Element): string {
+  if (cell.matches(RT_SELECTORS.editableCell)) {
+    for (let child = cell.lastElementChild; child; child = child.previousElementSibling) {
+      if (child.matches(RT_SELECTORS.editableValue)) {
+        if (!isHiddenOwn(child)) return visibleText(child);
+        break;
+      }
+    }
+  }
+  return visibleText(cell);
+}
+
 function firstCell(line: Element | undefined): Element | undefined {
   for (let cell = line?.firstElementChild; cell; cell = cell.nextElementSibling) if (cell.tagName === 'TD') return cell;
   return undefined;
@@ -132,18 +151,19 @@ function scanList(root: Document | ShadowRoot | Element, context: ScanContext): 
       const id = row.getAttribute('data-record-id');
       if (id !== null) fields.id = id;
       const problems: string[] = [];
-      let anchor: Element = firstCell(lines[0]) ?? row;
+      let anchor: Element | undefined;
       for (const { field, cell } of fieldCells(lines, columns, spans)) {
         if (field === 'id') {
           anchor = cell;
           continue;
         }
-        const text = visibleText(cell);
+        const text = listCellText(cell);
         if (!text) continue;
         // CreatedRelative ("3 weeks ago") is RT's default list column: read, flagged approximate.
         const problem = setField(fields, field, text, { dateFormat: RT_DATE_FORMAT, relative: true }, context);
         if (problem) problems.push(`RT list column ${field}: ${problem}`);
       }
+      anchor ??= firstCell(lines[0]) ?? row;
       return finishTicket({ element: row, anchor, fields, problems }, index);
     });
   });
