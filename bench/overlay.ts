@@ -24,12 +24,14 @@ import { seedSettings } from '../test/e2e/support/settings';
  *     is the page's work.) BENCH_PROFILE=file.cpuprofile saves the profiled run for DevTools.
  *  2. Per-second refresh: a Chromium trace of the page's renderer main thread while the ticker runs;
  *     every submission time shares its seconds, so one tick in the window changes all 500 texts (the
- *     once-a-minute worst case). Goal < 2 ms main-thread time per second.
+ *     once-a-minute worst case), on TICK_RUNS page loads. Goal < 2 ms main-thread time per second.
  */
 
 const ROWS = 500;
 // Page loads per figure: this VM's speed drifts by ±20 % within minutes, so the median needs more than a few.
 const RUNS = 9;
+/** Page loads whose minute tick (every countdown changes text) is measured. */
+const TICK_RUNS = 5;
 const MINUTE = 60_000;
 
 interface TraceEvent {
@@ -293,19 +295,28 @@ export async function benchOverlay(): Promise<string[]> {
     const split = inclusiveTimes(profile, ['model', 'scan', 'createBadge', '(program)', '(garbage collector)']);
     if (process.env.BENCH_TIMELINE) timeline(profile);
 
-    // 2. Per-second refresh: a fresh load whose countdowns all change text a few seconds in.
-    alignTo = Date.now() + 6_000;
-    await load(withOverlay.origin, true);
-    await insert(true);
-    const states = await page.$$eval('[data-sla-badge]', (hosts) => {
-      const counts: Record<string, number> = {};
-      for (const host of hosts) {
-        const state = host.getAttribute('data-sla-state') ?? 'none';
-        counts[state] = (counts[state] ?? 0) + 1;
-      }
-      return counts;
-    });
-    const ticking = await perSecond(page, Math.max(6, (alignTo + 3_000 - Date.now()) / 1000));
+    // 2. Per-second refresh: fresh loads whose countdowns all change text a few seconds in. The
+    //    minute tick is one timer callback per load, so it is taken on several loads: one sample
+    //    is at the mercy of a GC or the VM's hiccups.
+    const ticks: PerSecond[] = [];
+    let states: Record<string, number> = {};
+    for (let run = 0; run < TICK_RUNS; run++) {
+      alignTo = Date.now() + 6_000;
+      await load(withOverlay.origin, true);
+      await insert(true);
+      states = await page.$$eval('[data-sla-badge]', (hosts) => {
+        const counts: Record<string, number> = {};
+        for (const host of hosts) {
+          const state = host.getAttribute('data-sla-state') ?? 'none';
+          counts[state] = (counts[state] ?? 0) + 1;
+        }
+        return counts;
+      });
+      ticks.push(await perSecond(page, Math.max(6, (alignTo + 3_000 - Date.now()) / 1000)));
+    }
+    const timers = ticks.flatMap((t) => t.timers);
+    const minuteTicks = ticks.map((t) => Math.max(...t.timers));
+    const seconds = ticks.flatMap((t) => t.tasks);
 
     const dom = runs.map((r) => r.dom);
     return [
@@ -316,8 +327,8 @@ export async function benchOverlay(): Promise<string[]> {
       `overlay: the ${runs[0]?.onScreenRows} rows on screen badged in ${ms(median(runs.map((r) => r.onScreen)))} median; longest task meanwhile ${ms(median(runs.map((r) => r.longest)))} median (without the overlay ${ms(plainRun.longest)}; only tasks ≥ 50 ms count)`,
       `overlay: where the time goes (profiled run, ${ms(profiled.dom)}): pipeline incl. evaluate() ${ms(split.model ?? 0)}, adapter scan ${ms(split.scan ?? 0)}, badge creation ${ms(split.createBadge ?? 0)}, native style/layout ${ms(split['(program)'] ?? 0)}, GC ${ms(split['(garbage collector)'] ?? 0)}`,
       `overlay: badge states on the bench page: ${Object.entries(states).map(([s, n]) => `${s} ${n}`).join(', ')}`,
-      `overlay: per-second refresh, CPU time of the overlay's timer callbacks (ticker + URL poll): ${ms(median(ticking.timers))} median, ${ms(Math.max(...ticking.timers))} max — the max is the tick where all ${ROWS} countdowns change text (goal < 2 ms)`,
-      `overlay: renderer main thread CPU per second, all tasks incl. style/layout/paint: ${ms(median(ticking.tasks))} median, ${ms(Math.max(...ticking.tasks))} max with ${ROWS} badges; the same page without the overlay ${ms(median(plain.tasks))} median, ${ms(Math.max(...plain.tasks))} max`,
+      `overlay: per-second refresh, CPU time of the overlay's timer callbacks (ticker + URL poll): ${ms(median(timers))} median; the tick where all ${ROWS} countdowns change text (once a minute): ${ms(median(minuteTicks))} median of ${TICK_RUNS} page loads (${minuteTicks.map(ms).join(', ')}) (goal < 2 ms)`,
+      `overlay: renderer main thread CPU per second, all tasks incl. style/layout/paint: ${ms(median(seconds))} median, ${ms(Math.max(...seconds))} max with ${ROWS} badges; the same page without the overlay ${ms(median(plain.tasks))} median, ${ms(Math.max(...plain.tasks))} max`,
     ];
   } finally {
     await browser.close();

@@ -12,7 +12,7 @@ export interface BadgeKit {
    * keeps a 500-row list cheap.
    */
   prototype: HTMLElement;
-  /** Styles a badge's shadow root: the document's one constructed stylesheet, else a `<style>`. */
+  /** Styles a badge's shadow root (an adopted stylesheet: the shadow root's only child is the text). */
   style(shadow: ShadowRoot): void;
   /**
    * Which badges are near the screen (within a viewport's height above or below it), where the
@@ -47,21 +47,17 @@ function hostPrototype(doc: Document): HTMLElement {
   return host;
 }
 
+/**
+ * Adopts the document's one constructed stylesheet (every supported browser has them: Chrome 73,
+ * Firefox 101); where a page's window has none, badges stay unstyled rather than fail.
+ */
 function styler(doc: Document): (shadow: ShadowRoot) => void {
-  // Decided on the first shadow root: whether it can adopt a constructed stylesheet.
-  let sheet: CSSStyleSheet | null | undefined;
+  const Sheet = doc.defaultView?.CSSStyleSheet;
+  if (typeof Sheet !== 'function') return () => {};
+  const sheet = new Sheet();
+  sheet.replaceSync(BADGE_CSS);
   return (shadow) => {
-    if (sheet === undefined) {
-      const Sheet = doc.defaultView?.CSSStyleSheet;
-      sheet = typeof Sheet === 'function' && 'adoptedStyleSheets' in shadow ? new Sheet() : null;
-      sheet?.replaceSync(BADGE_CSS);
-    }
-    if (sheet) shadow.adoptedStyleSheets = [sheet];
-    else {
-      const style = doc.createElement('style');
-      style.textContent = BADGE_CSS;
-      shadow.append(style);
-    }
+    shadow.adoptedStyleSheets = [sheet];
   };
 }
 

@@ -131,7 +131,11 @@ function waitingText(start: string, zone: string | undefined): string {
   return text;
 }
 
-export function badgeState(input: BadgeInput, now: number): BadgeView {
+/**
+ * The view at `now`. Without `withText` the text of a ticking countdown is left empty (state,
+ * deadline and `until` are the same): a badge off screen is not shown, so its text is not composed.
+ */
+export function badgeState(input: BadgeInput, now: number, withText = true): BadgeView {
   const never = Number.POSITIVE_INFINITY;
   if (input.kind === 'unmapped') return { state: 'unmapped', text: 'Unmapped · map customer…', until: never };
   if (input.kind === 'unreadable') return { state: 'unreadable', text: `Unreadable · ${input.reason}`, until: never };
@@ -148,9 +152,12 @@ export function badgeState(input: BadgeInput, now: number): BadgeView {
   }
   if (now >= due) {
     const over = Math.floor((now - due) / MINUTE);
-    return { state: 'breached', text: `Breached ${formatDuration(now - due)} ago`, deadline, until: due + (over + 1) * MINUTE };
+    const text = withText ? `Breached ${formatDuration(now - due)} ago` : '';
+    return { state: 'breached', text, deadline, until: due + (over + 1) * MINUTE };
   }
-  if (now < start) return { state: 'waiting', text: waitingText(target.start, input.startZone), deadline, until: start };
+  if (now < start) {
+    return { state: 'waiting', text: withText ? waitingText(target.start, input.startZone) : '', deadline, until: start };
+  }
   const left = due - now;
   const atRiskFrom =
     input.atRiskFrom !== undefined && target.clock === 'business-hours'
@@ -162,5 +169,5 @@ export function badgeState(input: BadgeInput, now: number): BadgeView {
   if (state === 'on-track') until = Math.min(until, atRiskFrom);
   // At-risk gets a mark as well as a colour, so the state never depends on colour alone.
   const mark = state === 'at-risk' ? '⚠ ' : '';
-  return { state, text: `${mark}${label} · ${formatDuration(left)} left`, deadline, until };
+  return { state, text: withText ? `${mark}${label} · ${formatDuration(left)} left` : '', deadline, until };
 }

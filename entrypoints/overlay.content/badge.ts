@@ -5,7 +5,8 @@ import { hidePopover, inPopover, popoverHovered, retitlePopover, showPopover } f
 
 /**
  * The injected badge: a custom-named host element (page CSS written for ordinary tags misses it)
- * that is itself the button (role, focus, keyboard), with a shadow root holding its text and style;
+ * that is itself the button (role, focus, keyboard), with a shadow root holding its text and adopting
+ * its stylesheet;
  * the explanation opens in the page's shared popover. Page text only ever reaches the DOM as text.
  */
 
@@ -73,9 +74,8 @@ function listenOnce(doc: Document): void {
 class BadgeElement implements Badge {
   readonly host: HTMLElement;
   private readonly shadow: ShadowRoot;
-  /** The text node, looked up on the first change after the first render (most badges never need it). */
-  private label: Text | undefined;
-  private written = false;
+  /** The text in the shadow root (undefined before the first write). */
+  private written: string | undefined;
   model: BadgeModel;
   // Set by the first render (in the constructor), before anything can open the popover.
   private current: BadgeView | undefined;
@@ -85,7 +85,7 @@ class BadgeElement implements Badge {
   private stale = true;
   /** Near the screen (until the page's IntersectionObserver says otherwise). */
   private near = true;
-  /** The label still shows an older text (a countdown that changed while off screen). */
+  /** The text shown is older than the view (a countdown that changed while off screen). */
   private textBehind = false;
   /** What the popover calls back; made when the popover first opens (most badges never open it). */
   private owner?: { close(): void; left(): void };
@@ -110,11 +110,17 @@ class BadgeElement implements Badge {
   /** The IntersectionObserver's news: write a countdown that changed while the badge was off screen. */
   seen(near: boolean): void {
     this.near = near;
-    if (near && this.textBehind && this.current) this.write(this.current.text);
+    if (near && this.textBehind) this.write(this.view.text);
   }
 
+  /** The last view, with its text (composed now if the badge was off screen when it was rendered). */
   get view(): BadgeView {
-    return this.current as BadgeView;
+    let view = this.current as BadgeView;
+    if (!view.text) {
+      view = badgeState(this.model.input, this.renderedAt);
+      this.current = view;
+    }
+    return view;
   }
 
   setModel(next: BadgeModel, at: number): void {
@@ -130,13 +136,14 @@ class BadgeElement implements Badge {
     // Most seconds change nothing: skip until the instant the last view said it would change.
     if (view && !this.stale && at >= this.renderedAt && at < view.until) return view;
     // A new model (new ticket, changed fields) is written at once; a ticking countdown only near the screen.
-    const newModel = this.stale;
+    const shown = this.stale || this.near || this.open;
     this.stale = false;
     this.renderedAt = at;
-    const next = badgeState(this.model.input, at);
-    if (next.text !== view?.text) {
-      if (this.near || newModel || this.open) this.write(next.text);
-      else this.textBehind = true;
+    // Off screen, a ticking countdown's new text is neither composed nor written until it comes near.
+    const next = badgeState(this.model.input, at, shown);
+    if (!shown) this.textBehind = true;
+    else if (next.text !== this.written) {
+      this.write(next.text);
       if (this.open) retitlePopover(this.doc, this.host, next.text);
     }
     if (next.state !== view?.state) this.host.setAttribute('data-sla-state', next.state);
@@ -149,18 +156,12 @@ class BadgeElement implements Badge {
   }
 
   /**
-   * One text node whose data changes: cheaper per tick than replacing children. The first write
-   * appends the text as a string (no node object made in script: 500 badges are written at once);
-   * it is the shadow root's last child, after the `<style>` where there is one.
+   * The shadow root's text, set as a string: the browser makes the text node, so no node object is
+   * made in script for each of 500 badges (nor for the screenful whose countdowns change each minute).
    */
   private write(text: string): void {
-    if (this.written) {
-      this.label ??= this.shadow.lastChild as Text;
-      this.label.data = text;
-    } else {
-      this.shadow.append(text);
-      this.written = true;
-    }
+    if (text !== this.written) this.shadow.textContent = text;
+    this.written = text;
     this.textBehind = false;
   }
 

@@ -89,6 +89,7 @@ export function createScanner(options: ScannerOptions): Scanner {
   let lastFlush = 0;
   let lastScan = Number.NEGATIVE_INFINITY;
   let changeTimer: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
 
   const reportChange = () => {
     changeTimer ??= setTimeout(() => {
@@ -142,16 +143,26 @@ export function createScanner(options: ScannerOptions): Scanner {
     return true;
   };
 
-  /** Writes the computed badges in one go. */
+  /**
+   * Writes the computed badges in one go, with the observer disconnected: our own insertions are no
+   * news (500 records would only be recognised as ours, in the task the page is waiting on). Page
+   * changes recorded before are in the DOM this scan read: the page's own code runs in other tasks,
+   * whose records are delivered before a later slice starts.
+   */
   const flush = (): boolean => {
     const at = now();
     let changed = false;
-    for (const [ticket, model] of pending) {
-      try {
-        if (place(ticket, model, at)) changed = true;
-      } catch {
-        // A detached or exotic anchor: skip this ticket, keep the others.
+    observer.disconnect();
+    try {
+      for (const [ticket, model] of pending) {
+        try {
+          if (place(ticket, model, at)) changed = true;
+        } catch {
+          // A detached or exotic anchor: skip this ticket, keep the others.
+        }
       }
+    } finally {
+      if (!stopped) observe();
     }
     pending = [];
     lastFlush = performance.now();
@@ -228,13 +239,15 @@ export function createScanner(options: ScannerOptions): Scanner {
       // Never throw into the page.
     }
   });
-  observer.observe(doc.documentElement, {
-    childList: true,
-    subtree: true,
-    characterData: true,
-    attributes: true,
-    attributeFilter: ROW_ATTRIBUTES,
-  });
+  const observe = () =>
+    observer.observe(doc.documentElement, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ROW_ATTRIBUTES,
+    });
+  observe();
 
   return {
     scan,
@@ -249,6 +262,7 @@ export function createScanner(options: ScannerOptions): Scanner {
       }
     },
     stop() {
+      stopped = true;
       observer.disconnect();
       if (timer !== undefined) clearTimeout(timer);
       if (sliceTimer !== undefined) clearTimeout(sliceTimer);

@@ -50,6 +50,18 @@ describe('badgeState', () => {
     expect(badgeState({ kind: 'unmapped' }, 0).deadline).toBeUndefined();
   });
 
+  it('leaves only the text out for a badge off screen (same state, deadline and next change)', () => {
+    const inputs = [evaluated(), evaluated({ firstReply: '2026-11-16T00:42:00Z' }), { kind: 'unmapped' } as BadgeInput];
+    // Every 7 minutes from before the clock starts (waiting) to after the deadline (breached).
+    for (let t = at('2026-11-15T23:00:00Z'); t < at('2026-11-16T06:00:00Z'); t += 7 * 60_000) {
+      for (const input of inputs) {
+        const full = badgeState(input, t);
+        const withoutText = badgeState(input, t, false);
+        expect(withoutText).toEqual(input.kind === 'evaluated' && !input.firstReply ? { ...full, text: '' } : full);
+      }
+    }
+  });
+
   it('uses the configured at-risk share', () => {
     const now = at('2026-11-16T02:00:00Z'); // 50% left
     expect(badgeState(evaluated({ atRiskShare: 0.5 }), now).state).toBe('at-risk');
