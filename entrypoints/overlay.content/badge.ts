@@ -6,8 +6,8 @@ import { hidePopover, inPopover, popoverHovered, retitlePopover, showPopover } f
 /**
  * The injected badge: a custom-named host element (page CSS written for ordinary tags misses it)
  * that is itself the button (role, focus, keyboard), with a shadow root holding its text and adopting
- * its stylesheet;
- * the explanation opens in the page's shared popover. Page text only ever reaches the DOM as text.
+ * its stylesheet; the explanation opens in the page's shared popover. Page text only ever reaches the
+ * DOM as text.
  */
 
 export interface BadgeActions {
