@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -131,6 +131,23 @@ window.__insertRows = (withOverlay) => new Promise((resolve) => {
 });
 </script>`;
   return `${full.slice(0, first)}${full.slice(last).replace('</body>', `<template id="bench-rows"><table>${full.slice(first, last)}</table></template>${script}</body>`)}`;
+}
+
+/** Linux's CPU time counters (user … steal), for the share a VM's host gave to other guests. */
+function cpuCounters(): number[] | undefined {
+  try {
+    return readFileSync('/proc/stat', 'utf8').split('\n')[0]?.trim().split(/\s+/).slice(1, 9).map(Number);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Steal (CPU time a VM was ready to run but its host ran others) as a share of all CPU time between two readings. */
+function stealShare(before: number[] | undefined, after: number[] | undefined): number | undefined {
+  if (before?.length !== 8 || after?.length !== 8) return undefined;
+  const spent = after.map((value, i) => value - (before[i] as number));
+  const total = spent.reduce((sum, value) => sum + value, 0);
+  return total > 0 ? (spent[7] as number) / total : undefined;
 }
 
 function median(values: number[]): number {
@@ -276,12 +293,14 @@ export async function benchOverlay(): Promise<string[]> {
     //    one more run under the CPU profiler, for where the time goes.
     const runs: Run[] = [];
     const cpuRuns: number[] = [];
+    const countersBefore = cpuCounters();
     for (let run = 0; run < RUNS; run++) {
       await load(withOverlay.origin, true);
       const { result, main } = await traced(page, () => insert(true));
       runs.push(result);
       cpuRuns.push(cpu(main));
     }
+    const steal = stealShare(countersBefore, cpuCounters());
     await load(withOverlay.origin, true);
     const profiler = await browser.context.newCDPSession(page);
     await profiler.send('Profiler.enable');
@@ -320,7 +339,7 @@ export async function benchOverlay(): Promise<string[]> {
 
     const dom = runs.map((r) => r.dom);
     return [
-      `overlay: machine: ${cpus().length} cores, load average ${loadavg()[0]?.toFixed(1)} (wall-clock figures scale with it)`,
+      `overlay: machine: ${cpus().length} cores, load average ${loadavg()[0]?.toFixed(1)}${steal === undefined ? '' : `, CPU steal during the insertion runs ${(steal * 100).toFixed(0)} % (time the VM's host gave to other guests)`} (wall-clock figures scale with both)`,
       `overlay: ${ROWS} RT rows inserted → all badged in ${ms(median(dom))} median (min ${ms(Math.min(...dom))}, max ${ms(Math.max(...dom))}; ${RUNS} page loads; goal ≤ 50 ms); the page's own layout of the new rows, not included: ${ms(plainRun.layout)} (measured without the overlay)`,
       // Both include the page's own style and layout of the rows (most of it) and vary by ±100 ms between runs: no difference is taken.
       `overlay: main-thread CPU time from rows appearing to all badged, page layout included: ${ms(median(cpuRuns))} median (min ${ms(Math.min(...cpuRuns))}); the page alone on the same rows: ${ms(cpu(plainInsert.main))} (one run)`,

@@ -1,10 +1,11 @@
 import { getPolicy } from '../policy/builtin';
 import { classifyScope } from '../policy/scope';
 import type { Policy, TargetRule } from '../policy/schema';
+import { isoUtc } from '../time/iso';
 import type { BusinessCalendar } from '../time/types';
 import { policyCalendar, holidayRegions } from './calendars';
 import { EvaluateError } from './error';
-import { formatInZone, formatMinutes, formatSpan, toIsoUtc } from './format';
+import { formatInZone, formatMinutes, formatSpan } from './format';
 import { decideLanguage, LANGUAGE_NAMES, type LanguageDecision } from './language';
 import { requireLevel } from './level';
 import { EvaluateInput, type EvaluateResult, type Note, type Target } from './types';
@@ -141,8 +142,8 @@ function compute(
     minutes: rule.minutes,
     clock: rule.clock,
     calendar: target.calendarId,
-    start: toIsoUtc(target.start),
-    deadline: toIsoUtc(target.deadline),
+    start: isoUtc(target.start),
+    deadline: isoUtc(target.deadline),
     source: `${policy.document} ${rule.source}`,
   });
 }

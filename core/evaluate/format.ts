@@ -46,7 +46,3 @@ export function formatMinutes(totalMinutes: number): string {
   const parts = [days && `${days}d`, hours && `${hours}h`, rest && `${rest}m`].filter(Boolean);
   return parts.length ? parts.join(' ') : '0m';
 }
-
-export function toIsoUtc(ms: number): string {
-  return new Date(ms).toISOString();
-}

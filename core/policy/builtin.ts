@@ -14,5 +14,7 @@ export const builtinPolicies: Readonly<Record<string, Policy>> = Object.fromEntr
 
 /** A policy by id: custom policies (team leads') first, so a team can replace a built-in one. */
 export function getPolicy(id: string, customPolicies: readonly Policy[] = []): Policy | undefined {
-  return customPolicies.find((policy) => policy.id === id) ?? builtinPolicies[id];
+  // A plain loop: asked twice per ticket of a 500-row list, and a callback allocates on every call.
+  for (let i = 0; i < customPolicies.length; i++) if (customPolicies[i]?.id === id) return customPolicies[i];
+  return builtinPolicies[id];
 }

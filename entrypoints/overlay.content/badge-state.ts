@@ -1,5 +1,7 @@
 import type { TicketField } from '../../core/contracts/ticket';
 import type { TargetResult } from '../../core/evaluate/evaluate';
+import type { Target } from '../../core/evaluate/types';
+import { isoUtc } from '../../core/time/iso';
 import { zoneAbbreviation } from '../../core/time/zone-abbreviation';
 import { clockFor } from '../../core/time/zone-clock';
 
@@ -102,29 +104,37 @@ function noTargetText(result: TargetResult): string {
   return `No target · ${NO_TARGET_WORDS[note.code] ?? note.code.replaceAll('-', ' ')}`;
 }
 
-const instants = new Map<string, number>();
-/** Date.parse with a cache: the same few hundred ISO strings are read every second. */
-function instant(iso: string): number {
-  let t = instants.get(iso);
-  if (t === undefined) {
-    t = Date.parse(iso);
-    if (instants.size > 5000) instants.clear();
-    instants.set(iso, t);
+type Evaluated = Extract<BadgeInput, { kind: 'evaluated' }>;
+type Instants = { start: number; due: number; reply: number | undefined };
+const parsed = new WeakMap<Evaluated, Instants>();
+/**
+ * The input's instants (ms), parsed once per input: the ticker reads them for every badge each
+ * second. Keyed by the input object (the pipeline memoises models), not by ISO text: hashing three
+ * fresh strings per badge was a visible part of badging a 500-row list.
+ */
+function instantsOf(input: Evaluated, target: Target): Instants {
+  let instants = parsed.get(input);
+  if (!instants) {
+    instants = {
+      start: Date.parse(target.start),
+      due: Date.parse(target.deadline),
+      reply: input.firstReply ? Date.parse(input.firstReply) : undefined,
+    };
+    parsed.set(input, instants);
   }
-  return t;
+  return instants;
 }
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const waitingTexts = new Map<string, string>();
-function waitingText(start: string, zone: string | undefined): string {
+function waitingText(start: number, zone: string | undefined): string {
   const key = `${start}|${zone ?? ''}`;
   let text = waitingTexts.get(key);
   if (text === undefined) {
     // The engine's cached zone offsets, not luxon: a list may show hundreds of different starts.
     const name = zone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-    const ms = Date.parse(start);
-    const wall = new Date(ms + clockFor(name).offset(ms) * MINUTE);
-    text = `Waiting · starts ${WEEKDAYS[wall.getUTCDay()]} ${wall.toISOString().slice(11, 16)} ${zoneAbbreviation(name, new Date(ms))}`;
+    const wall = start + clockFor(name).offset(start) * MINUTE;
+    text = `Waiting · starts ${WEEKDAYS[new Date(wall).getUTCDay()]} ${isoUtc(wall).slice(11, 16)} ${zoneAbbreviation(name, new Date(start))}`;
     if (waitingTexts.size > 5000) waitingTexts.clear();
     waitingTexts.set(key, text);
   }
@@ -143,10 +153,8 @@ export function badgeState(input: BadgeInput, now: number, withText = true): Bad
   const target = result.target;
   if (!target) return { state: 'no-target', text: noTargetText(result), until: never };
   const deadline = target.deadline;
-  const due = instant(deadline);
-  const start = instant(target.start);
-  if (input.firstReply) {
-    const reply = instant(input.firstReply);
+  const { start, due, reply } = instantsOf(input, target);
+  if (reply !== undefined) {
     if (reply <= due) return { state: 'met', text: `Answered in ${formatDuration(reply - start)} ✓`, deadline, until: never };
     return { state: 'missed', text: `Missed by ${formatDuration(reply - due)}`, deadline, until: never };
   }
@@ -156,7 +164,7 @@ export function badgeState(input: BadgeInput, now: number, withText = true): Bad
     return { state: 'breached', text, deadline, until: due + (over + 1) * MINUTE };
   }
   if (now < start) {
-    return { state: 'waiting', text: withText ? waitingText(target.start, input.startZone) : '', deadline, until: start };
+    return { state: 'waiting', text: withText ? waitingText(start, input.startZone) : '', deadline, until: start };
   }
   const left = due - now;
   const atRiskFrom =

@@ -154,9 +154,11 @@ export function createScanner(options: ScannerOptions): Scanner {
     let changed = false;
     observer.disconnect();
     try {
-      for (const [ticket, model] of pending) {
+      // Indexed, not `for…of` with destructuring: that allocates per entry in not-yet-optimised code.
+      for (let i = 0; i < pending.length; i++) {
+        const entry = pending[i] as [ScannedTicket, BadgeModel];
         try {
-          if (place(ticket, model, at)) changed = true;
+          if (place(entry[0], entry[1], at)) changed = true;
         } catch {
           // A detached or exotic anchor: skip this ticket, keep the others.
         }

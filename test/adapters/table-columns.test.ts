@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { bodySpansColumns, fieldCells, fieldColumns } from '../../entrypoints/overlay.content/adapters/table-columns';
+import { fieldCells, fieldColumns } from '../../entrypoints/overlay.content/adapters/table-columns';
 
 /** Builds a table from rows of [tag, text, colspan?] without parsing HTML. */
 function table(lines: Array<Array<[string, string, number?]>>, bodyAt: number): HTMLTableElement {
@@ -38,7 +38,6 @@ describe('table columns', () => {
       ['customer', 1, 0],
       ['created', 1, 1],
     ]);
-    expect(bodySpansColumns(list)).toBe(true);
     const [first, second] = list.querySelectorAll('tbody tr');
     const cells = fieldCells([first as Element, second as Element], columns);
     expect(cells.map(({ field, cell }) => [field, cell.textContent])).toEqual([
@@ -68,7 +67,7 @@ describe('table columns', () => {
     ]);
   });
 
-  it('indexes cells directly when no body cell spans columns, with the same result as the walk', () => {
+  it('indexes a line with one cell per header column directly, with the same result as the walk', () => {
     const list = table(
       [
         [['th', 'id'], ['th', 'subject', 2], ['th', 'priority']],
@@ -78,19 +77,27 @@ describe('table columns', () => {
       ],
       2,
     );
-    expect(bodySpansColumns(list)).toBe(false);
     const columns = fieldColumns(list, (header) => header.textContent ?? undefined);
+    expect(columns.map((c) => c.column.lineWidth)).toEqual([4, 4, 4, 2, 2]);
     const lines = [...list.querySelectorAll('tbody tr')];
     // A script-inserted non-cell in a row is not a column either way.
     lines[1]?.insertBefore(document.createElement('div'), lines[1].firstChild);
-    const read = (spans: boolean) => fieldCells(lines, columns, spans).map(({ field, cell }) => [field, cell.textContent]);
-    expect(read(false)).toEqual(read(true));
-    expect(read(false)).toEqual([
+    const read = () => fieldCells(lines, columns).map(({ field, cell }) => [field, cell.textContent]);
+    const indexed = read();
+    expect(indexed).toEqual([
       ['id', '9'],
       ['subject', 'Disk full'],
       ['priority', 'Urgent'],
       ['customer', 'Initech'],
       ['created', 'Mon Nov 16 09:00:00 2026'],
     ]);
+    // The same line with a spanning cell has one cell fewer than its header has columns: walked.
+    const [id, subject] = (lines[0] as HTMLTableRowElement).cells;
+    subject?.setAttribute('colspan', '2');
+    (lines[0] as HTMLTableRowElement).cells[2]?.remove();
+    expect(read()).toEqual(indexed);
+    // Spans shift what follows: subject (column 1) and priority (column 3) start nowhere now.
+    id?.setAttribute('colspan', '2');
+    expect(read().map(([field]) => field)).toEqual(['id', 'customer', 'created']);
   });
 });

@@ -1,4 +1,5 @@
 import { DateTime, IANAZone } from 'luxon';
+import { civilFromDays, isoAtOffset, isoUtc } from '../../../core/time/iso';
 import { clockFor } from '../../../core/time/zone-clock';
 import { cleanText } from './field-values';
 import { parseRelativeTime } from './relative-time';
@@ -65,23 +66,29 @@ const RT_FORMAT = 'EEE MMM d HH:mm:ss yyyy';
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const RT_DATE = /^([a-z]{3}) ([a-z]{3}) (\d{1,2}) (\d{2}):(\d{2}):(\d{2}) (\d{4})$/i;
+const DAY_MS = 86_400_000;
 
 /**
  * "Sun Nov 15 02:30:00 2026" → the instant, through the core's zone clock (learned offsets, no Intl
- * call per row); undefined for anything that is not a real date with its own weekday (luxon's
- * parser then reports it).
+ * call per row) and without Date objects; undefined for anything that is not a real date with its
+ * own weekday (luxon's parser then reports it).
  */
 function rtDate(value: string, zone: string): string | undefined {
   const match = RT_DATE.exec(value);
   if (!match) return undefined;
   const weekday = WEEKDAYS.indexOf((match[1] as string).toLowerCase());
   const month = MONTHS.indexOf((match[2] as string).toLowerCase());
-  const [day, hour, minute, second, year] = match.slice(3).map(Number) as [number, number, number, number, number];
+  const day = Number(match[3]);
+  const hour = Number(match[4]);
+  const minute = Number(match[5]);
+  const second = Number(match[6]);
+  const year = Number(match[7]);
   if (weekday < 0 || month < 0 || year < 100 || hour > 23 || minute > 59 || second > 59) return undefined;
-  const wall = new Date(Date.UTC(year, month, day, hour, minute, second));
-  // Date.UTC rolls Feb 30 over into March: a date that moved did not exist.
-  if (wall.getUTCMonth() !== month || wall.getUTCDate() !== day || wall.getUTCDay() !== weekday) return undefined;
-  return isoInZone(wall.getTime(), zone);
+  const days = Date.UTC(year, month, day) / DAY_MS;
+  // Date.UTC rolls Feb 30 over into March: a date that moved did not exist. 1970-01-01 was a Thursday.
+  const date = civilFromDays(days);
+  if (date.month !== month + 1 || date.day !== day || (((days + 4) % 7) + 7) % 7 !== weekday) return undefined;
+  return isoInZone(days * DAY_MS + ((hour * 60 + minute) * 60 + second) * 1000, zone);
 }
 
 /**
@@ -92,14 +99,8 @@ function rtDate(value: string, zone: string): string | undefined {
 function isoInZone(wallMs: number, zone: string): string {
   const clock = clockFor(zone);
   const instant = clock.instant(wallMs);
-  const offset = clock.offset(instant);
-  const wall = new Date(instant + offset * 60_000).toISOString().slice(0, 23);
   // As luxon writes it: "Z" for the zone named UTC/GMT, an offset for every IANA zone.
-  if (UNIVERSAL.test(zone)) return `${wall}Z`;
-  const sign = offset < 0 ? '-' : '+';
-  const hours = String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0');
-  const minutes = String(Math.abs(offset) % 60).padStart(2, '0');
-  return `${wall}${sign}${hours}:${minutes}`;
+  return UNIVERSAL.test(zone) ? isoUtc(instant) : isoAtOffset(instant, clock.offset(instant));
 }
 
 const UNIVERSAL = /^(?:utc|gmt)$/i;
@@ -110,14 +111,14 @@ function settled(date: DateTime, zone: string): string {
   return isoInZone(Date.UTC(date.year, date.month - 1, date.day, date.hour, date.minute, date.second, date.millisecond), zone);
 }
 
-/** A first letter other than T: cannot be ISO 8601. */
-const NOT_ISO = /^[A-SU-Za-z]/;
+/** A letter first: not ISO 8601 as luxon reads it (it takes no "T10:00" either; RT's Tue and Thu included). */
+const NOT_ISO = /^[A-Za-z]/;
 
 const HAS_DIGIT = /\d/;
 
 /** ISO 8601, RT's format, RFC 2822, then the helpdesk's own format: the ISO result, or undefined. */
 function parseAbsolute(value: string, zone: string, dateFormat: string | undefined): string | undefined {
-  // ISO 8601 (dates, week/ordinal dates, times) starts with a digit, a sign or "T": skip luxon's
+  // ISO 8601 (dates, week/ordinal dates, times) starts with a digit or a sign: skip luxon's
   // failing attempt (an invalid DateTime with its explanation) for "Sun Nov 15 …" on every row.
   if (!NOT_ISO.test(value)) {
     const iso = DateTime.fromISO(value.replace(' ', 'T'), { zone, setZone: true });

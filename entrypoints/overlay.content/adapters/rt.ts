@@ -2,7 +2,7 @@ import type { Recipe } from '../../../core/settings/schema';
 import { extractEmail } from './field-values';
 import { recipeAdapter } from './recipe';
 import { readValue, visibleText } from './read-value';
-import { bodySpansColumns, fieldCells, fieldColumns } from './table-columns';
+import { fieldCells, fieldColumns } from './table-columns';
 import {
   errorText,
   type Fields,
@@ -140,7 +140,6 @@ function scanList(root: Document | ShadowRoot | Element, context: ScanContext): 
   const shown = tables.filter((table) => isVisible(table) && !table.closest(RT_SELECTORS.listElsewhere));
   return shown.flatMap((table) => {
     const columns = fieldColumns(table, columnField);
-    const spans = bodySpansColumns(table);
     const rows = [...table.querySelectorAll(RT_SELECTORS.listRow)].filter(
       (row) => isVisible(row, table) && (root.nodeType !== 1 || (root as Element).contains(row) || row.contains(root as Element)),
     );
@@ -152,7 +151,9 @@ function scanList(root: Document | ShadowRoot | Element, context: ScanContext): 
       if (id !== null) fields.id = id;
       const problems: string[] = [];
       let anchor: Element | undefined;
-      for (const { field, cell } of fieldCells(lines, columns, spans)) {
+      const cells = fieldCells(lines, columns);
+      for (let i = 0; i < cells.length; i++) {
+        const { field, cell } = cells[i] as (typeof cells)[number];
         if (field === 'id') {
           anchor = cell;
           continue;

@@ -9,18 +9,22 @@ export interface Column {
   header: Element;
   line: number;
   start: number;
+  /** Columns of the header line (colspans counted). */
+  lineWidth: number;
 }
 
 function positioned(lines: Element[]): Column[] {
   return lines.flatMap((line, index) => {
     let start = 0;
-    return [...line.children]
+    const columns = [...line.children]
       .filter((cell) => cell.tagName === 'TH' || cell.tagName === 'TD')
       .map((header) => {
-        const column = { header, line: index, start };
+        const column = { header, line: index, start, lineWidth: 0 };
         start += (header as HTMLTableCellElement).colSpan || 1;
         return column;
       });
+    for (const column of columns) column.lineWidth = start;
+    return columns;
   });
 }
 
@@ -48,10 +52,10 @@ function headerColumns(table: Element): Column[] {
  * A line's cells by the column they start at (cells spanning several columns leave gaps), up to
  * column `last`: the cells after the last field column are never looked at.
  */
-function cellsByStart(line: Element | undefined, last: number): Element[] {
+function cellsByStart(line: Element, last: number): Element[] {
   const cells: Element[] = [];
   let start = 0;
-  for (let cell = line?.firstElementChild; cell && start <= last; cell = cell.nextElementSibling) {
+  for (let cell = line.firstElementChild; cell && start <= last; cell = cell.nextElementSibling) {
     // Only td/th have colSpan (the span the browser lays out with: 1 for missing or bad values);
     // reading it is cheaper than comparing tag names, for every cell of a 500-row list.
     const span = (cell as HTMLTableCellElement).colSpan;
@@ -78,37 +82,31 @@ export function fieldColumns<F>(table: Element, fieldOf: (header: Element) => F 
 
 /**
  * The body cell under each field column of a row made of `lines`, in header order; missing cells are
- * left out. Each line's cells are walked once (this runs for every row of a 500-row list).
+ * left out. This runs for every row of a 500-row list, and every DOM call costs: a line with one cell
+ * per header column (no cell spans columns, unless the line is wider than its header) has each
+ * column's cell at that index; other lines are walked once.
  */
-export function fieldCells<F>(
-  lines: Element[],
-  columns: FieldColumn<F>[],
-  spans = true,
-): Array<{ field: F; cell: Element }> {
-  const found: Array<{ field: F; cell: Element }> = [];
-  if (!spans) {
-    // No body cell spans columns: a column's cell is the line's cell at that index.
-    const cells = lines.map((line) => (line as HTMLTableRowElement).cells);
-    for (const { column, field } of columns) {
-      const cell = cells[column.line]?.[column.start];
-      if (cell) found.push({ field, cell });
-    }
-    return found;
-  }
+export function fieldCells<F>(lines: Element[], columns: FieldColumn<F>[]): Array<{ field: F; cell: Element }> {
+  // Indexed loops: iterators allocate per step in code the engine has not optimised yet (a list's first scan).
   const last: number[] = [];
-  for (const { column } of columns) last[column.line] = Math.max(last[column.line] ?? 0, column.start);
-  const byLine = lines.map((line, index) => (last[index] === undefined ? [] : cellsByStart(line, last[index] as number)));
-  for (const { column, field } of columns) {
+  const width: number[] = [];
+  for (let i = 0; i < columns.length; i++) {
+    const column = (columns[i] as FieldColumn<F>).column;
+    last[column.line] = Math.max(last[column.line] ?? 0, column.start);
+    width[column.line] = column.lineWidth;
+  }
+  const byLine: Array<ArrayLike<Element> | undefined> = [];
+  for (let index = 0; index < lines.length; index++) {
+    if (last[index] === undefined) continue;
+    const line = lines[index] as Element;
+    const cells = (line as HTMLTableRowElement).cells;
+    byLine[index] = cells?.length === width[index] ? cells : cellsByStart(line, last[index] as number);
+  }
+  const found: Array<{ field: F; cell: Element }> = [];
+  for (let i = 0; i < columns.length; i++) {
+    const { column, field } = columns[i] as FieldColumn<F>;
     const cell = byLine[column.line]?.[column.start];
     if (cell) found.push({ field, cell });
   }
   return found;
-}
-
-/**
- * Whether any body cell of `table` spans columns. Lists without (RT's) let fieldCells index each
- * row's cells directly instead of walking them: one query per table instead of a walk per row.
- */
-export function bodySpansColumns(table: Element): boolean {
-  return table.querySelector('tbody td[colspan], tbody th[colspan]') !== null;
 }
