@@ -41,11 +41,12 @@ export function unreadable(key: string, reason: string, lines: string[] = []): B
 
 /** The zone a deferred start is shown in: the target's calendar, else the language team's, else the policy's. */
 function startZone(policy: Policy, input: EvaluateInput, result: TargetResult): string | undefined {
-  const target = result.target;
   const team = input.language ? policy.languages[input.language]?.calendar : undefined;
-  const id = [target?.calendar, team, policy.calendar].find((c) => c && policy.calendars[c]);
-  return id ? policy.calendars[id]?.timeZone : undefined;
+  // Plain lookups, not a list searched with a callback: this runs for every ticket of a list.
+  return zoneOf(policy, result.target?.calendar) ?? zoneOf(policy, team) ?? zoneOf(policy, policy.calendar);
 }
+
+const zoneOf = (policy: Policy, calendar: string | undefined) => (calendar ? policy.calendars[calendar]?.timeZone : undefined);
 
 function sectionsFor(
   result: EvaluateResult,
