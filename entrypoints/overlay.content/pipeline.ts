@@ -129,6 +129,26 @@ export function warmPipeline(settings: Settings, now = Date.now()): void {
   }
 }
 
+/**
+ * An evaluated ticket's model. Its popover sections are composed when first read (the popover
+ * opens): formatting dates for 500 rows nobody hovers is waste. A class with the getter on its
+ * prototype, not an object literal with one: that form is built through a slow path, 500 times.
+ */
+class EvaluatedModel implements BadgeModel {
+  private composed: BadgeSection[] | undefined;
+
+  constructor(
+    readonly key: string,
+    readonly input: BadgeModel['input'],
+    private readonly compose: () => BadgeSection[],
+  ) {}
+
+  get sections(): BadgeSection[] {
+    this.composed ??= this.compose();
+    return this.composed;
+  }
+}
+
 /** Whether two scans of a ticket read the same values (fields are flat strings and flags). */
 function sameReading(a: ScannedTicket, b: ScannedTicket): boolean {
   if (a.problem !== b.problem || a.missing.join() !== b.missing.join()) return false;
@@ -193,10 +213,10 @@ export function createPipeline(settings: Settings, site: Site | undefined): (tic
       target?.clock === 'business-hours' && policy.calendars[target.calendar]
         ? policyCalendar(policy, target.calendar, input.region ?? policy.defaultRegion, input.holidays)
         : undefined;
-    let sections: BadgeSection[] | undefined;
-    return {
+    const contract = `${customer.name} (matched by ${matchedBy}): ${policy.name}${level ? `, ${level.rule.name}` : ''}`;
+    return new EvaluatedModel(
       key,
-      input: {
+      {
         kind: 'evaluated',
         label: level ? `${priority} · ${level.rule.name}` : priority,
         result,
@@ -207,13 +227,8 @@ export function createPipeline(settings: Settings, site: Site | undefined): (tic
         // "share or less left", found once instead of counting minutes left every second.
         atRiskFrom: target && calendar ? calendar.addMinutes(Date.parse(target.start), (1 - settings.atRiskShare) * target.minutes) : undefined,
       },
-      // Built when the popover first opens: formatting dates for 500 rows nobody hovers is waste.
-      get sections() {
-        const contract = `${customer.name} (matched by ${matchedBy}): ${policy.name}${level ? `, ${level.rule.name}` : ''}`;
-        sections ??= sectionsFor(evaluate(input), policy, zone, contract, warnings, ticket);
-        return sections;
-      },
-    };
+      () => sectionsFor(evaluate(input), policy, zone, contract, warnings, ticket),
+    );
   };
 
   return (ticket) => {

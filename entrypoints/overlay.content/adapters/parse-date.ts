@@ -1,5 +1,5 @@
 import { DateTime, IANAZone } from 'luxon';
-import { civilFromDays, isoAtOffset, isoUtc } from '../../../core/time/iso';
+import { isoAtOffset, isoUtc } from '../../../core/time/iso';
 import { clockFor } from '../../../core/time/zone-clock';
 import { cleanText } from './field-values';
 import { parseRelativeTime } from './relative-time';
@@ -84,10 +84,12 @@ function rtDate(value: string, zone: string): string | undefined {
   const second = Number(match[6]);
   const year = Number(match[7]);
   if (weekday < 0 || month < 0 || year < 100 || hour > 23 || minute > 59 || second > 59) return undefined;
-  const days = Date.UTC(year, month, day) / DAY_MS;
-  // Date.UTC rolls Feb 30 over into March: a date that moved did not exist. 1970-01-01 was a Thursday.
-  const date = civilFromDays(days);
-  if (date.month !== month + 1 || date.day !== day || (((days + 4) % 7) + 7) % 7 !== weekday) return undefined;
+  // Day numbers from Date.UTC (a number, no Date object); Feb 30 is past the month's last day.
+  const first = Date.UTC(year, month, 1) / DAY_MS;
+  const days = first + day - 1;
+  if (day < 1 || days >= Date.UTC(year, month + 1, 1) / DAY_MS) return undefined;
+  // 1970-01-01 (day 0) was a Thursday.
+  if ((((days + 4) % 7) + 7) % 7 !== weekday) return undefined;
   return isoInZone(days * DAY_MS + ((hour * 60 + minute) * 60 + second) * 1000, zone);
 }
 

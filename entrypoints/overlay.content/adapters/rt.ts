@@ -42,6 +42,9 @@ export const RT_SELECTORS = {
 
 export const RT_DATE_FORMAT = 'EEE MMM d HH:mm:ss yyyy';
 
+/** List dates: CreatedRelative ("3 weeks ago") is RT's default list column, read and flagged approximate. */
+const LIST_DATES = { dateFormat: RT_DATE_FORMAT, relative: true };
+
 export const rtRecipe: Recipe = {
   id: 'rt',
   name: 'Request Tracker 5 (ticket page)',
@@ -160,8 +163,7 @@ function scanList(root: Document | ShadowRoot | Element, context: ScanContext): 
         }
         const text = listCellText(cell);
         if (!text) continue;
-        // CreatedRelative ("3 weeks ago") is RT's default list column: read, flagged approximate.
-        const problem = setField(fields, field, text, { dateFormat: RT_DATE_FORMAT, relative: true }, context);
+        const problem = setField(fields, field, text, LIST_DATES, context);
         if (problem) problems.push(`RT list column ${field}: ${problem}`);
       }
       anchor ??= firstCell(lines[0]) ?? row;
