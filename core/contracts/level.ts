@@ -3,16 +3,33 @@ import type { LevelRule, Policy } from '../policy/schema';
 const norm = (s: string) => s.normalize('NFKC').trim().toLowerCase();
 
 /**
+ * norm() of the level names tickets ask for. A list asks with the same few names (from the
+ * settings or the page) on every row, twice, and Unicode normalisation is a slow call.
+ */
+const normalised = new Map<string, string>();
+
+function normalisedName(level: string): string {
+  let name = normalised.get(level);
+  if (name === undefined) {
+    name = norm(level);
+    if (normalised.size >= 1000) normalised.clear();
+    normalised.set(level, name);
+  }
+  return name;
+}
+
+/**
  * A policy's level by id, name or alias, case-insensitive ("Silber", "gold", "Business-critical");
  * the policy's default level when none is named. Undefined when the policy has no such level.
  */
 export function resolveLevel(policy: Policy, level: string | undefined): { id: string; rule: LevelRule } | undefined {
-  if (level === undefined || level.trim() === '') {
+  const name = level === undefined ? '' : normalisedName(level);
+  if (name === '') {
     const id = policy.defaultLevel;
     const rule = id ? policy.levels[id] : undefined;
     return id && rule ? { id, rule } : undefined;
   }
-  return namesOf(policy).get(norm(level));
+  return namesOf(policy).get(name);
 }
 
 /** Every id, name and alias of a policy's levels, normalised once per policy (not per ticket). */

@@ -92,7 +92,7 @@ function compute(
     return done(null);
   }
 
-  const [levelId, level] = requireLevel(policy, input.level);
+  const { id: levelId, rule: level } = requireLevel(policy, input.level);
   report.say(() => `Level: ${level.name} (${level.source}).`);
   const type = input.type ?? 'technical';
   const feature = policy.requestTypes.feature;

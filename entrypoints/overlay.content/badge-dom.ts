@@ -56,8 +56,10 @@ function styler(doc: Document): (shadow: ShadowRoot) => void {
   if (typeof Sheet !== 'function') return () => {};
   const sheet = new Sheet();
   sheet.replaceSync(BADGE_CSS);
+  // One array for every badge: the setter copies it into the shadow root's own list.
+  const sheets = [sheet];
   return (shadow) => {
-    shadow.adoptedStyleSheets = [sheet];
+    shadow.adoptedStyleSheets = sheets;
   };
 }
 
