@@ -213,7 +213,6 @@ export function createPipeline(settings: Settings, site: Site | undefined): (tic
       target?.clock === 'business-hours' && policy.calendars[target.calendar]
         ? policyCalendar(policy, target.calendar, input.region ?? policy.defaultRegion, input.holidays)
         : undefined;
-    const contract = `${customer.name} (matched by ${matchedBy}): ${policy.name}${level ? `, ${level.rule.name}` : ''}`;
     return new EvaluatedModel(
       key,
       {
@@ -227,7 +226,10 @@ export function createPipeline(settings: Settings, site: Site | undefined): (tic
         // "share or less left", found once instead of counting minutes left every second.
         atRiskFrom: target && calendar ? calendar.addMinutes(Date.parse(target.start), (1 - settings.atRiskShare) * target.minutes) : undefined,
       },
-      () => sectionsFor(evaluate(input), policy, zone, contract, warnings, ticket),
+      () => {
+        const contract = `${customer.name} (matched by ${matchedBy}): ${policy.name}${level ? `, ${level.rule.name}` : ''}`;
+        return sectionsFor(evaluate(input), policy, zone, contract, warnings, ticket);
+      },
     );
   };
 
