@@ -1,5 +1,6 @@
 import { DateTime, IANAZone } from 'luxon';
 import { isoAtOffset, isoUtc } from '../../../core/time/iso';
+import { weekdayOf } from '../../../core/time/wall-time';
 import { clockFor } from '../../../core/time/zone-clock';
 import { cleanText } from './field-values';
 import { parseRelativeTime } from './relative-time';
@@ -88,8 +89,8 @@ function rtDate(value: string, zone: string): string | undefined {
   const first = Date.UTC(year, month, 1) / DAY_MS;
   const days = first + day - 1;
   if (day < 1 || days >= Date.UTC(year, month + 1, 1) / DAY_MS) return undefined;
-  // 1970-01-01 (day 0) was a Thursday.
-  if ((((days + 4) % 7) + 7) % 7 !== weekday) return undefined;
+  // The core's ISO weekday (7 = Sunday) against RT's, counted from Sunday.
+  if (weekdayOf(days) % 7 !== weekday) return undefined;
   return isoInZone(days * DAY_MS + ((hour * 60 + minute) * 60 + second) * 1000, zone);
 }
 
