@@ -101,8 +101,18 @@ function fromMap(map: Record<string, Priority> | undefined, key: string): Priori
   return undefined;
 }
 
+/** The ordinal helpdesks put before the word: "3 high" (Zammad), "2 - High" (ServiceNow), "4. Low". */
+const ORDINAL = /^\d+(?:\s*[-–.:]\s*|\s+)(?=\p{L})/u;
+
+/** The map's value for the whole key, else for its word without the ordinal. */
+function named(map: Record<string, Priority> | undefined, key: string, word: string): Priority | undefined {
+  return fromMap(map, key) ?? (word === key ? undefined : fromMap(map, word));
+}
+
 /**
- * A helpdesk priority value → P1–P4: the site's map, then the default map, then a literal "P1".."P4".
+ * A helpdesk priority value → P1–P4. Each map is asked for the whole value, then for the word
+ * without its ordinal ("2 - high" → "high"); the site's map wins over the default map whenever it
+ * names the value in either form, as it is the more specific. Last, a literal "P1".."P4".
  * Bare numbers (RT's 0–99) mean nothing by themselves and count only when a map names them.
  */
 export function mapPriority(
@@ -113,7 +123,8 @@ export function mapPriority(
   if (raw === undefined) return undefined;
   const key = normKey(raw);
   if (!key) return undefined;
-  const mapped = fromMap(siteMap, key) ?? fromMap(defaultMap, key);
+  const word = key.replace(ORDINAL, '');
+  const mapped = named(siteMap, key, word) ?? named(defaultMap, key, word);
   if (mapped) return mapped;
   const literal = key.toUpperCase();
   return (PRIORITIES as readonly string[]).includes(literal) ? (literal as Priority) : undefined;

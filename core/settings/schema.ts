@@ -110,13 +110,18 @@ export type HolidayCalendar = z.infer<typeof HolidayCalendar>;
 export const DEFAULT_PRIORITY_MAP: Record<string, Priority> = {
   urgent: 'P1',
   critical: 'P1',
+  emergency: 'P1',
+  highest: 'P1',
   p1: 'P1',
   high: 'P2',
   p2: 'P2',
   normal: 'P3',
   medium: 'P3',
+  moderate: 'P3',
   p3: 'P3',
   low: 'P4',
+  lowest: 'P4',
+  planning: 'P4',
   p4: 'P4',
 };
 

@@ -8,11 +8,11 @@ import { BADGE_CSS } from './badge-style';
 export interface BadgeKit {
   /**
    * A bare host with the fixed attributes, cloned for each badge. The host is the button itself
-   * (role, focus, ARIA state); its shadow root holds only the text: one element per badge is what
-   * keeps a 500-row list cheap.
+   * (role, focus, ARIA state); its shadow root holds only the text (a span and a text node): few
+   * elements per badge is what keeps a 500-row list cheap.
    */
   prototype: HTMLElement;
-  /** Styles a badge's shadow root (an adopted stylesheet: the shadow root's only child is the text). */
+  /** Styles a badge's shadow root (an adopted stylesheet, no <style> element per badge). */
   style(shadow: ShadowRoot): void;
   /**
    * Which badges are near the screen (within a viewport's height above or below it), where the

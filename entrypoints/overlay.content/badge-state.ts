@@ -41,6 +41,8 @@ export type BadgeInput =
        * minutes is left, computed once (not every second); the wall-time share is used when absent.
        */
       atRiskFrom?: number;
+      /** The submission time was read from relative text ("3 hours ago"): times are shown with "≈". */
+      approximate?: boolean;
     }
   | { kind: 'unmapped'; customer?: string }
   | { kind: 'unreadable'; reason: string };
@@ -154,17 +156,19 @@ export function badgeState(input: BadgeInput, now: number, withText = true): Bad
   if (!target) return { state: 'no-target', text: noTargetText(result), until: never };
   const deadline = target.deadline;
   const { start, due, reply } = instantsOf(input, target);
+  // Not colour, not a popover: the badge itself says when its times rest on a guessed start.
+  const about = input.approximate ? '≈ ' : '';
   if (reply !== undefined) {
-    if (reply <= due) return { state: 'met', text: `Answered in ${formatDuration(reply - start)} ✓`, deadline, until: never };
-    return { state: 'missed', text: `Missed by ${formatDuration(reply - due)}`, deadline, until: never };
+    if (reply <= due) return { state: 'met', text: `${about}Answered in ${formatDuration(reply - start)} ✓`, deadline, until: never };
+    return { state: 'missed', text: `${about}Missed by ${formatDuration(reply - due)}`, deadline, until: never };
   }
   if (now >= due) {
     const over = Math.floor((now - due) / MINUTE);
-    const text = withText ? `Breached ${formatDuration(now - due)} ago` : '';
+    const text = withText ? `${about}Breached ${formatDuration(now - due)} ago` : '';
     return { state: 'breached', text, deadline, until: due + (over + 1) * MINUTE };
   }
   if (now < start) {
-    return { state: 'waiting', text: withText ? waitingText(start, input.startZone) : '', deadline, until: start };
+    return { state: 'waiting', text: withText ? about + waitingText(start, input.startZone) : '', deadline, until: start };
   }
   const left = due - now;
   const atRiskFrom =
@@ -177,5 +181,5 @@ export function badgeState(input: BadgeInput, now: number, withText = true): Bad
   if (state === 'on-track') until = Math.min(until, atRiskFrom);
   // At-risk gets a mark as well as a colour, so the state never depends on colour alone.
   const mark = state === 'at-risk' ? '⚠ ' : '';
-  return { state, text: withText ? `${mark}${label} · ${formatDuration(left)} left` : '', deadline, until };
+  return { state, text: withText ? `${mark}${about}${label} · ${formatDuration(left)} left` : '', deadline, until };
 }

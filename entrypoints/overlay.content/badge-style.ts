@@ -1,6 +1,6 @@
 /**
- * The badge's look, inside its shadow root. The host itself is the button (its shadow root holds
- * only the text). Every declaration on `:host` is !important: a shadow tree's important rules win
+ * The badge's look, inside its shadow root. The host itself is the button; its shadow root holds
+ * the text, a countdown's label in a span that gives way to the time when space runs out. Every declaration on `:host` is !important: a shadow tree's important rules win
  * over the page's, important or not, so `all: initial` resets whatever page CSS reaches the host
  * (`* { … !important }` included) and the box is always the same fixed, size- and layout-contained
  * one: a changing countdown never moves or relays out the page. Colour follows the host's
@@ -8,12 +8,13 @@
  */
 export const BADGE_CSS = `
 :host {
-  all: initial !important; display: inline-block !important; box-sizing: border-box !important;
+  all: initial !important; display: inline-flex !important; box-sizing: border-box !important;
   width: 184px !important; height: 18px !important; margin: 0 0 0 6px !important; vertical-align: middle !important;
   contain: strict !important; padding: 0 7px !important; border: 1px solid !important; border-radius: 9px !important;
   font: 600 11px/16px system-ui, sans-serif !important; white-space: nowrap !important; overflow: hidden !important;
-  text-overflow: ellipsis !important; cursor: pointer !important;
+  cursor: pointer !important;
 }
+span { min-width: 0; overflow: hidden; text-overflow: ellipsis; }
 :host(:focus-visible) { outline: 2px solid #1a73e8 !important; outline-offset: -2px !important; }
 :host([data-sla-state="on-track"]) { background: #e6f4ea !important; color: #0d652d !important; border-color: #34a853 !important; }
 :host([data-sla-state="at-risk"]) { background: #fef7e0 !important; color: #6b4500 !important; border-color: #f9ab00 !important; }

@@ -30,11 +30,17 @@ export interface Badge {
 const owners = new WeakMap<Element, BadgeElement>();
 const seenNear = (host: Element, near: boolean) => owners.get(host)?.seen(near);
 
-// A badge's host is the button, and its shadow root holds no elements, so over/out on the host
-// are the mouse entering and leaving it. Clicks and the keys a badge handles stop at the badge.
+// A badge's host is the button. Events from inside its shadow root reach the document retargeted
+// to the host, so an over/out whose other side is the host itself is the mouse moving within the
+// badge, not leaving it. Clicks and the keys a badge handles stop at the badge.
 const HANDLERS: Array<[string, (badge: BadgeElement, event: Event) => void]> = [
   ['mouseover', (badge) => badge.hovered()],
-  ['mouseout', (badge) => setTimeout(() => badge.leftSafely(), 150)],
+  [
+    'mouseout',
+    (badge, event) => {
+      if ((event as MouseEvent).relatedTarget !== badge.host) setTimeout(() => badge.leftSafely(), 150);
+    },
+  ],
   ['focusin', (badge) => badge.hovered()],
   ['focusout', (badge, event) => badge.blurred(event as FocusEvent)],
   ['click', (badge, event) => badge.clicked(event)],
@@ -73,7 +79,11 @@ function listenOnce(doc: Document): void {
  */
 class BadgeElement implements Badge {
   readonly host: HTMLElement;
-  private readonly shadow: ShadowRoot;
+  /** The text before a countdown's time (or all of any other text): it gives way when space runs out. */
+  private readonly head: HTMLElement;
+  private headText = '';
+  /** A countdown's time (" · 3h 59m left"), always shown whole. */
+  private readonly tail: Text;
   /** The text in the shadow root (undefined before the first write). */
   private written: string | undefined;
   model: BadgeModel;
@@ -98,8 +108,11 @@ class BadgeElement implements Badge {
   ) {
     const kit = badgeKit(doc, seenNear);
     this.host = kit.prototype.cloneNode(false) as HTMLElement;
-    this.shadow = this.host.attachShadow({ mode: 'open' });
-    kit.style(this.shadow);
+    const shadow = this.host.attachShadow({ mode: 'open' });
+    kit.style(shadow);
+    this.head = doc.createElement('span');
+    this.tail = doc.createTextNode('');
+    shadow.append(this.head, this.tail);
     owners.set(this.host, this);
     listenOnce(doc);
     kit.near?.observe(this.host);
@@ -110,7 +123,7 @@ class BadgeElement implements Badge {
   /** The IntersectionObserver's news: write a countdown that changed while the badge was off screen. */
   seen(near: boolean): void {
     this.near = near;
-    if (near && this.textBehind) this.write(this.view.text);
+    if (near && this.textBehind) this.write(this.view.text, this.view.state);
   }
 
   /** The last view, with its text (composed now if the badge was off screen when it was rendered). */
@@ -143,7 +156,7 @@ class BadgeElement implements Badge {
     const next = badgeState(this.model.input, at, shown);
     if (!shown) this.textBehind = true;
     else if (next.text !== this.written) {
-      this.write(next.text);
+      this.write(next.text, next.state);
       if (this.open) retitlePopover(this.doc, this.host, next.text);
     }
     if (next.state !== view?.state) this.host.setAttribute('data-sla-state', next.state);
@@ -156,11 +169,19 @@ class BadgeElement implements Badge {
   }
 
   /**
-   * The shadow root's text, set as a string: the browser makes the text node, so no node object is
-   * made in script for each of 500 badges (nor for the screenful whose countdowns change each minute).
+   * The shadow root's text. A countdown is split before its time: a long label is cut short
+   * ("P1 · Business-cr… · 3h 59m left"), never the time the agent looks for. Each minute only the
+   * time changes, so only the tail is written.
    */
-  private write(text: string): void {
-    if (text !== this.written) this.shadow.textContent = text;
+  private write(text: string, state: BadgeView['state']): void {
+    const cut = state === 'on-track' || state === 'at-risk' ? text.lastIndexOf(' · ') : -1;
+    const head = cut < 0 ? text : text.slice(0, cut);
+    const tail = cut < 0 ? '' : text.slice(cut);
+    if (head !== this.headText) {
+      this.head.textContent = head;
+      this.headText = head;
+    }
+    if (tail !== this.tail.data) this.tail.data = tail;
     this.written = text;
     this.textBehind = false;
   }

@@ -225,6 +225,7 @@ export function createPipeline(settings: Settings, site: Site | undefined): (tic
         // At risk once the business minutes used reach (1 − share) of the target: the same as
         // "share or less left", found once instead of counting minutes left every second.
         atRiskFrom: target && calendar ? calendar.addMinutes(Date.parse(target.start), (1 - settings.atRiskShare) * target.minutes) : undefined,
+        approximate: fields.submittedApproximate,
       },
       () => {
         const contract = `${customer.name} (matched by ${matchedBy}): ${policy.name}${level ? `, ${level.rule.name}` : ''}`;

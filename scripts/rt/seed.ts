@@ -48,7 +48,9 @@ export async function rtSession(baseUrl: string, user = 'root', pass = 'password
   async function rest<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
     const response = await fetch(`${baseUrl}/REST/2.0/${path}`, {
       method,
-      headers: { cookie, 'content-type': 'application/json', accept: 'application/json' },
+      // RT 5.0.3+dfsg-3~deb12u7 refuses cookie-authenticated REST2 writes without an Origin of its own
+      // (RestrictReferrer, as for its web forms).
+      headers: { cookie, origin: baseUrl, 'content-type': 'application/json', accept: 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();

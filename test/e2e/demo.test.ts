@@ -57,6 +57,38 @@ describe('the demo helpdesk in Chromium', () => {
     expect(text).toContain('24/7');
   });
 
+  it('keeps a countdown whole when its label is too long, and its popover open while the mouse crosses it', async () => {
+    // #4118: "P1 · Business-critical (Enterprise) · …h …m left", wider than a badge.
+    const badge = page.locator('[data-sla-badge][data-sla-ticket="4118"]');
+    const fit = await badge.evaluate((host) => {
+      const shadow = host.shadowRoot as ShadowRoot;
+      const head = shadow.querySelector('span') as HTMLElement;
+      const time = document.createRange();
+      time.selectNodeContents(shadow.lastChild as Text);
+      const box = host.getBoundingClientRect();
+      const shown = time.getBoundingClientRect();
+      return {
+        time: time.toString(),
+        inside: shown.width > 0 && shown.left >= box.left && shown.right <= box.right,
+        labelCut: head.scrollWidth > head.clientWidth,
+      };
+    });
+    expect(fit.time).toMatch(/^ · (\d+[dhm] ?)+ left$/);
+    expect(fit.inside).toBe(true);
+    expect(fit.labelCut).toBe(true);
+
+    // From the label (a span in the shadow root) to the time (its text): still the same badge.
+    const popover = page.locator('[data-sla-popover]');
+    const shown = () => popover.evaluate((p) => !(p.shadowRoot?.querySelector('.pop') as HTMLElement | null)?.hidden);
+    await badge.hover({ position: { x: 20, y: 9 } });
+    await expect.poll(shown).toBe(true);
+    await badge.hover({ position: { x: 170, y: 9 } });
+    await page.waitForTimeout(400);
+    expect(await shown()).toBe(true);
+    await page.mouse.move(0, 0);
+    await expect.poll(shown).toBe(false);
+  });
+
   it('shows met and missed where the ticket page shows the first reply', async () => {
     const seen: string[] = [];
     for (const row of server.rows.filter((r) => r.expected !== r.expectedInList)) {

@@ -29,6 +29,11 @@ describe('badgeState', () => {
     ['breached', evaluated(), '2026-11-16T04:12:30Z', 'Breached 12m ago'],
     ['met', evaluated({ firstReply: '2026-11-16T00:42:00Z' }), '2026-11-16T09:00:00Z', 'Answered in 42m ✓'],
     ['missed', evaluated({ firstReply: '2026-11-16T05:03:00Z' }), '2026-11-16T09:00:00Z', 'Missed by 1h 3m'],
+    ['approximate, on-track', evaluated({ approximate: true }), '2026-11-16T01:46:00Z', '≈ P2 · Gold · 2h 14m left'],
+    ['approximate, at-risk', evaluated({ approximate: true }), '2026-11-16T03:00:00Z', '⚠ ≈ P2 · Gold · 1h left'],
+    ['approximate, breached', evaluated({ approximate: true }), '2026-11-16T04:12:30Z', '≈ Breached 12m ago'],
+    ['approximate, waiting', evaluated({ approximate: true, startZone: 'UTC' }), '2026-11-15T23:00:00Z', '≈ Waiting · starts Mon 00:00 UTC'],
+    ['approximate, met', evaluated({ approximate: true, firstReply: '2026-11-16T00:42:00Z' }), '2026-11-16T09:00:00Z', '≈ Answered in 42m ✓'],
     ['unmapped', { kind: 'unmapped', customer: 'Acme' } as BadgeInput, '2026-11-16T00:00:00Z', 'Unmapped · map customer…'],
     ['unreadable', { kind: 'unreadable', reason: missingFieldReason('submitted') } as BadgeInput, '2026-11-16T00:00:00Z', 'Unreadable · no submission time'],
   ])('%s', (_name, input, now, text) => {

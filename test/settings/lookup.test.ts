@@ -54,6 +54,28 @@ describe('mapPriority', () => {
     expect(mapPriority('P5', {}, {})).toBeUndefined();
     expect(mapPriority(undefined, {}, DEFAULT_PRIORITY_MAP)).toBeUndefined();
   });
+  it.each([
+    ['Zammad', { '1 low': 'P4', '2 normal': 'P3', '3 high': 'P2' }],
+    ['ServiceNow', { '1 - Critical': 'P1', '2 - High': 'P2', '3 - Moderate': 'P3', '4 - Low': 'P4', '5 - Planning': 'P4' }],
+    ['Jira', { Highest: 'P1', High: 'P2', Medium: 'P3', Low: 'P4', Lowest: 'P4' }],
+    ['osTicket', { Emergency: 'P1', High: 'P2', Normal: 'P3', Low: 'P4' }],
+  ] as const)("maps %s's own priority values by default", (_helpdesk, values) => {
+    for (const [raw, p] of Object.entries(values)) expect(mapPriority(raw, undefined, DEFAULT_PRIORITY_MAP), raw).toBe(p);
+  });
+  it('drops a leading ordinal only before a word', () => {
+    for (const raw of ['1 – Critical', '1-critical', '1. Critical', '1: Critical']) {
+      expect(mapPriority(raw, {}, DEFAULT_PRIORITY_MAP), raw).toBe('P1');
+    }
+    expect(mapPriority('2 -', {}, DEFAULT_PRIORITY_MAP)).toBeUndefined();
+    expect(mapPriority('2 3', {}, DEFAULT_PRIORITY_MAP)).toBeUndefined();
+    expect(mapPriority('3high', {}, DEFAULT_PRIORITY_MAP)).toBeUndefined();
+  });
+  it("lets the site's map win in either form, and the whole value win over the bare word", () => {
+    expect(mapPriority('2 - High', { high: 'P1' }, DEFAULT_PRIORITY_MAP)).toBe('P1');
+    expect(mapPriority('2 - High', { high: 'P1' }, { '2 - high': 'P3' })).toBe('P1');
+    expect(mapPriority('2 - High', { '2 - High': 'P3', high: 'P1' }, DEFAULT_PRIORITY_MAP)).toBe('P3');
+    expect(mapPriority('3 high', {}, { '3 high': 'P1' })).toBe('P1');
+  });
 });
 
 describe('toEvaluateInput', () => {
