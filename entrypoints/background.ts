@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { isStaticLoopback, namesNoHost } from '@/core/settings/host-permission';
 import type { Settings } from '@/core/settings/schema';
 import type { OverlayMessage } from '@/entrypoints/overlay.content/messages';
 import type { BadgeCounts } from '@/entrypoints/overlay.content/ticker';
@@ -14,7 +15,6 @@ import { loadSettings, watchSettings } from '@/utils/settings-store';
 const DYNAMIC_ID = 'sla-overlay-sites';
 /** The built content script (WXT's output path for entrypoints/overlay.content). */
 const OVERLAY_JS = 'content-scripts/overlay.js';
-const LOOPBACK = /^https?:\/\/(127\.0\.0\.1|localhost)[:/]/;
 
 /** Breached first (red), then at risk (amber), then open tickets (green); empty when none. */
 export function toolbarBadge(counts: BadgeCounts): { text: string; color: string; title: string } {
@@ -36,7 +36,11 @@ async function showCounts(tabId: number, counts: BadgeCounts) {
   await browser.action.setTitle({ tabId, title: badge.title });
 }
 
-/** Enabled sites' and recipes' patterns whose optional permission is granted (loopback is static). */
+/**
+ * Enabled sites' and recipes' patterns whose optional permission is granted (loopback is static).
+ * A pattern naming no host is skipped even when granted (e.g. by imported settings): it would run
+ * the overlay on every site.
+ */
 async function grantedPatterns(settings: Settings): Promise<string[]> {
   const wanted = new Set([
     ...settings.sites.filter((site) => site.enabled).flatMap((site) => site.matches),
@@ -44,7 +48,7 @@ async function grantedPatterns(settings: Settings): Promise<string[]> {
   ]);
   const granted: string[] = [];
   for (const pattern of wanted) {
-    if (LOOPBACK.test(pattern)) continue;
+    if (isStaticLoopback(pattern) || namesNoHost(pattern)) continue;
     try {
       if (await browser.permissions.contains({ origins: [pattern] })) granted.push(pattern);
     } catch {

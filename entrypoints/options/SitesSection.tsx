@@ -4,6 +4,7 @@ import { ErrorList, type PathError } from '@/components/ErrorList';
 import { Field } from '@/components/Field';
 import { builtinAdapters } from '@/entrypoints/overlay.content/adapters/registry';
 import { PRIORITIES, type Priority } from '@/core/policy/schema';
+import { namesNoHost } from '@/core/settings/host-permission';
 import type { Site } from '@/core/settings/schema';
 import { RecipesEditor } from './RecipesEditor';
 import { useStore } from './store';
@@ -19,6 +20,11 @@ function AdapterSites() {
     const matches = (hosts[adapterId] ?? current?.matches.join('\n') ?? defaults.join('\n'))
       .split(/\s+/)
       .filter(Boolean);
+    const everySite = matches.filter(namesNoHost);
+    if (enabled && everySite.length > 0) {
+      setErrors([{ path: `sites.${adapterId}`, message: i18n.t('options.sites.everySite', [everySite.join(', ')]) }]);
+      return;
+    }
     // The request must come straight from the click (a user gesture), before any await.
     if (enabled && !(await browser.permissions.request({ origins: matches }))) {
       setErrors([{ path: `sites.${adapterId}`, message: i18n.t('options.sites.permissionDenied') }]);

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Recipe } from '../../core/settings/schema';
 import { testRecipe } from '../../entrypoints/options/RecipeTester';
@@ -71,7 +71,10 @@ describe('recipe tester', { timeout: 20_000 }, () => {
     expect(document.querySelectorAll('tr.ticket')).toHaveLength(0);
     expect(document.title).toBe('options');
 
+    const request = vi.fn(async () => true);
+    fakeBrowser.permissions.request = request as typeof fakeBrowser.permissions.request;
     await user.click(screen.getByRole('button', { name: 'Save recipe' }));
+    expect(request).toHaveBeenCalledWith({ origins: ['https://desk.example.com/*'] });
     await waitFor(async () => expect((await loadSettings()).settings.recipes.map((r) => r.id)).toEqual(['desk']));
   });
 });

@@ -38,6 +38,40 @@ describe('options: sites', { timeout: 20_000 }, () => {
     expect((await loadSettings()).settings.sites).toEqual([]);
   });
 
+  it("refuses osTicket's template pattern (every https site) without asking, and enables the team's own host", async () => {
+    const user = userEvent.setup();
+    const request = vi.fn(async () => true);
+    fakeBrowser.permissions.request = request as typeof fakeBrowser.permissions.request;
+    renderOptions('#/sites');
+    const enable = await screen.findByLabelText('Badges on osTicket');
+    await user.click(enable);
+    expect((await screen.findByRole('alert')).textContent).toMatch(
+      /https:\/\/\*\/scp\/\* names no host.*e\.g\. https:\/\/support\.example\.com\/scp\/\*/,
+    );
+    expect(request).not.toHaveBeenCalled();
+    expect((await loadSettings()).settings.sites).toEqual([]);
+    expect(enable).toHaveProperty('checked', false);
+
+    fireEvent.change(screen.getByLabelText('Hosts for osTicket'), { target: { value: 'https://support.example.com/scp/*' } });
+    await user.click(enable);
+    expect(request).toHaveBeenCalledWith({ origins: ['https://support.example.com/scp/*'] });
+    await waitFor(async () =>
+      expect((await loadSettings()).settings.sites).toEqual([
+        { adapter: 'osticket', matches: ['https://support.example.com/scp/*'], enabled: true, priorityMap: {} },
+      ]),
+    );
+  });
+
+  it('keeps subdomain wildcards such as *.zendesk.com allowed', async () => {
+    const user = userEvent.setup();
+    const request = vi.fn(async () => true);
+    fakeBrowser.permissions.request = request as typeof fakeBrowser.permissions.request;
+    renderOptions('#/sites');
+    await user.click(await screen.findByLabelText('Badges on Zendesk (views)'));
+    expect(request).toHaveBeenCalledWith({ origins: ['https://*.zendesk.com/*'] });
+    await waitFor(async () => expect((await loadSettings()).settings.sites.map((s) => s.enabled)).toEqual([true]));
+  });
+
   it('saves priority values and the at-risk threshold, and refuses an out-of-range threshold with its path', async () => {
     const user = userEvent.setup();
     renderOptions('#/sites');

@@ -72,4 +72,26 @@ describe('runtime registration', () => {
     await syncRegistration();
     expect(registered).toEqual([]);
   });
+
+  it('never registers a pattern that names no host, even when imported settings come with it granted', async () => {
+    const saved = await applySettings({
+      version: 1,
+      sites: [{ adapter: 'osticket', matches: ['https://*/scp/*', 'https://*.zendesk.com/*'], enabled: true }],
+      recipes: [
+        { id: 'any', name: 'Any', matches: ['*://*/*'], ticket: 'tr', anchor: 'td', fields: { id: { selector: 'td' } } },
+      ],
+    });
+    expect(saved.ok).toBe(true);
+    granted.add('https://*/scp/*').add('*://*/*').add('https://*.zendesk.com/*');
+    await syncRegistration();
+    // The subdomain wildcard names a host and stays.
+    expect(registered).toEqual([expect.objectContaining({ matches: ['https://*.zendesk.com/*'] })]);
+  });
+
+  it('registers https loopback once granted: the manifest grants only http loopback', async () => {
+    await applySettings({ version: 1, sites: [site(['https://localhost/*', 'http://localhost:8080/*'])] });
+    granted.add('https://localhost/*').add('http://localhost:8080/*');
+    await syncRegistration();
+    expect(registered).toEqual([expect.objectContaining({ matches: ['https://localhost/*'] })]);
+  });
 });

@@ -115,6 +115,10 @@ function scanTicketPage(root: Document | ShadowRoot | Element, context: ScanCont
 export const osticketAdapter: Adapter = {
   id: 'osticket',
   name: 'osTicket',
+  // osTicket is self-hosted, so this is a template: the staff panel's path with `*` where the team's
+  // host goes. Kept (it also names osTicket's pages on already-registered hosts), but the options page
+  // refuses to request it as-is and the background never registers it (namesNoHost): Chrome ignores a
+  // host permission's path, so it would mean every https site.
   matches: ['https://*/scp/*'],
   scan(root, context) {
     try {
