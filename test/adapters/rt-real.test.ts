@@ -41,6 +41,17 @@ function expected(ticket: Seeded) {
 
 const instant = (iso: string | undefined) => (iso ? Date.parse(iso) : Number.NaN);
 
+const savedHistory = readFileSync(join(import.meta.dirname, '../fixtures/rt-real/ticket-history-replied.html'), 'utf8');
+
+/** Ticket 3's page once RT has loaded `history` (the text of a /Helpers/TicketHistory answer) into it. */
+function withHistory(history: string): Document {
+  const page = loadFixture('rt-real/ticket-display-replied.html');
+  const slot = page.getElementById('delayed_ticket_history') as Element;
+  const fragment = new DOMParser().parseFromString(history, 'text/html');
+  for (const node of [...fragment.body.childNodes]) slot.append(page.importNode(node, true));
+  return page;
+}
+
 describe('real RT 5: search results with the SLA format', () => {
   const tickets = byKey(rtAdapter.scan(loadFixture('rt-real/search-results-sla-format.html'), context));
 
@@ -88,12 +99,31 @@ describe('real RT 5: ticket pages', () => {
   });
 
   it('reads the first reply once RT has loaded the history into the page', () => {
-    const page = loadFixture('rt-real/ticket-display-replied.html');
-    const history = loadFixture('rt-real/ticket-history-replied.html');
-    const slot = page.getElementById('delayed_ticket_history') as Element;
-    expect(rtAdapter.scan(page, context)[0]?.fields.firstReply).toBeUndefined();
-    for (const node of [...history.body.childNodes]) slot.append(page.importNode(node, true));
-    const [ticket] = rtAdapter.scan(page, context);
+    expect(rtAdapter.scan(loadFixture('rt-real/ticket-display-replied.html'), context)[0]?.fields.firstReply).toBeUndefined();
+    const [ticket] = rtAdapter.scan(withHistory(savedHistory), context);
     expect(instant(ticket?.fields.firstReply)).toBe(instant(seeded('3').replied));
+  });
+});
+
+describe('real RT 5: internal comments in translated UIs', () => {
+  // RT renders a Comment exactly like the saved reply (transaction 58) but for its description: this
+  // one is put before the reply, dated ten minutes earlier so that counting it would show.
+  const reply = /<div class="transaction [^"]*" data-transaction-id="58">[\s\S]*?\n {2}<\/div>\n<\/div>\n/.exec(savedHistory)?.[0];
+  if (!reply?.includes('Correspondence added')) throw new Error('the saved history no longer has the reply');
+  const comment = reply.replace('00:11:22', '00:01:22').replace('Correspondence added', 'Comments added');
+  const commented = savedHistory.replace(reply, () => comment + reply);
+  const firstReply = (history: string) => instant(rtAdapter.scan(withHistory(history), context)[0]?.fields.firstReply);
+
+  it.each([
+    ['English', 'Comments added'],
+    ['German', 'Kommentar hinzugefügt'],
+    ['Japanese', 'コメントが追加されました'],
+  ])('%s: skips "%s" and reads the reply after it', (_, description) => {
+    expect(firstReply(commented.replace('Comments added', description))).toBe(instant(seeded('3').replied));
+  });
+
+  it('German: a reply ("Antwort hinzugefügt", de.po for "Correspondence added") still counts', () => {
+    const german = commented.replace('Comments added', 'Kommentar hinzugefügt').replace('Correspondence added', 'Antwort hinzugefügt');
+    expect(firstReply(german)).toBe(instant(seeded('3').replied));
   });
 });

@@ -2,6 +2,7 @@ import type { Recipe } from '../../../core/settings/schema';
 import { extractEmail } from './field-values';
 import { recipeAdapter } from './recipe';
 import { readValue, visibleText } from './read-value';
+import { RT_COMMENT_DESCRIPTION } from './rt-comment-words';
 import { fieldCells, fieldColumns } from './table-columns';
 import {
   errorText,
@@ -71,7 +72,9 @@ export const rtRecipe: Recipe = {
 
 /**
  * First agent reply on the ticket page: the first message after the one that created the ticket,
- * not written by the requestor and not a comment ("Comments added" is internal). English UI only.
+ * not written by the requestor and not an internal comment. RT marks Comment and Correspond alike
+ * ("transaction Ticket-transaction message"): only the description, in the agent's UI language,
+ * tells them apart.
  */
 function readHistory(draft: TicketDraft, context: ScanContext): void {
   const messages = [...draft.element.querySelectorAll(RT_SELECTORS.message)].filter((element) => isVisible(element));
@@ -81,7 +84,7 @@ function readHistory(draft: TicketDraft, context: ScanContext): void {
   const reply = later.find((message) => {
     const creator = readValue(message, RT_SELECTORS.messageCreator) ?? '';
     const description = readValue(message, RT_SELECTORS.messageDescription) ?? '';
-    return !/comment/i.test(description) && !(requestor && extractEmail(creator) === requestor);
+    return !RT_COMMENT_DESCRIPTION.test(description) && !(requestor && extractEmail(creator) === requestor);
   });
   const date = reply && readValue(reply, RT_SELECTORS.messageDate);
   if (!date) return;
