@@ -5,13 +5,15 @@
  * (`* { … !important }` included) and the box is always the same fixed, size- and layout-contained
  * one: a changing countdown never moves or relays out the page. Colour follows the host's
  * data-sla-state, so a state change touches one attribute. Every state also differs in text.
+ * `white-space: pre`, not `nowrap`: the time (" · 3h left") is a flex item of its own, and nowrap
+ * would drop the space it starts with.
  */
 export const BADGE_CSS = `
 :host {
   all: initial !important; display: inline-flex !important; box-sizing: border-box !important;
   width: 184px !important; height: 18px !important; margin: 0 0 0 6px !important; vertical-align: middle !important;
   contain: strict !important; padding: 0 7px !important; border: 1px solid !important; border-radius: 9px !important;
-  font: 600 11px/16px system-ui, sans-serif !important; white-space: nowrap !important; overflow: hidden !important;
+  font: 600 11px/16px system-ui, sans-serif !important; white-space: pre !important; overflow: hidden !important;
   cursor: pointer !important;
 }
 span { min-width: 0; overflow: hidden; text-overflow: ellipsis; }

@@ -63,18 +63,25 @@ describe('the demo helpdesk in Chromium', () => {
     const fit = await badge.evaluate((host) => {
       const shadow = host.shadowRoot as ShadowRoot;
       const head = shadow.querySelector('span') as HTMLElement;
+      const tail = shadow.lastChild as Text;
       const time = document.createRange();
-      time.selectNodeContents(shadow.lastChild as Text);
+      time.selectNodeContents(tail);
       const box = host.getBoundingClientRect();
       const shown = time.getBoundingClientRect();
+      // The "·" after the label's ellipsis, with the space before it kept.
+      const dot = document.createRange();
+      dot.setStart(tail, 1);
+      dot.setEnd(tail, 2);
       return {
         time: time.toString(),
+        spaced: dot.getBoundingClientRect().left - head.getBoundingClientRect().right >= 2,
         inside: shown.width > 0 && shown.left >= box.left && shown.right <= box.right,
         labelCut: head.scrollWidth > head.clientWidth,
       };
     });
     expect(fit.time).toMatch(/^ · (\d+[dhm] ?)+ left$/);
     expect(fit.inside).toBe(true);
+    expect(fit.spaced).toBe(true);
     expect(fit.labelCut).toBe(true);
 
     // From the label (a span in the shadow root) to the time (its text): still the same badge.

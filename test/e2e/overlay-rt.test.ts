@@ -92,7 +92,7 @@ describe('overlay on real Request Tracker 5', () => {
       expect(badge?.state === 'unmapped', `row #${ticket.id}: ${badge?.text}`).toBe(ticket.customFields.Customer === 'Mystery Corp');
     }
     // "3 hours ago" is all the list says: every time on these badges is marked approximate.
-    const timed = badges.filter((b) => ['on-track', 'at-risk', 'breached', 'waiting', 'met', 'missed'].includes(b.state));
+    const timed = badges.filter((b) => ['on-track', 'at-risk', 'breached', 'waiting', 'met', 'missed'].includes(b.state ?? ''));
     expect(timed.length).toBeGreaterThan(0);
     for (const badge of timed) expect(badge.text, `row #${badge.ticket}`).toMatch(/^(⚠ )?≈ /);
   });
