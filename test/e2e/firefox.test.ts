@@ -52,7 +52,7 @@ describe('Firefox: the built extension on the demo helpdesk', () => {
         return JSON.stringify([Math.round(box.width), Math.round(box.height), ...names.map((name) => style.getPropertyValue(name))]);
       });
     const before = await look();
-    expect(JSON.parse(before).slice(0, 4)).toEqual([184, 18, 'inline-block', 'visible']);
+    expect(JSON.parse(before).slice(0, 4)).toEqual([184, 18, 'inline-flex', 'visible']);
     await page.addStyleTag({
       content: `* { all: unset !important; display: block !important; position: absolute !important; visibility: hidden !important;
         background: rgb(255, 0, 0) !important; color: rgb(0, 255, 0) !important; font-size: 40px !important; width: 500px !important; }

@@ -111,7 +111,7 @@ describe('overlay on saved helpdesk pages', () => {
         };
       });
     const before = await look();
-    expect(before).toMatchObject({ size: [184, 18], display: 'inline-block', visibility: 'visible', contain: 'strict' });
+    expect(before).toMatchObject({ size: [184, 18], display: 'inline-flex', visibility: 'visible', contain: 'strict' });
     await page.addStyleTag({
       content: `* { all: unset !important; display: block !important; position: absolute !important; visibility: hidden !important;
         background: rgb(255, 0, 0) !important; color: rgb(0, 255, 0) !important; font-size: 40px !important; width: 500px !important; }
