@@ -149,17 +149,28 @@ class EvaluatedModel implements BadgeModel {
   }
 }
 
-/** Whether two scans of a ticket read the same values (fields are flat strings and flags). */
-function sameReading(a: ScannedTicket, b: ScannedTicket): boolean {
+/**
+ * Whether two scans of a ticket read the same values (fields are flat strings and flags). `elapsed`
+ * (ms between the scans) recognises the same relative text read again: "3 hours ago" read a minute
+ * later gives a start a minute later, and taking it would push the deadline back on every rescan.
+ */
+function sameReading(a: ScannedTicket, b: ScannedTicket, elapsed: number): boolean {
   if (a.problem !== b.problem || a.missing.join() !== b.missing.join()) return false;
   const keys = Object.keys(a.fields) as Array<keyof ScannedTicket['fields']>;
   if (keys.length !== Object.keys(b.fields).length) return false;
-  return keys.every((key) => a.fields[key] === b.fields[key]);
+  return keys.every((key) => a.fields[key] === b.fields[key] || (key === 'submitted' && sameRelativeStart(a, b, elapsed)));
+}
+
+/** Both starts read from relative text, the second later by the time between the scans (±1 s). */
+function sameRelativeStart(a: ScannedTicket, b: ScannedTicket, elapsed: number): boolean {
+  if (!a.fields.submittedApproximate || !b.fields.submittedApproximate) return false;
+  const shift = Date.parse(b.fields.submitted ?? '') - Date.parse(a.fields.submitted ?? '');
+  return Math.abs(shift - elapsed) <= 1000;
 }
 
 export function createPipeline(settings: Settings, site: Site | undefined): (ticket: ScannedTicket) => BadgeModel {
   const index = buildContractIndex(settings);
-  const cache = new Map<string, { ticket: ScannedTicket; model: BadgeModel }>();
+  const cache = new Map<string, { ticket: ScannedTicket; model: BadgeModel; at: number }>();
 
   const build = (ticket: ScannedTicket): BadgeModel => {
     const { key, fields } = ticket;
@@ -236,14 +247,15 @@ export function createPipeline(settings: Settings, site: Site | undefined): (tic
 
   return (ticket) => {
     const hit = cache.get(ticket.key);
-    if (hit && sameReading(hit.ticket, ticket)) return hit.model;
+    const at = Date.now();
+    if (hit && sameReading(hit.ticket, ticket, at - hit.at)) return hit.model;
     let model: BadgeModel;
     try {
       model = build(ticket);
     } catch (error) {
       model = unreadable(ticket.key, errorText(error));
     }
-    cache.set(ticket.key, { ticket, model });
+    cache.set(ticket.key, { ticket, model, at });
     return model;
   };
 }

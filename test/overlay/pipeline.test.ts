@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { policyCalendar } from '../../core/evaluate/calendars';
 import { builtinPolicies } from '../../core/policy/builtin';
 import type { Policy } from '../../core/policy/schema';
@@ -102,6 +102,28 @@ describe('pipeline (real core)', () => {
     const first = run(ticket(fields));
     expect(run(ticket({ ...fields }))).toBe(first);
     expect(run(ticket({ ...fields, priorityRaw: 'Low' }))).not.toBe(first);
+  });
+
+  it('keeps the model when the same relative time ("3 hours ago") is read again later, not when it changes', () => {
+    vi.useFakeTimers({ now: Date.parse('2026-11-17T20:00:00Z') });
+    try {
+      const run = pipeline();
+      const fields = { id: '8', priorityRaw: 'High', requesterEmail: 'lead@acme.example', submittedApproximate: true };
+      const first = run(ticket({ ...fields, submitted: '2026-11-17T17:00:00Z' }));
+      vi.advanceTimersByTime(90_000);
+      // The same text read 90 s later: a start 90 s later, and the same deadline as before.
+      expect(run(ticket({ ...fields, submitted: '2026-11-17T17:01:30Z' }))).toBe(first);
+      // The page now says "4 hours ago": a new reading.
+      const later = run(ticket({ ...fields, submitted: '2026-11-17T16:01:30Z' }));
+      expect(later).not.toBe(first);
+      // An exact time that moves is always a new reading.
+      const exact = { id: '9', priorityRaw: 'High', requesterEmail: 'lead@acme.example' };
+      const pinned = run(ticket({ ...exact, submitted: '2026-11-17T17:00:00Z' }));
+      vi.advanceTimersByTime(90_000);
+      expect(run(ticket({ ...exact, submitted: '2026-11-17T17:01:30Z' }))).not.toBe(pinned);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('warmPipeline: never throws (unknown level, unknown policy) and leaves every result unchanged', () => {
