@@ -6,19 +6,28 @@ import { startOverlay } from './overlay';
 /**
  * The content script. Loopback (the demo helpdesk) is matched statically; helpdesk hosts a team
  * enables are registered at runtime by the background once their optional permission is granted.
+ * It runs in every frame, each with its own overlay (document, observer, badges, popover, counts):
+ * ServiceNow's Next Experience shows its tickets in a same-origin iframe.
  */
 export default defineContentScript({
   matches: ['http://127.0.0.1/*', 'http://localhost/*'],
   runAt: 'document_idle',
+  allFrames: true,
   async main(ctx) {
-    // Static and runtime registrations could both match a page; one overlay per page.
+    // Static and runtime registrations could both match a page; one overlay per frame. Each frame
+    // has its own isolated world, so this global marks this frame only: other frames run their own.
     const marker = globalThis as { __slaLensOverlay?: boolean };
     if (marker.__slaLensOverlay) return;
     marker.__slaLensOverlay = true;
 
     const send = (message: OverlayMessage) => {
-      // The background may be asleep or the extension reloading: counts are resent on the next change.
-      browser.runtime.sendMessage(message).catch(() => {});
+      // The background may be asleep or the extension reloading (which throws at once): counts are
+      // resent on the next change.
+      try {
+        browser.runtime.sendMessage(message).catch(() => {});
+      } catch {
+        // Never throw into the page.
+      }
     };
     const { settings } = await loadSettings();
     if (ctx.isInvalid) return;
@@ -30,6 +39,12 @@ export default defineContentScript({
 
     // History API navigation fires no event; WXT polls location.href for us.
     ctx.addEventListener(window, 'wxt:locationchange', () => overlay.navigated());
+    // The toolbar sums every frame's last report: a frame whose page goes (navigated, removed)
+    // takes its tickets with it; one restored from the back/forward cache brings them back.
+    ctx.addEventListener(window, 'pagehide', () => send({ type: 'sla:counts', counts: { counts: {}, total: 0 } }));
+    ctx.addEventListener(window, 'pageshow', (event) => {
+      if (event.persisted) send({ type: 'sla:counts', counts: overlay.counts });
+    });
     const unwatch = watchSettings(({ settings: next }) => overlay.update(next));
     const onMessage = (message: OverlayMessage) => {
       if (message?.type === 'sla:get-counts') return Promise.resolve(overlay.counts);

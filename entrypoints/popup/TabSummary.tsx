@@ -25,15 +25,16 @@ function badgeWithDeadline(deadline: string, reveal: boolean): string | null {
   const badge = document.querySelector(`[data-sla-deadline="${CSS.escape(deadline)}"]`) as HTMLElement | null;
   if (badge && reveal) {
     badge.scrollIntoView({ block: 'center' });
-    // The badge's button lives in its open shadow root; focusing it also opens its explanation.
-    (badge.shadowRoot?.querySelector('button') ?? badge).focus();
+    // The badge's host is its button; focusing it also opens its explanation.
+    badge.focus();
   }
   return badge?.getAttribute('data-sla-ticket') ?? null;
 }
 
+/** Every frame is asked: the badge may be in one (ServiceNow's Next Experience lists tickets in an iframe). */
 async function inTab(tabId: number, deadline: string, reveal: boolean): Promise<string | null> {
-  const [frame] = await browser.scripting.executeScript({ target: { tabId }, func: badgeWithDeadline, args: [deadline, reveal] });
-  return (frame?.result as string | null | undefined) ?? null;
+  const frames = await browser.scripting.executeScript({ target: { tabId, allFrames: true }, func: badgeWithDeadline, args: [deadline, reveal] });
+  return (frames.find((frame) => frame.result)?.result as string | undefined) ?? null;
 }
 
 /** The current tab: badge counts by state and the next deadline, with a link to its ticket. */

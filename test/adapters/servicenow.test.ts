@@ -36,24 +36,33 @@ describe('ServiceNow form', () => {
     expect(ticket?.missing).toEqual([]);
   });
 
-  it('finds the form inside an open shadow root and a same-origin iframe (Next Experience)', () => {
+  /** A Next Experience shell: `sn-polaris-layout` with an open shadow root, and in it `inner`. */
+  function nextExperience(inner: (page: Document, shadow: ShadowRoot) => void): Document {
     const page = new DOMParser().parseFromString('<body><sn-polaris-layout></sn-polaris-layout></body>', 'text/html');
-    const shadow = (page.querySelector('sn-polaris-layout') as Element).attachShadow({ mode: 'open' });
-    const frame = page.createElement('iframe');
-    frame.id = 'gsft_main';
-    const blocked = page.createElement('iframe');
-    shadow.append(frame, blocked);
-    // happy-dom does not load frames: give this one the document a same-origin frame would have,
-    // and make the other behave like a cross-origin frame (the getter throws).
-    const inner = loadFixture('servicenow/form.html');
-    Object.defineProperty(frame, 'contentDocument', { value: inner });
-    Object.defineProperty(blocked, 'contentDocument', {
-      get() {
-        throw new DOMException('Blocked a frame with origin', 'SecurityError');
-      },
+    inner(page, (page.querySelector('sn-polaris-layout') as Element).attachShadow({ mode: 'open' }));
+    return page;
+  }
+
+  it('finds the form inside nested open shadow roots (Next Experience)', () => {
+    const form = loadFixture('servicenow/form.html').body;
+    const page = nextExperience((doc, shadow) => {
+      const nested = doc.createElement('sn-canvas-main');
+      shadow.append(nested);
+      nested.attachShadow({ mode: 'open' }).append(doc.importNode(form, true));
     });
     const tickets = serviceNowAdapter.scan(page, context);
     expect(tickets.map((t) => t.key)).toEqual(['INC0010003']);
-    expect(tickets[0]?.element.ownerDocument).toBe(inner);
+    expect(tickets[0]?.fields.subject).toBe('VPN 접속 오류');
+  });
+
+  it('leaves a form inside an iframe to the overlay running in that frame', () => {
+    const page = nextExperience((doc, shadow) => {
+      const frame = doc.createElement('iframe');
+      frame.id = 'gsft_main';
+      shadow.append(frame);
+      // happy-dom does not load frames: give this one the document a same-origin frame would have.
+      Object.defineProperty(frame, 'contentDocument', { value: loadFixture('servicenow/form.html') });
+    });
+    expect(serviceNowAdapter.scan(page, context)).toEqual([]);
   });
 });

@@ -13,7 +13,11 @@ const TAB = 7;
 
 function stubTab(reply: BadgeCounts | null) {
   const sendMessage = vi.fn(async () => reply);
-  const executeScript = vi.fn(async () => [{ frameId: 0, result: '4711' }]);
+  // The top frame has no such badge; a frame inside it does.
+  const executeScript = vi.fn(async () => [
+    { frameId: 0, result: null },
+    { frameId: 3, result: '4711' },
+  ]);
   fakeBrowser.tabs.query = (async () => [{ id: TAB }]) as unknown as typeof fakeBrowser.tabs.query;
   fakeBrowser.runtime.sendMessage = sendMessage as unknown as typeof fakeBrowser.runtime.sendMessage;
   fakeBrowser.scripting.executeScript = executeScript as unknown as typeof fakeBrowser.scripting.executeScript;
@@ -39,7 +43,7 @@ describe('popup', { timeout: 20_000 }, () => {
     const link = await screen.findByRole('link', { name: 'Show ticket 4711' });
     expect(screen.getByTestId('next-deadline').textContent).toContain(formatInstant(next, localZone()));
     await user.click(link);
-    expect(executeScript).toHaveBeenLastCalledWith(expect.objectContaining({ target: { tabId: TAB }, args: [next, true] }));
+    expect(executeScript).toHaveBeenLastCalledWith(expect.objectContaining({ target: { tabId: TAB, allFrames: true }, args: [next, true] }));
     expect(close).toHaveBeenCalled();
   });
 

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Settings } from '../../core/settings/schema';
-import { toolbarBadge } from '../../entrypoints/background';
+import { sumCounts, toolbarBadge } from '../../entrypoints/background';
 import { mapCustomerHash } from '../../entrypoints/overlay.content/messages';
 import { type Overlay, startOverlay } from '../../entrypoints/overlay.content/overlay';
 
@@ -99,6 +99,21 @@ describe('toolbar badge and options link', () => {
     expect(toolbarBadge({ counts: { 'on-track': 5, waiting: 2, met: 3 }, total: 10 })).toMatchObject({ text: '7' });
     expect(toolbarBadge({ counts: { met: 3 }, total: 3 }).text).toBe('');
     expect(toolbarBadge({ counts: { 'on-track': 1, breached: 1 }, total: 2 }).title).toBe('SLA Lens: 1 on-track, 1 breached');
+  });
+
+  it('sums the frames of a tab: counts by state, total, the earliest next deadline', () => {
+    const top = { counts: {}, total: 0 };
+    const list = { counts: { breached: 2, 'on-track': 1 }, total: 3, nextDeadline: '2026-11-23T01:00:00.000Z' };
+    const form = { counts: { 'on-track': 1, met: 1 }, total: 2, nextDeadline: '2026-11-22T23:30:00.000Z' };
+    expect(sumCounts([top, list, form])).toEqual({
+      counts: { breached: 2, 'on-track': 2, met: 1 },
+      total: 5,
+      nextDeadline: '2026-11-22T23:30:00.000Z',
+    });
+    // A frame without tickets changes nothing: the toolbar still shows the iframe's breached count.
+    expect(toolbarBadge(sumCounts([top, list])).text).toBe('2');
+    expect(sumCounts([top, { counts: { met: 1 }, total: 1 }])).toEqual({ counts: { met: 1 }, total: 1 });
+    expect(sumCounts([])).toEqual({ counts: {}, total: 0 });
   });
 
   it('prefills the new-contract route', () => {

@@ -9,7 +9,7 @@ import { applySettings } from '../../utils/settings-store';
  * stand-ins recording what the background asks for (the settings store is the real one).
  */
 
-type Registered = { id: string; matches: string[]; js: string[] };
+type Registered = { id: string; matches: string[]; js: string[]; allFrames?: boolean };
 let registered: Registered[] = [];
 const granted = new Set<string>();
 
@@ -60,11 +60,13 @@ describe('runtime registration', () => {
     granted.add('https://rt.example.com/*').add('https://old.example.com/*').add('https://desk.example.org/*');
     await syncRegistration();
     // Not the disabled site, not the ungranted one, not loopback (the manifest already matches it).
+    // In every frame: ServiceNow's Next Experience shows its tickets in an iframe.
     expect(registered).toEqual([
       expect.objectContaining({
         id: 'sla-overlay-sites',
         matches: ['https://desk.example.org/*', 'https://rt.example.com/*'],
         js: ['content-scripts/overlay.js'],
+        allFrames: true,
       }),
     ]);
 

@@ -12,7 +12,7 @@ import { zendeskAdapter, zendeskRecipe } from './zendesk';
 /**
  * The built-in helpdesk adapters (refined-github style: each adapter file exports its adapter, this
  * list registers them). `recipes` are the declarative parts users can copy to the options page and
- * fix when a helpdesk changes its markup; code-only parts (RT's list columns, ServiceNow's frames)
+ * fix when a helpdesk changes its markup; code-only parts (RT's list columns, ServiceNow's shadow roots)
  * are not in them.
  */
 export interface BuiltinAdapter extends Adapter {

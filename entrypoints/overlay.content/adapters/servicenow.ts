@@ -1,5 +1,5 @@
 import type { Recipe } from '../../../core/settings/schema';
-import { reachableRoots } from './frames';
+import { openShadowRoots } from './shadow-roots';
 import { recipeAdapter } from './recipe';
 import { visibleText } from './read-value';
 import { fieldCells, fieldColumns } from './table-columns';
@@ -11,9 +11,10 @@ import { isVisible } from './visible';
  * ServiceNow (UI16 lists and forms, incidents and CSM cases). Form values sit in inputs whose ids
  * are "<table>.<field>" (display values of references in "sys_display.<table>.<field>", read-only
  * fields in "sys_readonly.<table>.<field>"); the sys_id twins are hidden inputs and skipped. Lists
- * name columns only in the header (`th[name]`). Next Experience nests all of it in shadow roots and
- * `iframe#gsft_main`, which this adapter enters (same origin). Dates are "yyyy-MM-dd HH:mm:ss" in the
- * agent's zone (the instance's default format).
+ * name columns only in the header (`th[name]`). Next Experience shows the classic UI in
+ * `iframe#gsft_main` inside open shadow roots: this adapter walks the shadow roots of its own document,
+ * and the frame is read by the overlay running in it. Dates are "yyyy-MM-dd HH:mm:ss" in the agent's
+ * zone (the instance's default format).
  */
 
 const TABLES = ['incident', 'sn_customerservice_case'];
@@ -85,7 +86,7 @@ export const serviceNowAdapter: Adapter = {
   matches: serviceNowFormRecipe.matches,
   scan(root, context) {
     try {
-      return reachableRoots(root).flatMap((inner) => [...form.scan(inner, context), ...scanList(inner, context)]);
+      return openShadowRoots(root).flatMap((inner) => [...form.scan(inner, context), ...scanList(inner, context)]);
     } catch (error) {
       return [pageProblem('adapter-error:servicenow', root, `ServiceNow adapter: ${errorText(error)}`)];
     }

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 
 /** What a test reads off a badge host: the DOM contract (`data-sla-*`) plus its visible text. */
 export interface BadgeReading {
@@ -9,7 +9,7 @@ export interface BadgeReading {
 }
 
 /** Badges under `within` (a CSS selector), in document order. */
-export function readBadges(page: Page, within = 'body'): Promise<BadgeReading[]> {
+export function readBadges(page: Page | Frame, within = 'body'): Promise<BadgeReading[]> {
   return page.$$eval(`${within} [data-sla-badge]`, (hosts) =>
     hosts.map((host) => ({
       ticket: host.getAttribute('data-sla-ticket'),
@@ -21,7 +21,7 @@ export function readBadges(page: Page, within = 'body'): Promise<BadgeReading[]>
 }
 
 /** Waits until `count` badges under `within` carry a state (the ticker has rendered them), then reads them. */
-export async function waitForBadges(page: Page, count: number, within = 'body', timeout = 15_000): Promise<BadgeReading[]> {
+export async function waitForBadges(page: Page | Frame, count: number, within = 'body', timeout = 15_000): Promise<BadgeReading[]> {
   await page.waitForFunction(
     ([n, w]) => document.querySelectorAll(`${w} [data-sla-badge][data-sla-state]`).length >= n,
     [count, within] as const,
