@@ -159,7 +159,11 @@ export function badgeState(input: BadgeInput, now: number, withText = true): Bad
   // Not colour, not a popover: the badge itself says when its times rest on a guessed start.
   const about = input.approximate ? '≈ ' : '';
   if (reply !== undefined) {
-    if (reply <= due) return { state: 'met', text: `${about}Answered in ${formatDuration(reply - start)} ✓`, deadline, until: never };
+    if (reply <= due) {
+      // A reply before the clock started (outside the team's hours) took no time on the contract's clock.
+      const took = reply < start ? 'before start' : `in ${formatDuration(reply - start)}`;
+      return { state: 'met', text: `${about}Answered ${took} ✓`, deadline, until: never };
+    }
     return { state: 'missed', text: `${about}Missed by ${formatDuration(reply - due)}`, deadline, until: never };
   }
   if (now >= due) {

@@ -28,6 +28,7 @@ describe('badgeState', () => {
     ['on-track just above 25% left', evaluated(), '2026-11-16T02:59:00Z', 'P2 · Gold · 1h 1m left'],
     ['breached', evaluated(), '2026-11-16T04:12:30Z', 'Breached 12m ago'],
     ['met', evaluated({ firstReply: '2026-11-16T00:42:00Z' }), '2026-11-16T09:00:00Z', 'Answered in 42m ✓'],
+    ['met before the clock started', evaluated({ firstReply: '2026-11-15T23:10:00Z' }), '2026-11-16T09:00:00Z', 'Answered before start ✓'],
     ['missed', evaluated({ firstReply: '2026-11-16T05:03:00Z' }), '2026-11-16T09:00:00Z', 'Missed by 1h 3m'],
     ['approximate, on-track', evaluated({ approximate: true }), '2026-11-16T01:46:00Z', '≈ P2 · Gold · 2h 14m left'],
     ['approximate, at-risk', evaluated({ approximate: true }), '2026-11-16T03:00:00Z', '⚠ ≈ P2 · Gold · 1h left'],
