@@ -12,18 +12,26 @@ beforeEach(() => {
 });
 
 // Typing through user-event in happy-dom is slow on two busy cores; the default 5 s is too tight.
+/** Every host permission request granted; the stand-in records what was asked. */
+function grantingHosts() {
+  const request = vi.fn(async () => true);
+  fakeBrowser.permissions.request = request as typeof fakeBrowser.permissions.request;
+  return request;
+}
+
+const storedSites = async () => (await loadSettings()).settings.sites;
+
 describe('options: sites', { timeout: 20_000 }, () => {
   it('asks for the host permission before enabling a helpdesk, and stores the site when granted', async () => {
     const user = userEvent.setup();
-    const request = vi.fn(async () => true);
-    fakeBrowser.permissions.request = request as typeof fakeBrowser.permissions.request;
+    const request = grantingHosts();
     renderOptions('#/sites');
     const hosts = await screen.findByLabelText('Hosts for Request Tracker 5');
     fireEvent.change(hosts, { target: { value: 'https://rt.example.com/*' } });
     await user.click(screen.getByLabelText('Badges on Request Tracker 5'));
     expect(request).toHaveBeenCalledWith({ origins: ['https://rt.example.com/*'] });
     await waitFor(async () =>
-      expect((await loadSettings()).settings.sites).toEqual([
+      expect(await storedSites()).toEqual([
         { adapter: 'rt', matches: ['https://rt.example.com/*'], enabled: true, priorityMap: {} },
       ]),
     );
@@ -35,13 +43,12 @@ describe('options: sites', { timeout: 20_000 }, () => {
     renderOptions('#/sites');
     await user.click(await screen.findByLabelText('Badges on Request Tracker 5'));
     expect((await screen.findByRole('alert')).textContent).toMatch(/did not grant access/);
-    expect((await loadSettings()).settings.sites).toEqual([]);
+    expect(await storedSites()).toEqual([]);
   });
 
   it("refuses osTicket's template pattern (every https site) without asking, and enables the team's own host", async () => {
     const user = userEvent.setup();
-    const request = vi.fn(async () => true);
-    fakeBrowser.permissions.request = request as typeof fakeBrowser.permissions.request;
+    const request = grantingHosts();
     renderOptions('#/sites');
     const enable = await screen.findByLabelText('Badges on osTicket');
     await user.click(enable);
@@ -49,14 +56,14 @@ describe('options: sites', { timeout: 20_000 }, () => {
       /https:\/\/\*\/scp\/\* names no host.*e\.g\. https:\/\/support\.example\.com\/scp\/\*/,
     );
     expect(request).not.toHaveBeenCalled();
-    expect((await loadSettings()).settings.sites).toEqual([]);
+    expect(await storedSites()).toEqual([]);
     expect(enable).toHaveProperty('checked', false);
 
     fireEvent.change(screen.getByLabelText('Hosts for osTicket'), { target: { value: 'https://support.example.com/scp/*' } });
     await user.click(enable);
     expect(request).toHaveBeenCalledWith({ origins: ['https://support.example.com/scp/*'] });
     await waitFor(async () =>
-      expect((await loadSettings()).settings.sites).toEqual([
+      expect(await storedSites()).toEqual([
         { adapter: 'osticket', matches: ['https://support.example.com/scp/*'], enabled: true, priorityMap: {} },
       ]),
     );
@@ -64,12 +71,11 @@ describe('options: sites', { timeout: 20_000 }, () => {
 
   it('keeps subdomain wildcards such as *.zendesk.com allowed', async () => {
     const user = userEvent.setup();
-    const request = vi.fn(async () => true);
-    fakeBrowser.permissions.request = request as typeof fakeBrowser.permissions.request;
+    const request = grantingHosts();
     renderOptions('#/sites');
     await user.click(await screen.findByLabelText('Badges on Zendesk (views)'));
     expect(request).toHaveBeenCalledWith({ origins: ['https://*.zendesk.com/*'] });
-    await waitFor(async () => expect((await loadSettings()).settings.sites.map((s) => s.enabled)).toEqual([true]));
+    await waitFor(async () => expect((await storedSites()).map((s) => s.enabled)).toEqual([true]));
   });
 
   it('saves priority values and the at-risk threshold, and refuses an out-of-range threshold with its path', async () => {
