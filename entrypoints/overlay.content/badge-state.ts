@@ -54,6 +54,8 @@ export interface BadgeView {
   deadline?: string;
   /** The view stays the same until this instant (ms): the ticker skips the badge until then. */
   until: number;
+  /** A countdown's time (" · 2h 14m left"): the end of `text` kept whole when a long label is cut short. */
+  time?: string;
 }
 
 const MINUTE = 60_000;
@@ -185,5 +187,7 @@ export function badgeState(input: BadgeInput, now: number, withText = true): Bad
   if (state === 'on-track') until = Math.min(until, atRiskFrom);
   // At-risk gets a mark as well as a colour, so the state never depends on colour alone.
   const mark = state === 'at-risk' ? '⚠ ' : '';
-  return { state, text: withText ? `${mark}${about}${label} · ${formatDuration(left)} left` : '', deadline, until };
+  if (!withText) return { state, text: '', deadline, until };
+  const time = ` · ${formatDuration(left)} left`;
+  return { state, text: `${mark}${about}${label}${time}`, deadline, until, time };
 }

@@ -123,7 +123,7 @@ class BadgeElement implements Badge {
   /** The IntersectionObserver's news: write a countdown that changed while the badge was off screen. */
   seen(near: boolean): void {
     this.near = near;
-    if (near && this.textBehind) this.write(this.view.text, this.view.state);
+    if (near && this.textBehind) this.write(this.view);
   }
 
   /** The last view, with its text (composed now if the badge was off screen when it was rendered). */
@@ -156,7 +156,7 @@ class BadgeElement implements Badge {
     const next = badgeState(this.model.input, at, shown);
     if (!shown) this.textBehind = true;
     else if (next.text !== this.written) {
-      this.write(next.text, next.state);
+      this.write(next);
       if (this.open) retitlePopover(this.doc, this.host, next.text);
     }
     if (next.state !== view?.state) this.host.setAttribute('data-sla-state', next.state);
@@ -173,15 +173,13 @@ class BadgeElement implements Badge {
    * ("P1 · Business-cr… · 3h 59m left"), never the time the agent looks for. Each minute only the
    * time changes, so only the tail is written.
    */
-  private write(text: string, state: BadgeView['state']): void {
-    const cut = state === 'on-track' || state === 'at-risk' ? text.lastIndexOf(' · ') : -1;
-    const head = cut < 0 ? text : text.slice(0, cut);
-    const tail = cut < 0 ? '' : text.slice(cut);
+  private write({ text, time = '' }: BadgeView): void {
+    const head = text.slice(0, text.length - time.length);
     if (head !== this.headText) {
       this.head.textContent = head;
       this.headText = head;
     }
-    if (tail !== this.tail.data) this.tail.data = tail;
+    if (time !== this.tail.data) this.tail.data = time;
     this.written = text;
     this.textBehind = false;
   }

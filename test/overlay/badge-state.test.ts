@@ -41,6 +41,13 @@ describe('badgeState', () => {
     expect(badgeState(input, at(now)).text).toBe(text);
   });
 
+  it("marks a countdown's time, which the badge keeps whole when its label is too long", () => {
+    const view = badgeState(evaluated({ label: 'P1 · Business-critical (Enterprise)' }), at('2026-11-16T01:46:00Z'));
+    expect(view.time).toBe(' · 2h 14m left');
+    expect(view.text.endsWith(view.time as string)).toBe(true);
+    expect(badgeState(evaluated(), at('2026-11-16T04:12:30Z')).time).toBeUndefined();
+  });
+
   it('names every state and sets the deadline only with a target', () => {
     expect(badgeState(evaluated(), at('2026-11-16T01:00:00Z'))).toMatchObject({
       state: 'on-track',
@@ -63,7 +70,7 @@ describe('badgeState', () => {
       for (const input of inputs) {
         const full = badgeState(input, t);
         const withoutText = badgeState(input, t, false);
-        expect(withoutText).toEqual(input.kind === 'evaluated' && !input.firstReply ? { ...full, text: '' } : full);
+        expect(withoutText).toEqual(input.kind === 'evaluated' && !input.firstReply ? { ...full, text: '', time: undefined } : full);
       }
     }
   });
