@@ -2,9 +2,10 @@ import { useState } from 'react';
 import { i18n } from '#i18n';
 import { ErrorList, type PathError } from '@/components/ErrorList';
 import { Field } from '@/components/Field';
-import { isStaticLoopback, namesNoHost } from '@/core/settings/host-permission';
+import { namesNoHost } from '@/core/settings/host-permission';
 import { Recipe } from '@/core/settings/schema';
 import { RecipeTester } from './RecipeTester';
+import { requestHosts } from './request-hosts';
 import { useStore } from './store';
 
 const TEMPLATE: Recipe = {
@@ -33,20 +34,6 @@ function parseDraft(text: string): { recipe: Recipe | null; errors: PathError[] 
   return { recipe: null, errors: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })) };
 }
 
-/**
- * Asks for the optional permission of the hosts that need one (the background registers the overlay
- * only where it is granted). Call it straight from a user gesture: the request happens before the
- * first await. False when refused, or when the browser rejects a pattern as invalid.
- */
-async function requestHosts(origins: string[]): Promise<boolean> {
-  if (origins.length === 0) return true;
-  try {
-    return await browser.permissions.request({ origins });
-  } catch {
-    return false;
-  }
-}
-
 /** Custom recipes as JSON (validated against the recipe schema) with a tester on pasted HTML. */
 export function RecipesEditor() {
   const { settings, save } = useStore();
@@ -71,9 +58,8 @@ export function RecipesEditor() {
       return;
     }
     // Before any await (user gesture). Refused → nothing saved, the draft stays in the editor.
-    const origins = recipe.matches.filter((pattern) => !isStaticLoopback(pattern));
-    if (!(await requestHosts(origins))) {
-      setSaveErrors([{ path: 'matches', message: i18n.t('options.recipes.permissionDenied', [origins.join(', ')]) }]);
+    if (!(await requestHosts(recipe.matches))) {
+      setSaveErrors([{ path: 'matches', message: i18n.t('options.recipes.permissionDenied', [recipe.matches.join(', ')]) }]);
       return;
     }
     const recipes = [...settings.recipes];

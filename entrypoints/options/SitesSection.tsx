@@ -7,6 +7,7 @@ import { PRIORITIES, type Priority } from '@/core/policy/schema';
 import { namesNoHost } from '@/core/settings/host-permission';
 import type { Site } from '@/core/settings/schema';
 import { RecipesEditor } from './RecipesEditor';
+import { requestHosts } from './request-hosts';
 import { useStore } from './store';
 
 /** Built-in adapters per host: enabling one asks for its host permission first (optional_host_permissions). */
@@ -26,7 +27,7 @@ function AdapterSites() {
       return;
     }
     // The request must come straight from the click (a user gesture), before any await.
-    if (enabled && !(await browser.permissions.request({ origins: matches }))) {
+    if (enabled && !(await requestHosts(matches))) {
       setErrors([{ path: `sites.${adapterId}`, message: i18n.t('options.sites.permissionDenied') }]);
       return;
     }

@@ -41,7 +41,8 @@ describe('options: sites', { timeout: 20_000 }, () => {
     const user = userEvent.setup();
     fakeBrowser.permissions.request = (async () => false) as typeof fakeBrowser.permissions.request;
     renderOptions('#/sites');
-    await user.click(await screen.findByLabelText('Badges on Request Tracker 5'));
+    fireEvent.change(await screen.findByLabelText('Hosts for Request Tracker 5'), { target: { value: 'https://rt.example.com/*' } });
+    await user.click(screen.getByLabelText('Badges on Request Tracker 5'));
     expect((await screen.findByRole('alert')).textContent).toMatch(/did not grant access/);
     expect(await storedSites()).toEqual([]);
   });
@@ -67,6 +68,23 @@ describe('options: sites', { timeout: 20_000 }, () => {
         { adapter: 'osticket', matches: ['https://support.example.com/scp/*'], enabled: true, priorityMap: {} },
       ]),
     );
+  });
+
+  it('enables a loopback helpdesk without asking (the manifest grants it), and leaves it off when a pattern is invalid', async () => {
+    const user = userEvent.setup();
+    const request = grantingHosts();
+    renderOptions('#/sites');
+    await user.click(await screen.findByLabelText('Badges on Request Tracker 5'));
+    await waitFor(async () => expect((await storedSites()).map((s) => s.enabled)).toEqual([true]));
+    expect(request).not.toHaveBeenCalled();
+
+    fakeBrowser.permissions.request = (async () => {
+      throw new Error("Invalid url pattern 'https://rt example/*'");
+    }) as typeof fakeBrowser.permissions.request;
+    fireEvent.change(screen.getByLabelText('Hosts for Zammad (ticket zoom)'), { target: { value: 'https://rt example/*' } });
+    await user.click(screen.getByLabelText('Badges on Zammad (ticket zoom)'));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/did not grant access/);
+    expect((await storedSites()).map((s) => s.adapter)).toEqual(['rt']);
   });
 
   it('keeps subdomain wildcards such as *.zendesk.com allowed', async () => {
