@@ -4,10 +4,12 @@ import type { Target } from '../../core/evaluate/types';
 import { isoUtc } from '../../core/time/iso';
 import { zoneAbbreviation } from '../../core/time/zone-abbreviation';
 import { clockFor } from '../../core/time/zone-clock';
+import { type BadgeWords, type DurationWords, ENGLISH_WORDS } from './badge-words';
 
 /**
  * Pure: what a badge shows at instant `now`. The ticker calls this for every badge each second, so
- * everything that does not depend on `now` (parsed instants, the waiting text) is cached.
+ * everything that does not depend on `now` (parsed instants, the waiting text) is cached, and the
+ * words come prepared (badge-words.ts).
  */
 
 export const BADGE_STATES = [
@@ -60,52 +62,28 @@ export interface BadgeView {
 
 const MINUTE = 60_000;
 
-/** "2h 14m", "1d 3h", "42m", "<1m" — whole minutes, rounded down. */
-export function formatDuration(ms: number): string {
+/** "2h 14m", "1d 3h", "42m", "<1m" (in `words`' language) — whole minutes, rounded down. */
+export function formatDuration(ms: number, words: DurationWords = ENGLISH_WORDS.duration): string {
   const minutes = Math.floor(Math.max(0, ms) / MINUTE);
-  if (minutes < 1) return '<1m';
+  if (minutes < 1) return words.underMinute;
   const days = Math.floor(minutes / 1440);
   const hours = Math.floor((minutes % 1440) / 60);
   const rest = minutes % 60;
-  if (days > 0) return hours > 0 ? `${days}d ${hours}h` : `${days}d`;
-  if (hours > 0) return rest > 0 ? `${hours}h ${rest}m` : `${hours}h`;
-  return `${rest}m`;
+  if (days > 0) return hours > 0 ? words.daysHours(days, hours) : words.days(days);
+  if (hours > 0) return rest > 0 ? words.hoursMinutes(hours, rest) : words.hours(hours);
+  return words.minutes(rest);
 }
-
-const FIELD_WORDS: Partial<Record<TicketField, string>> = {
-  id: 'ticket id',
-  priority: 'priority',
-  priorityRaw: 'priority',
-  customer: 'customer',
-  organisation: 'organisation',
-  requesterEmail: 'requester e-mail',
-  submitted: 'submission time',
-  language: 'language',
-  subject: 'subject',
-  type: 'request type',
-  level: 'support level',
-  firstReply: 'first reply',
-};
 
 /** "no submission time" for the `unreadable` badge. */
-export function missingFieldReason(field: TicketField): string {
-  return `no ${FIELD_WORDS[field] ?? field}`;
+export function missingFieldReason(field: TicketField, words: BadgeWords = ENGLISH_WORDS): string {
+  return words.missing[field] ?? field;
 }
 
-/** Short words for why there is no target, by note code; the full message is in the popover. */
-const NO_TARGET_WORDS: Record<string, string> = {
-  'feature-request': 'feature request',
-  'no-technical-support': 'no technical support',
-  'no-response-times': 'no response times',
-  'out-of-scope': 'out of scope',
-  'p1-not-available-for-role': 'P1 not in role',
-  'language-not-included': 'language not included',
-};
-
-function noTargetText(result: TargetResult): string {
-  const note = result.notes.find((n) => n.code in NO_TARGET_WORDS) ?? result.notes[0];
-  if (!note) return 'No target';
-  return `No target · ${NO_TARGET_WORDS[note.code] ?? note.code.replaceAll('-', ' ')}`;
+function noTargetText(result: TargetResult, words: BadgeWords): string {
+  const reasons = words.noTargetReasons;
+  const note = result.notes.find((n) => n.code in reasons) ?? result.notes[0];
+  if (!note) return words.noTarget;
+  return words.noTargetBecause(reasons[note.code] ?? note.code.replaceAll('-', ' '));
 }
 
 type Evaluated = Extract<BadgeInput, { kind: 'evaluated' }>;
@@ -129,18 +107,24 @@ function instantsOf(input: Evaluated, target: Target): Instants {
   return instants;
 }
 
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const waitingTexts = new Map<string, string>();
-function waitingText(start: number, zone: string | undefined): string {
+/** Waiting texts by start and zone, per set of words (one per overlay; English in tests). */
+const waitingTexts = new WeakMap<BadgeWords, Map<string, string>>();
+function waitingText(start: number, zone: string | undefined, words: BadgeWords): string {
+  let texts = waitingTexts.get(words);
+  if (!texts) {
+    texts = new Map();
+    waitingTexts.set(words, texts);
+  }
   const key = `${start}|${zone ?? ''}`;
-  let text = waitingTexts.get(key);
+  let text = texts.get(key);
   if (text === undefined) {
     // The engine's cached zone offsets, not luxon: a list may show hundreds of different starts.
     const name = zone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
     const wall = start + clockFor(name).offset(start) * MINUTE;
-    text = `Waiting · starts ${WEEKDAYS[new Date(wall).getUTCDay()]} ${isoUtc(wall).slice(11, 16)} ${zoneAbbreviation(name, new Date(start))}`;
-    if (waitingTexts.size > 5000) waitingTexts.clear();
-    waitingTexts.set(key, text);
+    const weekday = words.weekdays[new Date(wall).getUTCDay()];
+    text = words.waiting(`${weekday} ${isoUtc(wall).slice(11, 16)} ${zoneAbbreviation(name, new Date(start))}`);
+    if (texts.size > 5000) texts.clear();
+    texts.set(key, text);
   }
   return text;
 }
@@ -148,14 +132,15 @@ function waitingText(start: number, zone: string | undefined): string {
 /**
  * The view at `now`. Without `withText` the text of a ticking countdown is left empty (state,
  * deadline and `until` are the same): a badge off screen is not shown, so its text is not composed.
+ * `words` are the overlay's language (badge.ts passes them; state and `until` never depend on them).
  */
-export function badgeState(input: BadgeInput, now: number, withText = true): BadgeView {
+export function badgeState(input: BadgeInput, now: number, withText = true, words: BadgeWords = ENGLISH_WORDS): BadgeView {
   const never = Number.POSITIVE_INFINITY;
-  if (input.kind === 'unmapped') return { state: 'unmapped', text: 'Unmapped · map customer…', until: never };
-  if (input.kind === 'unreadable') return { state: 'unreadable', text: `Unreadable · ${input.reason}`, until: never };
+  if (input.kind === 'unmapped') return { state: 'unmapped', text: words.unmapped, until: never };
+  if (input.kind === 'unreadable') return { state: 'unreadable', text: words.unreadable(input.reason), until: never };
   const { result, label } = input;
   const target = result.target;
-  if (!target) return { state: 'no-target', text: noTargetText(result), until: never };
+  if (!target) return { state: 'no-target', text: noTargetText(result, words), until: never };
   const deadline = target.deadline;
   const { start, due, reply } = instantsOf(input, target);
   // Not colour, not a popover: the badge itself says when its times rest on a guessed start.
@@ -163,18 +148,18 @@ export function badgeState(input: BadgeInput, now: number, withText = true): Bad
   if (reply !== undefined) {
     if (reply <= due) {
       // A reply before the clock started (outside the team's hours) took no time on the contract's clock.
-      const took = reply < start ? 'before start' : `in ${formatDuration(reply - start)}`;
-      return { state: 'met', text: `${about}Answered ${took} ✓`, deadline, until: never };
+      const took = reply < start ? words.answeredBeforeStart : words.answeredIn(formatDuration(reply - start, words.duration));
+      return { state: 'met', text: about + took, deadline, until: never };
     }
-    return { state: 'missed', text: `${about}Missed by ${formatDuration(reply - due)}`, deadline, until: never };
+    return { state: 'missed', text: about + words.missedBy(formatDuration(reply - due, words.duration)), deadline, until: never };
   }
   if (now >= due) {
     const over = Math.floor((now - due) / MINUTE);
-    const text = withText ? `${about}Breached ${formatDuration(now - due)} ago` : '';
+    const text = withText ? about + words.breached(formatDuration(now - due, words.duration)) : '';
     return { state: 'breached', text, deadline, until: due + (over + 1) * MINUTE };
   }
   if (now < start) {
-    return { state: 'waiting', text: withText ? about + waitingText(start, input.startZone) : '', deadline, until: start };
+    return { state: 'waiting', text: withText ? about + waitingText(start, input.startZone, words) : '', deadline, until: start };
   }
   const left = due - now;
   const atRiskFrom =
@@ -188,6 +173,6 @@ export function badgeState(input: BadgeInput, now: number, withText = true): Bad
   // At-risk gets a mark as well as a colour, so the state never depends on colour alone.
   const mark = state === 'at-risk' ? '⚠ ' : '';
   if (!withText) return { state, text: '', deadline, until };
-  const time = ` · ${formatDuration(left)} left`;
+  const time = ` · ${words.left(formatDuration(left, words.duration))}`;
   return { state, text: `${mark}${about}${label}${time}`, deadline, until, time };
 }

@@ -1,5 +1,6 @@
 import type { BadgeModel, MapCustomerPrefill } from './badge-model';
 import { type BadgeView, badgeState } from './badge-state';
+import { type BadgeWords, ENGLISH_WORDS } from './badge-words';
 import { badgeKit } from './badge-dom';
 import { hidePopover, inPopover, popoverHovered, retitlePopover, showPopover } from './popover';
 
@@ -105,6 +106,8 @@ class BadgeElement implements Badge {
     initial: BadgeModel,
     now: number,
     private readonly actions: BadgeActions,
+    /** The overlay's language, for badgeState and the popover (one object shared by all badges). */
+    private readonly words: BadgeWords,
   ) {
     const kit = badgeKit(doc, seenNear);
     this.host = kit.prototype.cloneNode(false) as HTMLElement;
@@ -130,7 +133,7 @@ class BadgeElement implements Badge {
   get view(): BadgeView {
     let view = this.current as BadgeView;
     if (!view.text) {
-      view = badgeState(this.model.input, this.renderedAt);
+      view = badgeState(this.model.input, this.renderedAt, true, this.words);
       this.current = view;
     }
     return view;
@@ -153,7 +156,7 @@ class BadgeElement implements Badge {
     this.stale = false;
     this.renderedAt = at;
     // Off screen, a ticking countdown's new text is neither composed nor written until it comes near.
-    const next = badgeState(this.model.input, at, shown);
+    const next = badgeState(this.model.input, at, shown, this.words);
     if (!shown) this.textBehind = true;
     else if (next.text !== this.written) {
       this.write(next);
@@ -222,7 +225,7 @@ class BadgeElement implements Badge {
 
   private show(): void {
     this.owner ??= { close: () => this.close(), left: () => this.left() };
-    showPopover(this.doc, this.host, this.model, this.view.text, this.actions, this.owner);
+    showPopover(this.doc, this.host, this.model, this.view.text, this.actions, this.owner, this.words.popover);
     this.open = true;
     this.host.setAttribute('aria-expanded', 'true');
   }
@@ -240,6 +243,12 @@ class BadgeElement implements Badge {
   }
 }
 
-export function createBadge(doc: Document, initial: BadgeModel, now: number, actions: BadgeActions): Badge {
-  return new BadgeElement(doc, initial, now, actions);
+export function createBadge(
+  doc: Document,
+  initial: BadgeModel,
+  now: number,
+  actions: BadgeActions,
+  words: BadgeWords = ENGLISH_WORDS,
+): Badge {
+  return new BadgeElement(doc, initial, now, actions, words);
 }

@@ -1,5 +1,7 @@
+import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
 import { loadSettings, watchSettings } from '@/utils/settings-store';
+import { badgeWords, type MessageLookup } from './badge-words';
 import { type OverlayMessage, mapCustomerHash } from './messages';
 import { startOverlay } from './overlay';
 
@@ -31,11 +33,19 @@ export default defineContentScript({
     };
     const { settings } = await loadSettings();
     if (ctx.isInvalid) return;
-    const overlay = startOverlay(document, settings, {
-      onCounts: (counts) => send({ type: 'sla:counts', counts }),
-      mapCustomer: (prefill) => send({ type: 'sla:open-options', hash: mapCustomerHash(prefill) }),
-      onAdapterError: (id, error) => console.warn(`[SLA Lens] adapter ${id} failed`, error),
-    });
+    // The browser's language, read once for every badge and popover of this frame. The words ask
+    // for their keys by name (typed against locales/en.yml); i18n.t's overloads want literal keys.
+    const words = badgeWords(i18n.t as MessageLookup);
+    const overlay = startOverlay(
+      document,
+      settings,
+      {
+        onCounts: (counts) => send({ type: 'sla:counts', counts }),
+        mapCustomer: (prefill) => send({ type: 'sla:open-options', hash: mapCustomerHash(prefill) }),
+        onAdapterError: (id, error) => console.warn(`[SLA Lens] adapter ${id} failed`, error),
+      },
+      words,
+    );
 
     // History API navigation fires no event; WXT polls location.href for us.
     ctx.addEventListener(window, 'wxt:locationchange', () => overlay.navigated());

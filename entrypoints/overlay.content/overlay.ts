@@ -1,5 +1,6 @@
 import type { Settings } from '../../core/settings/schema';
 import { type BadgeActions, createBadge } from './badge';
+import { type BadgeWords, ENGLISH_WORDS } from './badge-words';
 import { adaptersForPage, pageTimeZone } from './page-adapters';
 import { createPipeline, unreadable, warmPipeline } from './pipeline';
 import { type Scanner, createScanner } from './scanner';
@@ -45,11 +46,12 @@ function whenIdle(task: () => void): Cancel {
   return () => clearTimeout(id);
 }
 
-export function startOverlay(doc: Document, initial: Settings, hooks: OverlayHooks): Overlay {
+/** `words`: the language of badges and popovers, fixed for the overlay's life (index.ts reads the browser's). */
+export function startOverlay(doc: Document, initial: Settings, hooks: OverlayHooks, words: BadgeWords = ENGLISH_WORDS): Overlay {
   const url = () => doc.location?.href ?? '';
   let settings = initial;
   let page = adaptersForPage(url(), settings);
-  let model = createPipeline(settings, page.site);
+  let model = createPipeline(settings, page.site, words);
   let ticker: Ticker | undefined;
 
   const scanner = createScanner({
@@ -57,8 +59,8 @@ export function startOverlay(doc: Document, initial: Settings, hooks: OverlayHoo
     adapters: () => page.adapters,
     context: () => ({ timeZone: pageTimeZone(page.site, settings, url()), now: new Date() }),
     model: (ticket) => model(ticket),
-    failed: (ticket, error) => unreadable(ticket.key, error instanceof Error ? error.message : String(error)),
-    createBadge: (badgeModel) => createBadge(doc, badgeModel, Date.now(), hooks),
+    failed: (ticket, error) => unreadable(ticket.key, error instanceof Error ? error.message : String(error), [], words),
+    createBadge: (badgeModel) => createBadge(doc, badgeModel, Date.now(), hooks, words),
     onChange: () => ticker?.tick(),
     onAdapterError: (adapter, error) => hooks.onAdapterError?.(adapter.id, error),
   });
@@ -69,7 +71,7 @@ export function startOverlay(doc: Document, initial: Settings, hooks: OverlayHoo
 
   const reselect = () => {
     page = adaptersForPage(url(), settings);
-    model = createPipeline(settings, page.site);
+    model = createPipeline(settings, page.site, words);
     scanner.rescan();
     cancelWarm();
     cancelWarm = whenIdle(() => warmPipeline(settings));

@@ -13,6 +13,7 @@ import type { Settings, Site } from '../../core/settings/schema';
 import type { ScannedTicket } from './adapters/types';
 import type { BadgeModel, BadgeSection } from './badge-model';
 import { missingFieldReason } from './badge-state';
+import { type BadgeWords, ENGLISH_WORDS, type PopoverWords } from './badge-words';
 
 /**
  * ScannedTicket → contract lookup → evaluate() → BadgeModel. One pipeline per settings version;
@@ -31,11 +32,11 @@ const errorText = (error: unknown) =>
       ? error.message
       : String(error);
 
-export function unreadable(key: string, reason: string, lines: string[] = []): BadgeModel {
+export function unreadable(key: string, reason: string, lines: string[] = [], words: BadgeWords = ENGLISH_WORDS): BadgeModel {
   return {
     key,
     input: { kind: 'unreadable', reason },
-    sections: [{ title: 'Could not read this ticket', lines: [reason, ...lines] }],
+    sections: [{ title: words.popover.titles.unreadable, lines: [reason, ...lines] }],
   };
 }
 
@@ -55,29 +56,31 @@ function sectionsFor(
   contract: string,
   warnings: Note[],
   ticket: ScannedTicket,
+  words: PopoverWords,
 ): BadgeSection[] {
   const target = result.target;
+  const { titles } = words;
   const notes = (filter: (n: Note) => boolean) => result.notes.filter(filter).map((n) => n.message);
   const clock: string[] = [];
   if (target) {
     const calendar = policy.calendars[target.calendar];
-    clock.push(target.clock === '24/7' ? 'Around the clock (24/7)' : `Business hours: ${calendar?.name ?? target.calendar}`);
-    clock.push(`Clock starts ${formatInZone(Date.parse(target.start), zone ?? 'UTC')}`);
-    clock.push(`Due ${formatInZone(Date.parse(target.deadline), zone ?? 'UTC')}`);
+    clock.push(target.clock === '24/7' ? words.aroundTheClock : words.businessHours(calendar?.name ?? target.calendar));
+    clock.push(words.clockStarts(formatInZone(Date.parse(target.start), zone ?? 'UTC')));
+    clock.push(words.due(formatInZone(Date.parse(target.deadline), zone ?? 'UTC')));
   }
   const page: string[] = [];
-  if (ticket.fields.submittedApproximate) page.push('Submission time read from relative text ("3 hours ago"): approximate.');
+  if (ticket.fields.submittedApproximate) page.push(words.approximateStart);
   if (ticket.problem) page.push(ticket.problem);
   return [
-    { title: 'Contract', lines: [contract, ...(target ? [`Source: ${target.source}`] : [])] },
-    { title: 'Clock', lines: clock },
-    { title: 'Routing', lines: notes((n) => ROUTING.has(n.code)) },
-    { title: 'Scope', lines: notes((n) => SCOPE.has(n.code) && !SCOPE_WARNINGS.has(n.code)) },
-    { title: 'Scope warning', lines: notes((n) => SCOPE_WARNINGS.has(n.code)), warning: true },
-    { title: 'Notes', lines: notes((n) => !ROUTING.has(n.code) && !SCOPE.has(n.code)) },
-    { title: 'Designated contacts', lines: warnings.map((w) => w.message), warning: true },
-    { title: 'Why', lines: result.explain },
-    { title: 'Page', lines: page },
+    { title: titles.contract, lines: [contract, ...(target ? [`Source: ${target.source}`] : [])] },
+    { title: titles.clock, lines: clock },
+    { title: titles.routing, lines: notes((n) => ROUTING.has(n.code)) },
+    { title: titles.scope, lines: notes((n) => SCOPE.has(n.code) && !SCOPE_WARNINGS.has(n.code)) },
+    { title: titles.scopeWarning, lines: notes((n) => SCOPE_WARNINGS.has(n.code)), warning: true },
+    { title: titles.notes, lines: notes((n) => !ROUTING.has(n.code) && !SCOPE.has(n.code)) },
+    { title: titles.designatedContacts, lines: warnings.map((w) => w.message), warning: true },
+    { title: titles.why, lines: result.explain },
+    { title: titles.page, lines: page },
   ];
 }
 
@@ -168,8 +171,14 @@ function sameRelativeStart(a: ScannedTicket, b: ScannedTicket, elapsed: number):
   return Math.abs(shift - elapsed) <= 1000;
 }
 
-export function createPipeline(settings: Settings, site: Site | undefined): (ticket: ScannedTicket) => BadgeModel {
+/** `words`: the language of the badges' reasons and the popovers' chrome (the core's own lines stay as it writes them). */
+export function createPipeline(
+  settings: Settings,
+  site: Site | undefined,
+  words: BadgeWords = ENGLISH_WORDS,
+): (ticket: ScannedTicket) => BadgeModel {
   const index = buildContractIndex(settings);
+  const cannotRead = (key: string, reason: string, lines?: string[]) => unreadable(key, reason, lines, words);
   const cache = new Map<string, { ticket: ScannedTicket; model: BadgeModel; at: number }>();
 
   const build = (ticket: ScannedTicket): BadgeModel => {
@@ -177,8 +186,8 @@ export function createPipeline(settings: Settings, site: Site | undefined): (tic
     const [firstMissing] = ticket.missing;
     if (firstMissing) {
       // A page-level problem (invalid selector, broken adapter) says more than "no ticket id".
-      const reason = ticket.problem && firstMissing === 'id' ? ticket.problem : missingFieldReason(firstMissing);
-      return unreadable(key, reason, ticket.problem && reason !== ticket.problem ? [ticket.problem] : []);
+      const reason = ticket.problem && firstMissing === 'id' ? ticket.problem : missingFieldReason(firstMissing, words);
+      return cannotRead(key, reason, ticket.problem && reason !== ticket.problem ? [ticket.problem] : []);
     }
     const match = lookupContract(index, fields);
     if (!match) {
@@ -188,24 +197,24 @@ export function createPipeline(settings: Settings, site: Site | undefined): (tic
       return {
         key,
         input: { kind: 'unmapped', customer: who },
-        sections: [{ title: 'No contract', lines: [`${who} is not mapped to a contract in SLA Lens settings.`] }],
+        sections: [{ title: words.popover.titles.noContract, lines: [`${who} is not mapped to a contract in SLA Lens settings.`] }],
         mapCustomer: { name, domain },
       };
     }
     const priority = fields.priority ?? mapPriority(fields.priorityRaw, site?.priorityMap, settings.priorityMap);
     if (!priority) {
-      return unreadable(key, `priority "${fields.priorityRaw ?? ''}" not mapped`, [
+      return cannotRead(key, `priority "${fields.priorityRaw ?? ''}" not mapped`, [
         'Map this helpdesk value to P1–P4 in the site settings.',
       ]);
     }
     const submitted = fields.submitted;
-    if (!submitted) return unreadable(key, missingFieldReason('submitted'));
+    if (!submitted) return cannotRead(key, missingFieldReason('submitted', words));
     const { customer, matchedBy } = match;
     const { input, warnings } = toEvaluateInput(settings, customer, { ...fields, id: key, submitted } as TicketFields & {
       submitted: string;
     }, priority);
     const policy = getPolicy(customer.policy, settings.customPolicies);
-    if (!policy) return unreadable(key, `unknown policy "${customer.policy}"`);
+    if (!policy) return cannotRead(key, `unknown policy "${customer.policy}"`);
     let result: TargetResult;
     try {
       // The target only: the explanation is composed when the popover first opens. The input is
@@ -215,7 +224,7 @@ export function createPipeline(settings: Settings, site: Site | undefined): (tic
         ? evaluateTargetTrusted(input as ParsedEvaluateInput)
         : evaluateTarget(input);
     } catch (error) {
-      return unreadable(key, errorText(error));
+      return cannotRead(key, errorText(error));
     }
     const level = resolveLevel(policy, input.level);
     const zone = startZone(policy, input, result);
@@ -240,7 +249,7 @@ export function createPipeline(settings: Settings, site: Site | undefined): (tic
       },
       () => {
         const contract = `${customer.name} (matched by ${matchedBy}): ${policy.name}${level ? `, ${level.rule.name}` : ''}`;
-        return sectionsFor(evaluate(input), policy, zone, contract, warnings, ticket);
+        return sectionsFor(evaluate(input), policy, zone, contract, warnings, ticket, words.popover);
       },
     );
   };
@@ -253,7 +262,7 @@ export function createPipeline(settings: Settings, site: Site | undefined): (tic
     try {
       model = build(ticket);
     } catch (error) {
-      model = unreadable(ticket.key, errorText(error));
+      model = cannotRead(ticket.key, errorText(error));
     }
     cache.set(ticket.key, { ticket, model, at });
     return model;

@@ -1,6 +1,7 @@
 import type { BadgeActions } from './badge';
 import type { BadgeModel } from './badge-model';
 import { POPOVER_CSS } from './badge-style';
+import type { PopoverWords } from './badge-words';
 
 /**
  * One popover per page, shared by all badges: its own host on <html> (outside table cells that clip,
@@ -80,7 +81,7 @@ function create(doc: Document): Shared {
   return state;
 }
 
-function fill(doc: Document, box: HTMLElement, model: BadgeModel, title: string, actions: BadgeActions) {
+function fill(doc: Document, box: HTMLElement, model: BadgeModel, title: string, actions: BadgeActions, words: PopoverWords) {
   box.replaceChildren();
   const heading = doc.createElement('strong');
   heading.textContent = title;
@@ -103,7 +104,7 @@ function fill(doc: Document, box: HTMLElement, model: BadgeModel, title: string,
     const map = doc.createElement('button');
     map.className = 'map';
     map.type = 'button';
-    map.textContent = 'Map customer';
+    map.textContent = words.mapCustomer;
     map.addEventListener('click', () => {
       try {
         actions.mapCustomer(prefill);
@@ -123,6 +124,7 @@ export function showPopover(
   title: string,
   actions: BadgeActions,
   callbacks: PopoverOwner,
+  words: PopoverWords,
 ): void {
   let state = shared.get(doc);
   if (!state) {
@@ -134,7 +136,7 @@ export function showPopover(
   state.owner = owner;
   state.callbacks = callbacks;
   const { box } = state;
-  fill(doc, box, model, title, actions);
+  fill(doc, box, model, title, actions, words);
   box.hidden = false;
   place(doc, box, owner);
 }

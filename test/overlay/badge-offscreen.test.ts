@@ -1,6 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { createBadge } from '../../entrypoints/overlay.content/badge';
+import type { BadgeWords } from '../../entrypoints/overlay.content/badge-words';
+import { localeWords } from './locale-words';
 import { fixedTargetModel, listPage, rowAdapter } from './support';
 
 /** Stands in for the browser's IntersectionObserver (installed before the first badge of this page). */
@@ -26,11 +28,11 @@ const now = Date.parse('2026-11-16T01:46:00Z');
 const MINUTE = 60_000;
 
 /** A badge for a 4-hour 24/7 target submitted 1 h 46 min before `now` (2h 14m left), on the page. */
-function badgeOnPage(id: string) {
+function badgeOnPage(id: string, words?: BadgeWords) {
   listPage(document, [id]);
   const [ticket] = rowAdapter.scan(document, { timeZone: 'UTC', now: new Date(now) });
   if (!ticket) throw new Error('fixture');
-  const badge = createBadge(document, fixedTargetModel(ticket), now, { mapCustomer: () => {} });
+  const badge = createBadge(document, fixedTargetModel(ticket), now, { mapCustomer: () => {} }, words);
   document.body.append(badge.host);
   return badge;
 }
@@ -55,6 +57,15 @@ describe('badge off screen', () => {
     expect(text()).toBe('⚠ P2 · Gold · 1h left');
     badge.render(now + 75 * MINUTE);
     expect(text()).toBe('⚠ P2 · Gold · 59m left');
+  });
+
+  it('composes a countdown that changed off screen in its language', async () => {
+    const badge = badgeOnPage('44', await localeWords('de'));
+    tell(badge.host, false);
+    badge.render(now + MINUTE);
+    expect(badge.view.text).toBe('P2 · Gold · noch 2h 13min');
+    tell(badge.host, true);
+    expect(badge.host.shadowRoot?.textContent).toBe('P2 · Gold · noch 2h 13min');
   });
 
   it('writes a new model at once, on screen or not, and lets go of removed badges', () => {

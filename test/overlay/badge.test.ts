@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createBadge } from '../../entrypoints/overlay.content/badge';
 import type { BadgeModel } from '../../entrypoints/overlay.content/badge-model';
 import { popoverBox } from '../../entrypoints/overlay.content/popover';
+import { localeWords } from './locale-words';
 import { fixedTargetModel, listPage, rowAdapter } from './support';
 
 const now = Date.parse('2026-11-16T01:46:00Z');
@@ -102,6 +103,26 @@ describe('badge', () => {
     map?.click();
     expect(mapCustomer).toHaveBeenCalledWith({ name: 'Acme', domain: 'acme.example' });
     expect(rowClick).not.toHaveBeenCalled();
+  });
+
+  it("speaks the overlay's language: its text, a countdown's time and the popover's button", async () => {
+    const de = await localeWords('de');
+    const badge = createBadge(document, fixedTargetModel(ticket()), now, noop, de);
+    document.body.append(badge.host);
+    expect(badge.host.shadowRoot?.textContent).toBe('P2 · Gold · noch 2h 14min');
+    badge.render(now + 60_000);
+    expect(badge.host.shadowRoot?.textContent).toBe('P2 · Gold · noch 2h 13min');
+    const unmapped: BadgeModel = {
+      key: '43',
+      input: { kind: 'unmapped', customer: 'Acme' },
+      sections: [],
+      mapCustomer: { name: 'Acme' },
+    };
+    const other = createBadge(document, unmapped, now, noop, de);
+    document.body.append(other.host);
+    other.host.click();
+    expect(popoverBox(document)?.querySelector('strong')?.textContent).toBe('Nicht zugeordnet · zuordnen…');
+    expect(popoverBox(document)?.querySelector('.map')?.textContent).toBe('Kunde zuordnen');
   });
 
   it('touches the DOM only when the text changes', () => {

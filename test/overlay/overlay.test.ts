@@ -4,6 +4,8 @@ import { Settings } from '../../core/settings/schema';
 import { sumCounts, toolbarBadge } from '../../entrypoints/background';
 import { mapCustomerHash } from '../../entrypoints/overlay.content/messages';
 import { type Overlay, startOverlay } from '../../entrypoints/overlay.content/overlay';
+import { popoverBox } from '../../entrypoints/overlay.content/popover';
+import { localeWords } from './locale-words';
 
 /** The whole overlay on one page: recipe adapter → lookup → real evaluate() → badges → counts. */
 
@@ -78,6 +80,25 @@ describe('overlay', () => {
 
     overlay.stop();
     expect(badges()).toHaveLength(0);
+  });
+
+  it('badges and explains in the language it was started with', async () => {
+    setUrl('http://127.0.0.1/tickets');
+    page([
+      ['1', 'Acme', new Date(Date.now() - 5 * 60_000).toISOString()],
+      ['2', 'Nobody Inc', new Date().toISOString()],
+    ]);
+    overlay = startOverlay(document, settings([acme]), { onCounts: () => {}, mapCustomer: () => {} }, await localeWords('ja'));
+    const [countdown, unmapped] = badges();
+    expect(countdown?.shadowRoot?.textContent).toMatch(/^P2 · Platinum · 残り 3時間5\d分$/);
+    expect(unmapped?.shadowRoot?.textContent).toBe('未割り当て · 顧客を割り当て…');
+    (unmapped as HTMLElement).click();
+    expect(popoverBox(document)?.querySelector('h3')?.textContent).toBe('契約なし');
+    // New settings rebuild the pipeline in the same language.
+    overlay.update(settings([]));
+    expect(countdown?.shadowRoot?.textContent).toBe('未割り当て · 顧客を割り当て…');
+    (countdown as HTMLElement).click();
+    expect(popoverBox(document)?.querySelector('h3')?.textContent).toBe('契約なし');
   });
 
   it('drops its adapters on a page the site does not match after SPA navigation', () => {
