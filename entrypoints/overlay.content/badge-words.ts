@@ -1,4 +1,5 @@
 import type { GeneratedI18nStructure } from '#i18n';
+import type { MatchedBy } from '../../core/contracts/lookup';
 import type { TicketField } from '../../core/contracts/ticket';
 
 /**
@@ -45,6 +46,15 @@ export interface PopoverWords {
   /** The submission time came from relative text ("3 hours ago"). */
   approximateStart: string;
   mapCustomer: string;
+  /** "Acme (matched by domain)". */
+  matched(customer: string, by: string): string;
+  /** How a customer was found (MatchedBy codes). */
+  matchedBy: Record<MatchedBy, string>;
+  source(section: string): string;
+  notMapped(who: string): string;
+  /** Who an unmapped ticket belongs to when the page names nobody. */
+  thisCustomer: string;
+  mapPriority: string;
 }
 
 export interface BadgeWords {
@@ -64,6 +74,10 @@ export interface BadgeWords {
   noTargetReasons: Record<string, string>;
   unmapped: string;
   unreadable(reason: string): string;
+  /** `priority "Whenever" not mapped`: an `unreadable` reason. */
+  priorityNotMapped(value: string): string;
+  /** `unknown policy "x"`: an `unreadable` reason. */
+  unknownPolicy(id: string): string;
   /** "no submission time": the reason an `unreadable` badge names. */
   missing: Record<TicketField, string>;
   duration: DurationWords;
@@ -90,6 +104,8 @@ export const ENGLISH_WORDS: BadgeWords = {
   },
   unmapped: 'Unmapped · map customer…',
   unreadable: (reason) => `Unreadable · ${reason}`,
+  priorityNotMapped: (value) => `priority "${value}" not mapped`,
+  unknownPolicy: (id) => `unknown policy "${id}"`,
   missing: {
     id: 'no ticket id',
     priority: 'no priority',
@@ -133,6 +149,12 @@ export const ENGLISH_WORDS: BadgeWords = {
     due: (when) => `Due ${when}`,
     approximateStart: 'Submission time read from relative text ("3 hours ago"): approximate.',
     mapCustomer: 'Map customer',
+    matched: (customer, by) => `${customer} (matched by ${by})`,
+    matchedBy: { address: 'address', domain: 'domain', organisation: 'organisation', customer: 'customer' },
+    source: (section) => `Source: ${section}`,
+    notMapped: (who) => `${who} is not mapped to a contract in SLA Lens settings.`,
+    thisCustomer: 'this customer',
+    mapPriority: 'Map this helpdesk value to P1–P4 in the site settings.',
   },
 };
 
@@ -162,6 +184,13 @@ const TITLE_KEYS: Record<PopoverTitle, MessageKey> = {
   page: 'popover.title.page',
   unreadable: 'popover.title.unreadable',
   noContract: 'popover.title.noContract',
+};
+
+const MATCHED_BY_KEYS: Record<MatchedBy, MessageKey> = {
+  address: 'popover.matchedBy.address',
+  domain: 'popover.matchedBy.domain',
+  organisation: 'popover.matchedBy.organisation',
+  customer: 'popover.matchedBy.customer',
 };
 
 /** Fields that share a word: the raw priority is still the priority, the approximate flag the submission time. */
@@ -252,6 +281,8 @@ export function badgeWords(lookup: MessageLookup): BadgeWords {
     noTargetReasons: table(NO_TARGET_KEYS, en.noTargetReasons),
     unmapped: text('badge.unmapped', en.unmapped),
     unreadable: one('badge.unreadable', en.unreadable),
+    priorityNotMapped: one('badge.priorityNotMapped', en.priorityNotMapped),
+    unknownPolicy: one('badge.unknownPolicy', en.unknownPolicy),
     missing: table(MISSING_KEYS, en.missing),
     duration: {
       days: one('badge.duration.days', en.duration.days),
@@ -269,6 +300,12 @@ export function badgeWords(lookup: MessageLookup): BadgeWords {
       due: one('popover.due', pop.due),
       approximateStart: text('popover.approximateStart', pop.approximateStart),
       mapCustomer: text('popover.mapCustomer', pop.mapCustomer),
+      matched: two('popover.matched', pop.matched),
+      matchedBy: table(MATCHED_BY_KEYS, pop.matchedBy),
+      source: one('popover.source', pop.source),
+      notMapped: one('popover.notMapped', pop.notMapped),
+      thisCustomer: text('popover.thisCustomer', pop.thisCustomer),
+      mapPriority: text('popover.mapPriority', pop.mapPriority),
     },
   };
 }

@@ -72,7 +72,7 @@ function sectionsFor(
   if (ticket.fields.submittedApproximate) page.push(words.approximateStart);
   if (ticket.problem) page.push(ticket.problem);
   return [
-    { title: titles.contract, lines: [contract, ...(target ? [`Source: ${target.source}`] : [])] },
+    { title: titles.contract, lines: [contract, ...(target ? [words.source(target.source)] : [])] },
     { title: titles.clock, lines: clock },
     { title: titles.routing, lines: notes((n) => ROUTING.has(n.code)) },
     { title: titles.scope, lines: notes((n) => SCOPE.has(n.code) && !SCOPE_WARNINGS.has(n.code)) },
@@ -193,19 +193,17 @@ export function createPipeline(
     if (!match) {
       const name = fields.organisation ?? fields.customer;
       const domain = emailDomain(fields.requesterEmail);
-      const who = name ?? fields.requesterEmail ?? 'this customer';
+      const who = name ?? fields.requesterEmail ?? words.popover.thisCustomer;
       return {
         key,
         input: { kind: 'unmapped', customer: who },
-        sections: [{ title: words.popover.titles.noContract, lines: [`${who} is not mapped to a contract in SLA Lens settings.`] }],
+        sections: [{ title: words.popover.titles.noContract, lines: [words.popover.notMapped(who)] }],
         mapCustomer: { name, domain },
       };
     }
     const priority = fields.priority ?? mapPriority(fields.priorityRaw, site?.priorityMap, settings.priorityMap);
     if (!priority) {
-      return cannotRead(key, `priority "${fields.priorityRaw ?? ''}" not mapped`, [
-        'Map this helpdesk value to P1–P4 in the site settings.',
-      ]);
+      return cannotRead(key, words.priorityNotMapped(fields.priorityRaw ?? ''), [words.popover.mapPriority]);
     }
     const submitted = fields.submitted;
     if (!submitted) return cannotRead(key, missingFieldReason('submitted', words));
@@ -214,7 +212,7 @@ export function createPipeline(
       submitted: string;
     }, priority);
     const policy = getPolicy(customer.policy, settings.customPolicies);
-    if (!policy) return cannotRead(key, `unknown policy "${customer.policy}"`);
+    if (!policy) return cannotRead(key, words.unknownPolicy(customer.policy));
     let result: TargetResult;
     try {
       // The target only: the explanation is composed when the popover first opens. The input is
@@ -248,7 +246,8 @@ export function createPipeline(
         approximate: fields.submittedApproximate,
       },
       () => {
-        const contract = `${customer.name} (matched by ${matchedBy}): ${policy.name}${level ? `, ${level.rule.name}` : ''}`;
+        const pop = words.popover;
+        const contract = `${pop.matched(customer.name, pop.matchedBy[matchedBy])}: ${policy.name}${level ? `, ${level.rule.name}` : ''}`;
         return sectionsFor(evaluate(input), policy, zone, contract, warnings, ticket, words.popover);
       },
     );

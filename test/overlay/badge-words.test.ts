@@ -204,6 +204,10 @@ describe('popover chrome in the language', () => {
       'Fällig Tue 2026-11-17 13:00 PST',
     ]);
     expect(section('Seite')).toEqual(['Eingangszeit aus relativer Angabe gelesen („vor 3 Stunden“): ungefähr.']);
+    expect(section('Vertrag')).toEqual([
+      expect.stringMatching(/^Acme \(erkannt an der Domain\): /),
+      'Quelle: Velostrata Supportrichtlinien Version 1.2 §4.2',
+    ]);
     // Contact rules and the explanation are the contract's own words.
     expect(section('Benannte Ansprechpartner').join()).toContain('bob@acme.example is not one of');
     const japanese = createPipeline(settings, undefined, ja)(ticket(fields));
@@ -218,6 +222,9 @@ describe('popover chrome in the language', () => {
     // Read, but no time in it: the same reason.
     expect(run(ticket({ id: '10', priorityRaw: 'High', requesterEmail: 'bob@acme.example' })).input).toEqual(noTime.input);
     const stranger = run(ticket({ ...fields, id: '9', requesterEmail: 'x@unknown.example' }));
-    expect(stranger.sections[0]?.title).toBe('Kein Vertrag');
+    expect(stranger.sections[0]).toEqual({ title: 'Kein Vertrag', lines: ['x@unknown.example ist in SLA Lens keinem Vertrag zugeordnet.'] });
+    const whenever = run(ticket({ ...fields, id: '11', priorityRaw: 'Whenever' }));
+    expect(whenever.input).toEqual({ kind: 'unreadable', reason: 'Priorität „Whenever“ nicht zugeordnet' });
+    expect(whenever.sections[0]?.lines).toContain('Ordnen Sie diesen Wert des Helpdesks in den Site-Einstellungen P1–P4 zu.');
   });
 });
