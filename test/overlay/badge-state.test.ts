@@ -1,25 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { EvaluateResult, Target } from '../../core/evaluate/types';
 import { type BadgeInput, badgeState, formatDuration, missingFieldReason } from '../../entrypoints/overlay.content/badge-state';
-
-const target: Target = {
-  minutes: 240,
-  clock: '24/7',
-  calendar: '24/7',
-  start: '2026-11-16T00:00:00.000Z',
-  deadline: '2026-11-16T04:00:00.000Z',
-  source: 'Velostrata Supportrichtlinien Version 1.2 §4.2',
-};
-const result = (t: Target | null, notes: EvaluateResult['notes'] = []): EvaluateResult => ({ target: t, notes, explain: [] });
-type Evaluated = Extract<BadgeInput, { kind: 'evaluated' }>;
-const evaluated = (extra: Partial<Evaluated> = {}): Evaluated => ({
-  kind: 'evaluated',
-  label: 'P2 · Gold',
-  result: result(target),
-  atRiskShare: 0.25,
-  ...extra,
-});
-const at = (iso: string) => Date.parse(iso);
+import { at, evaluated, result, target } from './inputs';
 
 describe('badgeState', () => {
   it.each([

@@ -1,32 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { EvaluateResult, Target } from '../../core/evaluate/types';
 import { Settings } from '../../core/settings/schema';
-import type { ScannedTicket } from '../../entrypoints/overlay.content/adapters/types';
 import { type BadgeInput, badgeState, formatDuration, missingFieldReason } from '../../entrypoints/overlay.content/badge-state';
 import { type BadgeWords, badgeWords, ENGLISH_WORDS } from '../../entrypoints/overlay.content/badge-words';
 import { createPipeline } from '../../entrypoints/overlay.content/pipeline';
+import { at, evaluated, result, target, ticket } from './inputs';
 import { localeLookup, localeMessages, localeWords } from './locale-words';
 
 const [en, de, ja] = await Promise.all([localeWords('en'), localeWords('de'), localeWords('ja')]);
 
-const target: Target = {
-  minutes: 240,
-  clock: '24/7',
-  calendar: '24/7',
-  start: '2026-11-16T00:00:00.000Z',
-  deadline: '2026-11-16T04:00:00.000Z',
-  source: 'Velostrata Supportrichtlinien Version 1.2 §4.2',
-};
-const result = (t: Target | null, notes: EvaluateResult['notes'] = []): EvaluateResult => ({ target: t, notes, explain: [] });
-type Evaluated = Extract<BadgeInput, { kind: 'evaluated' }>;
-const evaluated = (extra: Partial<Evaluated> = {}): Evaluated => ({
-  kind: 'evaluated',
-  label: 'P2 · Gold',
-  result: result(target),
-  atRiskShare: 0.25,
-  ...extra,
-});
-const at = (iso: string) => Date.parse(iso);
 const featureRequest = result(null, [{ code: 'feature-request', message: 'Feature requests have no target' }]);
 // Monday 2026-11-16 00:00 UTC is 09:00 in Tokyo.
 const waitingInTokyo = evaluated({ startZone: 'Asia/Tokyo' });
@@ -182,14 +163,6 @@ describe('popover chrome in the language', () => {
     customers: [
       { id: 'acme', name: 'Acme', domains: ['acme.example'], policy: 'velostrata-1.2', level: 'gold', contacts: [{ address: 'lead@acme.example' }] },
     ],
-  });
-  const element = {} as Element;
-  const ticket = (fields: ScannedTicket['fields'], missing: ScannedTicket['missing'] = []): ScannedTicket => ({
-    key: fields.id ?? 'x',
-    element,
-    anchor: element,
-    fields,
-    missing,
   });
   const fields = { id: '7', priorityRaw: 'High', requesterEmail: 'bob@acme.example', submitted: '2026-11-17T17:00:00Z' };
 

@@ -3,9 +3,9 @@ import { policyCalendar } from '../../core/evaluate/calendars';
 import { builtinPolicies } from '../../core/policy/builtin';
 import type { Policy } from '../../core/policy/schema';
 import { Settings } from '../../core/settings/schema';
-import type { ScannedTicket } from '../../entrypoints/overlay.content/adapters/types';
 import { badgeState } from '../../entrypoints/overlay.content/badge-state';
 import { createPipeline, warmPipeline } from '../../entrypoints/overlay.content/pipeline';
+import { ticket } from './inputs';
 
 const settings = Settings.parse({
   version: 1,
@@ -21,14 +21,6 @@ const settings = Settings.parse({
     { id: 'kumo', name: 'Kumo KK', organisations: ['Kumo'], policy: 'velostrata-1.2', level: 'platinum' },
     { id: 'broken', name: 'Broken', organisations: ['Broken'], policy: 'velostrata-1.2', level: 'diamond' },
   ],
-});
-const element = {} as Element;
-const ticket = (fields: ScannedTicket['fields'], missing: ScannedTicket['missing'] = []): ScannedTicket => ({
-  key: fields.id ?? 'x',
-  element,
-  anchor: element,
-  fields,
-  missing,
 });
 const pipeline = () => createPipeline(settings, undefined);
 
