@@ -4,6 +4,8 @@ import type { TicketField, TicketFields } from '../../../core/contracts/ticket';
 export interface ScannedTicket {
   /** Stable key: the ticket id (virtualised lists recycle row nodes, so never key by node). */
   key: string;
+  /** The id the helpdesk's API wants when it differs from `key` (osTicket's `tids[]`, ServiceNow's sys_id). */
+  apiId?: string;
   /** The ticket's row (list page) or container (ticket page). */
   element: Element;
   /** Where the badge is inserted (it never replaces page content). */
