@@ -56,7 +56,10 @@ export interface BadgeView {
   deadline?: string;
   /** The view stays the same until this instant (ms): the ticker skips the badge until then. */
   until: number;
-  /** A countdown's time (" · 2h 14m left"): the end of `text` kept whole when a long label is cut short. */
+  /**
+   * The end of `text` kept whole when the rest is cut short: a countdown's time (" · 2h 14m left"),
+   * a waiting badge's start ("Mon 09:00 JST").
+   */
   time?: string;
 }
 
@@ -107,26 +110,30 @@ function instantsOf(input: Evaluated, target: Target): Instants {
   return instants;
 }
 
+/** A waiting badge's text and its end from the start's weekday on ("Mon 09:00 JST"), kept whole like a countdown's time. */
+type WaitingText = { text: string; time: string };
 /** Waiting texts by start and zone, per set of words (one per overlay; English in tests). */
-const waitingTexts = new WeakMap<BadgeWords, Map<string, string>>();
-function waitingText(start: number, zone: string | undefined, words: BadgeWords): string {
+const waitingTexts = new WeakMap<BadgeWords, Map<string, WaitingText>>();
+function waitingText(start: number, zone: string | undefined, words: BadgeWords): WaitingText {
   let texts = waitingTexts.get(words);
   if (!texts) {
     texts = new Map();
     waitingTexts.set(words, texts);
   }
   const key = `${start}|${zone ?? ''}`;
-  let text = texts.get(key);
-  if (text === undefined) {
+  let waiting = texts.get(key);
+  if (waiting === undefined) {
     // The engine's cached zone offsets, not luxon: a list may show hundreds of different starts.
     const name = zone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
     const wall = start + clockFor(name).offset(start) * MINUTE;
-    const weekday = words.weekdays[new Date(wall).getUTCDay()];
-    text = words.waiting(`${weekday} ${isoUtc(wall).slice(11, 16)} ${zoneAbbreviation(name, new Date(start))}`);
+    const when = `${words.weekdays[new Date(wall).getUTCDay()]} ${isoUtc(wall).slice(11, 16)} ${zoneAbbreviation(name, new Date(start))}`;
+    const text = words.waiting(when);
+    // From the start on, with whatever the language puts after it ("… JST から"): the zone is never cut off.
+    waiting = { text, time: text.slice(text.lastIndexOf(when)) };
     if (texts.size > 5000) texts.clear();
-    texts.set(key, text);
+    texts.set(key, waiting);
   }
-  return text;
+  return waiting;
 }
 
 /**
@@ -159,7 +166,9 @@ export function badgeState(input: BadgeInput, now: number, withText = true, word
     return { state: 'breached', text, deadline, until: due + (over + 1) * MINUTE };
   }
   if (now < start) {
-    return { state: 'waiting', text: withText ? about + waitingText(start, input.startZone, words) : '', deadline, until: start };
+    if (!withText) return { state: 'waiting', text: '', deadline, until: start };
+    const { text, time } = waitingText(start, input.startZone, words);
+    return { state: 'waiting', text: about + text, deadline, until: start, time };
   }
   const left = due - now;
   const atRiskFrom =

@@ -80,10 +80,10 @@ function listenOnce(doc: Document): void {
  */
 class BadgeElement implements Badge {
   readonly host: HTMLElement;
-  /** The text before a countdown's time (or all of any other text): it gives way when space runs out. */
+  /** The text before the view's `time` (or all of any other text): it gives way when space runs out. */
   private readonly head: HTMLElement;
   private headText = '';
-  /** A countdown's time (" · 3h 59m left"), always shown whole. */
+  /** The view's `time` (" · 3h 59m left", "Mon 09:00 JST"), always shown whole. */
   private readonly tail: Text;
   /** The text in the shadow root (undefined before the first write). */
   private written: string | undefined;
@@ -172,9 +172,9 @@ class BadgeElement implements Badge {
   }
 
   /**
-   * The shadow root's text. A countdown is split before its time: a long label is cut short
-   * ("P1 · Business-cr… · 3h 59m left"), never the time the agent looks for. Each minute only the
-   * time changes, so only the tail is written.
+   * The shadow root's text. A countdown is split before its time, a waiting badge before its start:
+   * a long label is cut short ("P1 · Business-cr… · 3h 59m left", "≈ Waiting · sta… Mon 09:00 UTC+8"),
+   * never the time the agent looks for. Each minute only the time changes, so only the tail is written.
    */
   private write({ text, time = '' }: BadgeView): void {
     const head = text.slice(0, text.length - time.length);

@@ -80,7 +80,7 @@ const rows: Row[] = [
   // Korean (§3.4): every request outside Korea hours starts at the next opening, 24/7 included.
   { name: '1.2 platinum P1 ko deferred', input: v12('platinum', 'P1', '2019-07-06T10:00:00+09:00', { language: 'ko' }), start: '2019-07-08T00:00:00.000Z', deadline: '2019-07-08T00:15:00.000Z', minutes: 15, clock: '24/7', calendar: '24/7', source: '§4.3', notes: ['deferred-start', 'language-routed'] },
   { name: '1.2 platinum P1 ko, English accepted', input: v12('platinum', 'P1', '2019-07-06T10:00:00+09:00', { language: 'ko', englishAccepted: true }), start: '2019-07-06T01:00:00.000Z', deadline: '2019-07-06T01:15:00.000Z', minutes: 15, clock: '24/7', calendar: '24/7', source: '§4.3', notes: ['english-accepted'] },
-  // Mandarin P3 (Gold): business hours in China, Mon 09:00 CST + 8 h = 17:00 CST.
+  // Mandarin P3 (Gold): business hours in China, Mon 09:00 UTC+8 + 8 h = 17:00 UTC+8.
   { name: '1.2 gold P3 zh in China hours', input: v12('gold', 'P3', '2019-07-06T10:00:00+08:00', { language: 'zh' }), start: '2019-07-08T01:00:00.000Z', deadline: '2019-07-08T09:00:00.000Z', minutes: 480, clock: 'business-hours', calendar: 'china', source: '§4.2', notes: ['deferred-start', 'language-routed'] },
   // Silver has no language support: English terms.
   { name: '1.2 silver zh gets English terms', input: v12('silver', 'P1', '2019-07-01T10:00:00-07:00', { language: 'zh' }), start: '2019-07-01T17:00:00.000Z', deadline: '2019-07-01T21:00:00.000Z', minutes: 240, clock: 'business-hours', calendar: 'pacific', source: '§4.1', notes: ['language-not-included'] },

@@ -29,6 +29,12 @@ describe('badgeState', () => {
     expect(badgeState(evaluated(), at('2026-11-16T04:12:30Z')).time).toBeUndefined();
   });
 
+  it("marks a waiting badge's start and zone, kept whole like a countdown's time", () => {
+    const view = badgeState(evaluated({ approximate: true, startZone: 'Asia/Shanghai' }), at('2026-11-15T10:00:00Z'));
+    expect(view.text).toBe('≈ Waiting · starts Mon 08:00 UTC+8');
+    expect(view.time).toBe('Mon 08:00 UTC+8');
+  });
+
   it('names every state and sets the deadline only with a target', () => {
     expect(badgeState(evaluated(), at('2026-11-16T01:00:00Z'))).toMatchObject({
       state: 'on-track',

@@ -96,6 +96,12 @@ describe('badge texts in German and Japanese', () => {
     expect(view.text.endsWith(view.time as string)).toBe(true);
   });
 
+  it("keeps a waiting badge's localised start and zone whole, with what the language puts after it", () => {
+    const start = at('2026-11-15T10:00:00Z');
+    expect(badgeState(waitingInTokyo, start, true, de).time).toBe('Mo 09:00 JST');
+    expect(badgeState(waitingInTokyo, start, true, ja).time).toBe('月 09:00 JST から');
+  });
+
   it.each([
     [0, '<1min', '1分未満'],
     [60_000, '1min', '1分'],

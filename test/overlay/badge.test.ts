@@ -125,6 +125,17 @@ describe('badge', () => {
     expect(popoverBox(document)?.querySelector('.map')?.textContent).toBe('Kunde zuordnen');
   });
 
+  it("writes a waiting badge's start after the part that gives way, so a cut never hides its zone", () => {
+    const model = fixedTargetModel(ticket());
+    if (model.input.kind !== 'evaluated') throw new Error('fixture');
+    const waiting: BadgeModel = { ...model, input: { ...model.input, approximate: true, startZone: 'Asia/Tokyo' } };
+    const badge = createBadge(document, waiting, Date.parse('2026-11-15T10:00:00Z'), noop);
+    const [head, tail] = Array.from(badge.host.shadowRoot?.childNodes ?? []).filter((n) => n.nodeName !== 'STYLE');
+    expect(head?.nodeName).toBe('SPAN');
+    expect(head?.textContent).toBe('≈ Waiting · starts ');
+    expect(tail?.textContent).toBe('Mon 09:00 JST');
+  });
+
   it('touches the DOM only when the text changes', () => {
     const badge = createBadge(document, fixedTargetModel(ticket()), now, noop);
     const button = badge.host;
