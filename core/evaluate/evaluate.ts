@@ -6,7 +6,7 @@ import type { BusinessCalendar } from '../time/types';
 import { policyCalendar, holidayRegions } from './calendars';
 import { EvaluateError } from './error';
 import { formatInZone, formatMinutes, formatSpan } from './format';
-import { decideLanguage, LANGUAGE_NAMES, type LanguageDecision } from './language';
+import { decideLanguage, LANGUAGE_NAMES, type LanguageDecision, routingText } from './language';
 import { requireLevel } from './level';
 import { EvaluateInput, type EvaluateResult, type Note, type Target } from './types';
 
@@ -135,7 +135,7 @@ function compute(
     );
   }
   if (language.kind === 'routed' && teamCalendar) {
-    report.note('language-routed', () => routingMessage(language, teamCalendar, submitted, raw));
+    report.note('language-routed', () => routingText(language, teamCalendar, submitted, target.start) + englishAlternative(raw, teamCalendar));
   }
 
   return done({
@@ -247,20 +247,12 @@ function languageNotes(language: LanguageDecision, levelName: string, report: Re
   }
 }
 
-function routingMessage(
-  language: Extract<LanguageDecision, { kind: 'routed' }>,
-  team: BusinessCalendar,
-  submitted: number,
-  raw: EvaluateInput,
-): string {
-  const open = team.isOpen(submitted);
-  const next = team.nextOpening(submitted);
-  const when = open ? 'open now' : `next opening ${formatInZone(next, team.spec.timeZone)}`;
+/** " If the customer accepts English: 1h 24/7, due …": what changes for a routed request. */
+function englishAlternative(raw: EvaluateInput, team: BusinessCalendar): string {
   const english = evaluate({ ...raw, englishAccepted: true }).target;
-  const alternative = english
+  return english
     ? ` If the customer accepts English: ${formatMinutes(english.minutes)} ${english.clock === '24/7' ? '24/7' : 'business hours'}, due ${formatInZone(Date.parse(english.deadline), team.spec.timeZone)}.`
     : '';
-  return `Route to the ${language.rule.team} — ${team.spec.name}, ${when}.${alternative}`;
 }
 
 function ruleNoteMessage(rule: TargetRule, priority: string, levelName: string): string {

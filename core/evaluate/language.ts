@@ -1,4 +1,6 @@
 import type { Language, LanguageRule, Policy } from '../policy/schema';
+import type { BusinessCalendar } from '../time/types';
+import { formatInZone } from './format';
 import type { RequestType } from './types';
 
 export const LANGUAGE_NAMES: Record<Language, string> = {
@@ -43,4 +45,21 @@ export function decideLanguage(
     return { kind: 'routed', language, rule, deferAll: billing.deferAll, useOverrides: false, billing: true };
   }
   return { kind: 'routed', language, rule, deferAll: rule.deferAll, useOverrides: true, billing: Boolean(billing) };
+}
+
+/**
+ * Where a routed request goes and when its team's hours begin for it, told from the request's own
+ * times (`submitted`, the clock's `start`), never from the moment the note is read: a ticket received
+ * in the team's hours two weeks ago is not "open now" because someone reads it on a Sunday.
+ */
+export function routingText(language: Extract<LanguageDecision, { kind: 'routed' }>, team: BusinessCalendar, submitted: number, start: number): string {
+  const zone = team.spec.timeZone;
+  const route = `Route to the ${language.rule.team} — ${team.spec.name}`;
+  const received = formatInZone(submitted, zone);
+  if (team.isOpen(submitted)) return `${route}; received during those hours (${received}): the clock starts at receipt.`;
+  const opening = formatInZone(team.nextOpening(submitted), zone);
+  // A 24/7 target outside a team that takes every request (deferAll) runs from receipt all the same.
+  return start > submitted
+    ? `${route}; received outside those hours (${received}): the clock starts at their next opening, ${opening}.`
+    : `${route}; received outside those hours (${received}): the 24/7 clock runs from receipt; the team's hours begin ${opening}.`;
 }

@@ -63,8 +63,22 @@ describe('language routing notes', () => {
       (n) => n.code === 'language-routed',
     );
     expect(note?.message).toContain('Japanese-language support team');
-    expect(note?.message).toContain('next opening Mon 2026-11-23 09:00 JST');
+    expect(note?.message).toContain('received outside those hours (Sat 2026-11-21 10:00 JST): the clock starts at their next opening, Mon 2026-11-23 09:00 JST');
     expect(note?.message).toContain('If the customer accepts English: 1h 24/7');
+  });
+
+  const routing = (input: EvaluateInput) => evaluate(input).notes.find((n) => n.code === 'language-routed')?.message ?? '';
+
+  it("speaks of the ticket's own times, not of the moment it is read", () => {
+    // Received in Japan's hours two weeks ago: the same line whenever (and on whatever weekday) it is read.
+    const message = routing({ policy: 'velostrata-1.2', level: 'gold', priority: 'P2', submitted: '2026-11-02T10:15:00+09:00', language: 'ja' });
+    expect(message).toContain('received during those hours (Mon 2026-11-02 10:15 JST): the clock starts at receipt.');
+    expect(message).not.toMatch(/\bnow\b/);
+  });
+
+  it('says a 24/7 target runs from receipt while the team is closed, and when its hours begin', () => {
+    const message = routing({ policy: 'velostrata-1.2', level: 'platinum', priority: 'P1', submitted: '2026-11-21T10:00:00+09:00', language: 'ja' });
+    expect(message).toContain("received outside those hours (Sat 2026-11-21 10:00 JST): the 24/7 clock runs from receipt; the team's hours begin Mon 2026-11-23 09:00 JST.");
   });
 
   it('says English terms apply when the level has no language support', () => {
