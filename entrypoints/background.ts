@@ -3,13 +3,15 @@ import { isStaticLoopback, namesNoHost } from '@/core/settings/host-permission';
 import type { Settings } from '@/core/settings/schema';
 import type { OverlayMessage } from '@/entrypoints/overlay.content/messages';
 import type { BadgeCounts } from '@/entrypoints/overlay.content/ticker';
+import { recordApiStatus } from '@/utils/api-status';
 import { loadSettings, watchSettings } from '@/utils/settings-store';
 
 /**
  * The background: (1) the toolbar badge shows each tab's ticket counts, summed over the tab's
  * frames as their overlays report them; (2) the popup asks here for a tab's counts; (3) helpdesk
  * hosts a team enabled get the overlay registered at runtime once their optional host permission is
- * granted; (4) "Map customer" opens the options page prefilled.
+ * granted; (4) "Map customer" opens the options page prefilled; (5) how reading each helpdesk's API
+ * went is kept for the options page.
  */
 
 const DYNAMIC_ID = 'sla-overlay-sites';
@@ -150,6 +152,10 @@ export default defineBackground(() => {
       recordFrameCounts(tabId, sender.frameId ?? 0, message.counts)
         .then((sum) => showCounts(tabId, sum))
         .catch(() => {});
+      return undefined;
+    }
+    if (message?.type === 'sla:api-status') {
+      void serialised(() => recordApiStatus(message.report)).catch(() => {});
       return undefined;
     }
     if (message?.type === 'sla:open-options') {

@@ -96,6 +96,11 @@ export const Site = z.object({
   priorityMap: z.record(z.string(), Priority).default({}),
   /** Zone for page times without offset; the browser's zone when absent. */
   timeZone: z.string().optional(),
+  /**
+   * Read exact data from the helpdesk's own API (same origin, GET only, the agent's session). Absent:
+   * on for documented APIs, off for undocumented ones (Freshdesk's agent API).
+   */
+  readApi: z.boolean().optional(),
 });
 export type Site = z.infer<typeof Site>;
 

@@ -3,9 +3,11 @@ import { i18n } from '#i18n';
 import { ErrorList, type PathError } from '@/components/ErrorList';
 import { Field } from '@/components/Field';
 import { builtinAdapters } from '@/entrypoints/overlay.content/adapters/registry';
+import { apiReaderFor } from '@/entrypoints/overlay.content/api/registry';
 import { PRIORITIES, type Priority } from '@/core/policy/schema';
 import { namesNoHost } from '@/core/settings/host-permission';
 import type { Site } from '@/core/settings/schema';
+import { ApiReadingCell, useApiStatuses } from './ApiReadingCell';
 import { RecipesEditor } from './RecipesEditor';
 import { requestHosts } from './request-hosts';
 import { useStore } from './store';
@@ -15,12 +17,24 @@ function AdapterSites() {
   const { settings, save } = useStore();
   const [errors, setErrors] = useState<PathError[]>([]);
   const [hosts, setHosts] = useState<Record<string, string>>({});
+  const reports = useApiStatuses();
+
+  const matchesOf = (adapterId: string, defaults: string[], current: Site | undefined) =>
+    (hosts[adapterId] ?? current?.matches.join('\n') ?? defaults.join('\n')).split(/\s+/).filter(Boolean);
+
+  /** Reading the API is the site's setting: a helpdesk not yet turned on keeps it for when it is. */
+  async function setReadApi(adapterId: string, defaults: string[], readApi: boolean) {
+    const current = settings.sites.find((s) => s.adapter === adapterId);
+    const site: Site = current
+      ? { ...current, readApi }
+      : { adapter: adapterId, matches: matchesOf(adapterId, defaults, undefined), enabled: false, priorityMap: {}, readApi };
+    const sites = current ? settings.sites.map((s) => (s === current ? site : s)) : [...settings.sites, site];
+    setErrors(await save({ ...settings, sites }));
+  }
 
   async function toggle(adapterId: string, defaults: string[], enabled: boolean) {
     const current = settings.sites.find((s) => s.adapter === adapterId);
-    const matches = (hosts[adapterId] ?? current?.matches.join('\n') ?? defaults.join('\n'))
-      .split(/\s+/)
-      .filter(Boolean);
+    const matches = matchesOf(adapterId, defaults, current);
     const everySite = matches.filter(namesNoHost);
     if (enabled && everySite.length > 0) {
       setErrors([{ path: `sites.${adapterId}`, message: i18n.t('options.sites.everySite', [everySite.join(', ')]) }]);
@@ -31,7 +45,7 @@ function AdapterSites() {
       setErrors([{ path: `sites.${adapterId}`, message: i18n.t('options.sites.permissionDenied') }]);
       return;
     }
-    const site: Site = { adapter: adapterId, matches, enabled, priorityMap: current?.priorityMap ?? {}, timeZone: current?.timeZone };
+    const site: Site = { ...current, adapter: adapterId, matches, enabled, priorityMap: current?.priorityMap ?? {} };
     const sites = current ? settings.sites.map((s) => (s === current ? site : s)) : [...settings.sites, site];
     setErrors(await save({ ...settings, sites }));
   }
@@ -46,6 +60,7 @@ function AdapterSites() {
             <th scope="col">{i18n.t('options.sites.helpdesk')}</th>
             <th scope="col">{i18n.t('options.sites.hosts')}</th>
             <th scope="col">{i18n.t('options.sites.enabled')}</th>
+            <th scope="col">{i18n.t('options.sites.api')}</th>
           </tr>
         </thead>
         <tbody>
@@ -69,6 +84,15 @@ function AdapterSites() {
                     aria-label={i18n.t('options.sites.enableFor', [adapter.name])}
                     checked={site?.enabled ?? false}
                     onChange={(e) => toggle(adapter.id, adapter.matches, e.target.checked)}
+                  />
+                </td>
+                <td>
+                  <ApiReadingCell
+                    helpdesk={adapter.name}
+                    reader={apiReaderFor(adapter.id)}
+                    readApi={site?.readApi}
+                    reports={reports}
+                    onChange={(readApi) => setReadApi(adapter.id, adapter.matches, readApi)}
                   />
                 </td>
               </tr>

@@ -1,6 +1,7 @@
 import type { GeneratedI18nStructure } from '#i18n';
 import type { MatchedBy } from '../../core/contracts/lookup';
 import type { TicketField } from '../../core/contracts/ticket';
+import type { ApiFailure } from './api/types';
 
 /**
  * The words of the badges and of the popover's chrome, in one language. English is the default, so
@@ -34,7 +35,8 @@ type PopoverTitle =
   | 'why'
   | 'page'
   | 'unreadable'
-  | 'noContract';
+  | 'noContract'
+  | 'helpdeskSla';
 
 export interface PopoverWords {
   /** The popover's section titles. */
@@ -55,6 +57,21 @@ export interface PopoverWords {
   /** Who an unmapped ticket belongs to when the page names nobody. */
   thisCustomer: string;
   mapPriority: string;
+  /** How to give a ticket without a level or role one (`noRole`). */
+  setRole(customer: string): string;
+  /** "Exact data from RT REST2, read Mon … 12:03 CET". */
+  exactFrom(api: string, when: string): string;
+  /** The API could not be read and nothing was read before. */
+  exactMissing(api: string, reason: string): string;
+  /** The API could not be read now; an earlier answer is shown. */
+  exactStale(api: string, reason: string): string;
+  /** Why the API gave nothing, by failure kind. */
+  apiFailure: Record<ApiFailure['kind'], string>;
+  /** "RT Due: Mon 2026-12-07 17:00 CET". */
+  helpdeskDue(name: string, when: string): string;
+  helpdeskLooser(by: string): string;
+  helpdeskStricter(by: string): string;
+  helpdeskSame: string;
 }
 
 export interface BadgeWords {
@@ -78,6 +95,8 @@ export interface BadgeWords {
   priorityNotMapped(value: string): string;
   /** `unknown policy "x"`: an `unreadable` reason. */
   unknownPolicy(id: string): string;
+  /** The requester has no role (not a designated contact, or one without a role) and nothing gives a default: an `unreadable` reason. */
+  noRole: string;
   /** "no submission time": the reason an `unreadable` badge names. */
   missing: Record<TicketField, string>;
   duration: DurationWords;
@@ -106,6 +125,7 @@ export const ENGLISH_WORDS: BadgeWords = {
   unreadable: (reason) => `Unreadable · ${reason}`,
   priorityNotMapped: (value) => `priority "${value}" not mapped`,
   unknownPolicy: (id) => `unknown policy "${id}"`,
+  noRole: 'no role for this requester',
   missing: {
     id: 'no ticket id',
     priority: 'no priority',
@@ -142,6 +162,7 @@ export const ENGLISH_WORDS: BadgeWords = {
       page: 'Page',
       unreadable: 'Could not read this ticket',
       noContract: 'No contract',
+      helpdeskSla: "Helpdesk's own SLA",
     },
     aroundTheClock: 'Around the clock (24/7)',
     businessHours: (calendar) => `Business hours: ${calendar}`,
@@ -155,6 +176,24 @@ export const ENGLISH_WORDS: BadgeWords = {
     notMapped: (who) => `${who} is not mapped to a contract in SLA Lens settings.`,
     thisCustomer: 'this customer',
     mapPriority: 'Map this helpdesk value to P1–P4 in the site settings.',
+    setRole: (customer) =>
+      `Give ${customer} a level or role (options page → Contracts), or add the requester as a designated contact with a role.`,
+    exactFrom: (api, when) => `Exact data from ${api}, read ${when}.`,
+    exactMissing: (api, reason) => `No exact data from ${api}: ${reason}. Showing what the page shows.`,
+    exactStale: (api, reason) => `${api} could not be read again: ${reason}. Showing its last answer.`,
+    apiFailure: {
+      'signed-out': 'not signed in (sign in to the helpdesk again)',
+      forbidden: 'your helpdesk account may not read this ticket through the API',
+      'not-found': 'the API does not know this ticket',
+      'rate-limited': 'the helpdesk asked to slow down; reading again later',
+      network: 'the helpdesk could not be reached',
+      server: 'the helpdesk answered with an error',
+      unexpected: 'the answer could not be read',
+    },
+    helpdeskDue: (name, when) => `${name}: first response due ${when}`,
+    helpdeskLooser: (by) => `Your helpdesk's SLA is ${by} looser than the contract.`,
+    helpdeskStricter: (by) => `Your helpdesk's SLA is ${by} stricter than the contract.`,
+    helpdeskSame: "Your helpdesk's SLA matches the contract's deadline.",
   },
 };
 
@@ -184,6 +223,17 @@ const TITLE_KEYS: Record<PopoverTitle, MessageKey> = {
   page: 'popover.title.page',
   unreadable: 'popover.title.unreadable',
   noContract: 'popover.title.noContract',
+  helpdeskSla: 'popover.title.helpdeskSla',
+};
+
+const API_FAILURE_KEYS: Record<ApiFailure['kind'], MessageKey> = {
+  'signed-out': 'popover.apiFailure.signedOut',
+  forbidden: 'popover.apiFailure.forbidden',
+  'not-found': 'popover.apiFailure.notFound',
+  'rate-limited': 'popover.apiFailure.rateLimited',
+  network: 'popover.apiFailure.network',
+  server: 'popover.apiFailure.server',
+  unexpected: 'popover.apiFailure.unexpected',
 };
 
 const MATCHED_BY_KEYS: Record<MatchedBy, MessageKey> = {
@@ -283,6 +333,7 @@ export function badgeWords(lookup: MessageLookup): BadgeWords {
     unreadable: one('badge.unreadable', en.unreadable),
     priorityNotMapped: one('badge.priorityNotMapped', en.priorityNotMapped),
     unknownPolicy: one('badge.unknownPolicy', en.unknownPolicy),
+    noRole: text('badge.noRole', en.noRole),
     missing: table(MISSING_KEYS, en.missing),
     duration: {
       days: one('badge.duration.days', en.duration.days),
@@ -306,6 +357,15 @@ export function badgeWords(lookup: MessageLookup): BadgeWords {
       notMapped: one('popover.notMapped', pop.notMapped),
       thisCustomer: text('popover.thisCustomer', pop.thisCustomer),
       mapPriority: text('popover.mapPriority', pop.mapPriority),
+      setRole: one('popover.setRole', pop.setRole),
+      exactFrom: two('popover.exactFrom', pop.exactFrom),
+      exactMissing: two('popover.exactMissing', pop.exactMissing),
+      exactStale: two('popover.exactStale', pop.exactStale),
+      apiFailure: table(API_FAILURE_KEYS, pop.apiFailure),
+      helpdeskDue: two('popover.helpdeskDue', pop.helpdeskDue),
+      helpdeskLooser: one('popover.helpdeskLooser', pop.helpdeskLooser),
+      helpdeskStricter: one('popover.helpdeskStricter', pop.helpdeskStricter),
+      helpdeskSame: text('popover.helpdeskSame', pop.helpdeskSame),
     },
   };
 }

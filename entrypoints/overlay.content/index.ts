@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
 import { loadSettings, watchSettings } from '@/utils/settings-store';
+import { sameOriginGet } from './api/same-origin-get';
 import { badgeWords, type MessageLookup } from './badge-words';
 import { type OverlayMessage, mapCustomerHash } from './messages';
 import { startOverlay } from './overlay';
@@ -43,6 +44,13 @@ export default defineContentScript({
         onCounts: (counts) => send({ type: 'sla:counts', counts }),
         mapCustomer: (prefill) => send({ type: 'sla:open-options', hash: mapCustomerHash(prefill) }),
         onAdapterError: (id, error) => console.warn(`[SLA Lens] adapter ${id} failed`, error),
+        // Only the page's own origin, GET only, with the agent's session (api/same-origin-get.ts).
+        apiGet: (pageUrl) => sameOriginGet(pageUrl),
+        onApiStatus: ({ adapter, apiName, requests, lastReadAt, lastFailure }) =>
+          send({
+            type: 'sla:api-status',
+            report: { adapter, origin: location.origin, apiName, requests, lastReadAt, lastFailure, at: Date.now() },
+          }),
       },
       words,
     );

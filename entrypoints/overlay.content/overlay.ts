@@ -1,4 +1,9 @@
 import type { Settings } from '../../core/settings/schema';
+import type { Adapter } from './adapters/types';
+import { type ExactData, type ExactStatus, createExactData } from './api/exact-data';
+import { withExact } from './api/merge';
+import { apiReaderFor } from './api/registry';
+import type { ApiGet } from './api/types';
 import { type BadgeActions, createBadge } from './badge';
 import { type BadgeWords, ENGLISH_WORDS } from './badge-words';
 import { adaptersForPage, pageTimeZone } from './page-adapters';
@@ -7,14 +12,22 @@ import { type Scanner, createScanner } from './scanner';
 import { type BadgeCounts, type Ticker, startTicker } from './ticker';
 
 /**
- * The overlay on one page, wired: page → adapter (scanner) → contract lookup + core (pipeline) →
- * badge, with one ticker for all badges. Browser APIs stay in index.ts; this runs in happy-dom too.
+ * The overlay on one page, wired: page → adapter (scanner) → API reader (exact data) → contract
+ * lookup + core (pipeline) → badge, with one ticker for all badges. Browser APIs stay in index.ts;
+ * this runs in happy-dom too.
  */
 
 export interface OverlayHooks extends BadgeActions {
   onCounts(counts: BadgeCounts): void;
   /** An adapter broke its never-throw contract; logged, the page is untouched. */
   onAdapterError?(adapterId: string, error: unknown): void;
+  /**
+   * The network door for API readers on this page (same-origin-get.ts in the browser). Without it
+   * the overlay reads the page only.
+   */
+  apiGet?(pageUrl: string): ApiGet;
+  /** How reading the helpdesk's API went (for the options page's site row). */
+  onApiStatus?(status: ExactStatus & { adapter: string }): void;
 }
 
 export interface Overlay {
@@ -53,16 +66,42 @@ export function startOverlay(doc: Document, initial: Settings, hooks: OverlayHoo
   let page = adaptersForPage(url(), settings);
   let model = createPipeline(settings, page.site, words);
   let ticker: Ticker | undefined;
+  let exact: { adapter: Adapter; data: ExactData } | undefined;
+
+  /** The API reader of the adapter that found the tickets, when the site reads its helpdesk's API. */
+  const exactFor = (adapter: Adapter | undefined): ExactData | undefined => {
+    if (exact && exact.adapter === adapter) return exact.data;
+    exact?.data.stop();
+    exact = undefined;
+    const reader = adapter && apiReaderFor(adapter.id);
+    const enabled = reader && hooks.apiGet && (page.site?.readApi ?? reader.documented);
+    if (!adapter || !reader || !enabled || !hooks.apiGet) return undefined;
+    const data = createExactData({
+      reader,
+      get: hooks.apiGet(url()),
+      context: () => ({ doc, timeZone: pageTimeZone(page.site, settings, url()), now: new Date() }),
+      // The models of tickets with news are rebuilt; the others are memoised.
+      onUpdate: () => scanner.scan(),
+      onStatus: (status) => hooks.onApiStatus?.({ ...status, adapter: adapter.id }),
+      visible: () => doc.visibilityState !== 'hidden',
+    });
+    exact = { adapter, data };
+    return data;
+  };
+  const onVisibility = () => exact?.data.visibilityChanged();
+  doc.addEventListener('visibilitychange', onVisibility);
 
   const scanner = createScanner({
     doc,
     adapters: () => page.adapters,
     context: () => ({ timeZone: pageTimeZone(page.site, settings, url()), now: new Date() }),
-    model: (ticket) => model(ticket),
+    model: (ticket) => model(withExact(ticket, exact?.data.get(ticket.key))),
     failed: (ticket, error) => unreadable(ticket.key, error instanceof Error ? error.message : String(error), [], words),
     createBadge: (badgeModel) => createBadge(doc, badgeModel, Date.now(), hooks, words),
     onChange: () => ticker?.tick(),
     onAdapterError: (adapter, error) => hooks.onAdapterError?.(adapter.id, error),
+    onTickets: (tickets, adapter) =>
+      exactFor(adapter)?.want(tickets.filter((ticket) => ticket.fields.id).map(({ key, apiId }) => ({ key, apiId }))),
   });
   ticker = startTicker({ doc, badges: () => scanner.badges(), onCounts: hooks.onCounts });
   scanner.scan();
@@ -71,6 +110,9 @@ export function startOverlay(doc: Document, initial: Settings, hooks: OverlayHoo
 
   const reselect = () => {
     page = adaptersForPage(url(), settings);
+    // The site's API setting may have changed: the next scan decides again.
+    exact?.data.stop();
+    exact = undefined;
     model = createPipeline(settings, page.site, words);
     scanner.rescan();
     cancelWarm();
@@ -89,6 +131,8 @@ export function startOverlay(doc: Document, initial: Settings, hooks: OverlayHoo
     scanner,
     stop() {
       cancelWarm();
+      exact?.data.stop();
+      doc.removeEventListener('visibilitychange', onVisibility);
       scanner.stop();
       ticker?.stop();
       for (const badge of scanner.badges()) badge.host.remove();

@@ -11,9 +11,10 @@ import { zoneAbbreviation } from '../../core/time/zone-abbreviation';
 import { type Language, PRIORITIES, type Policy } from '../../core/policy/schema';
 import type { Settings, Site } from '../../core/settings/schema';
 import type { ScannedTicket } from './adapters/types';
+import { exactLine, helpdeskSection } from './api/popover-lines';
 import type { BadgeModel, BadgeSection } from './badge-model';
 import { missingFieldReason } from './badge-state';
-import { type BadgeWords, ENGLISH_WORDS, type PopoverWords } from './badge-words';
+import { type BadgeWords, type DurationWords, ENGLISH_WORDS, type PopoverWords } from './badge-words';
 
 /**
  * ScannedTicket → contract lookup → evaluate() → BadgeModel. One pipeline per settings version;
@@ -25,12 +26,8 @@ const ROUTING = new Set(['language-routed', 'language-not-included', 'english-ac
 const SCOPE = new Set(['in-scope', 'out-of-scope', 'no-technical-support', 'no-response-times']);
 const SCOPE_WARNINGS = new Set(['out-of-scope', 'no-technical-support']);
 
-const errorText = (error: unknown) =>
-  error instanceof EvaluateError && error.path.length
-    ? `${error.path.join('.')}: ${error.message}`
-    : error instanceof Error
-      ? error.message
-      : String(error);
+/** An EvaluateError's message already starts with its path ("level: …"). */
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export function unreadable(key: string, reason: string, lines: string[] = [], words: BadgeWords = ENGLISH_WORDS): BadgeModel {
   return {
@@ -57,6 +54,7 @@ function sectionsFor(
   warnings: Note[],
   ticket: ScannedTicket,
   words: PopoverWords,
+  duration: DurationWords,
 ): BadgeSection[] {
   const target = result.target;
   const { titles } = words;
@@ -71,6 +69,8 @@ function sectionsFor(
   const page: string[] = [];
   if (ticket.fields.submittedApproximate) page.push(words.approximateStart);
   if (ticket.problem) page.push(ticket.problem);
+  if (ticket.exact) page.push(exactLine(ticket.exact, localZone(), words));
+  const helpdesk = ticket.exact?.exact?.helpdeskDeadline;
   return [
     { title: titles.contract, lines: [contract, ...(target ? [words.source(target.source)] : [])] },
     { title: titles.clock, lines: clock },
@@ -80,9 +80,13 @@ function sectionsFor(
     { title: titles.notes, lines: notes((n) => !ROUTING.has(n.code) && !SCOPE.has(n.code)) },
     { title: titles.designatedContacts, lines: warnings.map((w) => w.message), warning: true },
     { title: titles.why, lines: result.explain },
+    ...(helpdesk ? [helpdeskSection(helpdesk, target?.deadline, zone ?? 'UTC', words, duration)] : []),
     { title: titles.page, lines: page },
   ];
 }
+
+/** The agent's own zone: when the API was read is the agent's business, not the contract's. */
+const localZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 function emailDomain(address: string | undefined): string | undefined {
   const match = address && /@([^\s<>@]+?)>?$/.exec(address.trim());
@@ -158,7 +162,7 @@ class EvaluatedModel implements BadgeModel {
  * later gives a start a minute later, and taking it would push the deadline back on every rescan.
  */
 function sameReading(a: ScannedTicket, b: ScannedTicket, elapsed: number): boolean {
-  if (a.problem !== b.problem || a.missing.join() !== b.missing.join()) return false;
+  if (a.problem !== b.problem || a.exact !== b.exact || a.missing.join() !== b.missing.join()) return false;
   const keys = Object.keys(a.fields) as Array<keyof ScannedTicket['fields']>;
   if (keys.length !== Object.keys(b.fields).length) return false;
   return keys.every((key) => a.fields[key] === b.fields[key] || (key === 'submitted' && sameRelativeStart(a, b, elapsed)));
@@ -187,7 +191,10 @@ export function createPipeline(
     if (firstMissing) {
       // A page-level problem (invalid selector, broken adapter) says more than "no ticket id".
       const reason = ticket.problem && firstMissing === 'id' ? ticket.problem : missingFieldReason(firstMissing, words);
-      return cannotRead(key, reason, ticket.problem && reason !== ticket.problem ? [ticket.problem] : []);
+      const lines = ticket.problem && reason !== ticket.problem ? [ticket.problem] : [];
+      // The API was asked and could not help: say why, next to what the page lacked.
+      if (ticket.exact) lines.push(exactLine(ticket.exact, localZone(), words.popover));
+      return cannotRead(key, reason, lines);
     }
     const match = lookupContract(index, fields);
     if (!match) {
@@ -222,6 +229,10 @@ export function createPipeline(
         ? evaluateTargetTrusted(input as ParsedEvaluateInput)
         : evaluateTarget(input);
     } catch (error) {
+      // No role from a designated contact, the customer, the page or the contract: say so and how to give one.
+      if (input.level === undefined && error instanceof EvaluateError && error.path[0] === 'level') {
+        return cannotRead(key, words.noRole, [...warnings.map((w) => w.message), words.popover.setRole(customer.name)]);
+      }
       return cannotRead(key, errorText(error));
     }
     const level = resolveLevel(policy, input.level);
@@ -248,7 +259,7 @@ export function createPipeline(
       () => {
         const pop = words.popover;
         const contract = `${pop.matched(customer.name, pop.matchedBy[matchedBy])}: ${policy.name}${level ? `, ${level.rule.name}` : ''}`;
-        return sectionsFor(evaluate(input), policy, zone, contract, warnings, ticket, words.popover);
+        return sectionsFor(evaluate(input), policy, zone, contract, warnings, ticket, words.popover, words.duration);
       },
     );
   };

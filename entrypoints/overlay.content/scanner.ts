@@ -32,6 +32,8 @@ export interface ScannerOptions {
   onChange?: () => void;
   /** An adapter threw from scan() (contract says it must not): reported, the page keeps working. */
   onAdapterError?: (adapter: Adapter, error: unknown) => void;
+  /** Every scan's tickets and the adapter that found them (the API reader reads their exact data). */
+  onTickets?: (tickets: readonly ScannedTicket[], adapter: Adapter | undefined) => void;
   now?: () => number;
   throttleMs?: number;
   /** Main-thread budget per slice of badging work. */
@@ -207,6 +209,11 @@ export function createScanner(options: ScannerOptions): Scanner {
   const scan = (): number => {
     lastScan = now();
     const tickets = findTickets();
+    try {
+      options.onTickets?.(tickets, active);
+    } catch {
+      // Never throw into the page.
+    }
     // A newer scan supersedes unfinished work (models are memoised, so redoing placed rows is cheap).
     if (sliceTimer !== undefined) clearTimeout(sliceTimer);
     queue = tickets;

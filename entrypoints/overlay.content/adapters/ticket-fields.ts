@@ -65,7 +65,7 @@ export function setField(
  * names the first one missing. Plain checks, not a table walked per ticket: iterating and
  * destructuring allocate in not-yet-optimised code, and this runs for each row of a 500-row list.
  */
-function missingFields(fields: Fields): TicketField[] {
+export function missingFields(fields: Fields): TicketField[] {
   const missing: TicketField[] = [];
   if (!fields.id) missing.push('id');
   if (!(fields.priority ?? fields.priorityRaw)) missing.push('priority');

@@ -1,4 +1,5 @@
 import type { TicketField, TicketFields } from '../../../core/contracts/ticket';
+import type { ExactEntry } from '../api/exact-data';
 
 /** One ticket found on a page by an adapter. */
 export interface ScannedTicket {
@@ -15,6 +16,8 @@ export interface ScannedTicket {
   missing: TicketField[];
   /** A human-readable reason when the adapter failed on this ticket (invalid selector, bad date …). */
   problem?: string;
+  /** What the helpdesk's API said of this ticket (api/merge.ts put its exact fields over the page's). */
+  exact?: ExactEntry;
 }
 
 /** Context an adapter needs beyond the DOM. */

@@ -1,0 +1,20 @@
+import { missingFields } from '../adapters/ticket-fields';
+import type { ScannedTicket } from '../adapters/types';
+import type { ExactEntry } from './exact-data';
+
+/**
+ * The page's reading of a ticket with the API's exact values over it. The DOM still says which
+ * ticket and where its badge goes; the API says what it is. Without an answer (none yet, or a
+ * failure) the page's values stay and the entry only tells the popover why.
+ */
+export function withExact(ticket: ScannedTicket, entry: ExactEntry | undefined): ScannedTicket {
+  if (!entry) return ticket;
+  const exact = entry.exact;
+  if (!exact) return { ...ticket, exact: entry };
+  const fields = { ...ticket.fields, ...exact.fields };
+  // An exact submission time replaces a relative one ("3 hours ago"), and with it the "≈".
+  if (exact.fields.submitted) delete fields.submittedApproximate;
+  // The API's priority text wins over a P1–P4 the page showed only when it names one itself.
+  if (exact.fields.priorityRaw && !exact.fields.priority) delete fields.priority;
+  return { ...ticket, fields, missing: missingFields(fields), exact: entry };
+}
