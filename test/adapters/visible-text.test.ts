@@ -25,7 +25,8 @@ const PAGES = [
   'rt-real/ticket-display.html',
   'recipe/tickets.html',
   'servicenow/list.html',
-  'osticket/queue.html',
+  'osticket-1.18.1/queue-open.html',
+  'osticket-1.18.1/ticket-310734-de.html',
 ];
 
 describe('visibleText', () => {

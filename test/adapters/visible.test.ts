@@ -11,7 +11,7 @@ function expectSameRule(element: Element): void {
   expect(isHiddenOwn(element), element.outerHTML).toBe(hidden);
 }
 
-const PAGES = ['rt/search-results.html', 'rt-real/search-results-default.html', 'rt-real/ticket-display.html', 'osticket/queue.html'];
+const PAGES = ['rt/search-results.html', 'rt-real/search-results-default.html', 'rt-real/ticket-display.html', 'osticket-1.18.1/queue-open.html', 'osticket-1.18.1/ticket-310734.html'];
 
 describe('isHiddenOwn', () => {
   it('agrees with the plain rule on every element of the fixture pages', () => {

@@ -117,30 +117,6 @@ export const PAGE_TICKETS: Record<string, PageTicket[]> = {
       submitted: '2026-11-15T01:30:00.000Z',
     },
   ],
-  'osticket/queue.html': [
-    {
-      id: '000123',
-      subject: 'プリンターが動かない',
-      priorityRaw: 'Emergency',
-      organisation: 'Kaiyo Systems',
-      language: 'ja',
-      submitted: '2026-11-15T02:30:00+09:00',
-    },
-  ],
-  'osticket/ticket.html': [
-    {
-      id: '000123',
-      subject: 'プリンターが動かない',
-      priorityRaw: 'High',
-      requesterEmail: 'taro@kaiyo.example.jp',
-      organisation: 'Kaiyo Systems',
-      language: 'ja',
-      level: 'Gold',
-      type: 'feature',
-      submitted: '2026-11-15T02:30:00+09:00',
-      firstReply: '2026-11-15T03:05:00+09:00',
-    },
-  ],
   'zendesk/view.html': [
     { id: '501', subject: '請求書の再発行', priorityRaw: 'Normal', organisation: 'Kaiyo Systems', language: 'ja', submitted: '2026-11-15T01:00:00Z' },
     { id: '502', subject: 'Outage in eu-west', priorityRaw: 'Urgent', organisation: 'Analytical Engines', submitted: '2026-11-15T11:30:00Z' },
