@@ -174,6 +174,19 @@ export function contactWarnings(customer: Customer, policy: Policy | undefined):
 }
 
 /**
+ * The not-designated warning, naming the level or role the target uses instead: the customer's own
+ * (its default role under 2.0), the page's, or the contract's default. Without any, the overlay says
+ * the ticket cannot be evaluated and why.
+ */
+function notDesignated(requester: string, customer: Customer, policy: Policy | undefined, level: string | undefined): string {
+  const warning = `${requester} is not one of ${customer.name}'s ${customer.contacts.length} designated contacts`;
+  const used = policy && resolveLevel(policy, level);
+  if (!used) return `${warning}.`;
+  const whose = level === undefined ? "the contract's default" : level === customer.level ? "the customer's level or role" : 'as the page shows';
+  return `${warning}: the target uses ${used.rule.name} (${whose}).`;
+}
+
+/**
  * The EvaluateInput for a ticket of a matched customer, plus contract warnings. The level is the
  * requesting designated contact's role where one is set (2.0 is role-based per contact), else the
  * customer's level, else what the page shows. A ticket without a submission time is `unreadable`
@@ -190,12 +203,10 @@ export function toEvaluateInput(
   const requester = ticket.requesterEmail ? bareAddress(ticket.requesterEmail) : undefined;
   const contact = requester ? contactsOf(customer).get(requester) : undefined;
 
+  const level = contact?.role ?? customer.level ?? ticket.level;
   const warnings: Note[] = [];
   if (customer.contacts.length > 0 && requester && !contact) {
-    warnings.push({
-      code: 'not-designated-contact',
-      message: `${requester} is not one of ${customer.name}'s ${customer.contacts.length} designated contacts.`,
-    });
+    warnings.push({ code: 'not-designated-contact', message: notDesignated(requester, customer, policy, level) });
   }
   warnings.push(...customerWarnings(customer, policy));
 
@@ -205,7 +216,6 @@ export function toEvaluateInput(
   const input: EvaluateInput = { policy: custom ?? customer.policy, priority, submitted: ticket.submitted };
   // Absent fields stay absent, so the policy's defaults apply (set only when defined: deleting
   // keys afterwards would turn the input into a slow dictionary object, 500 times per list).
-  const level = contact?.role ?? customer.level ?? ticket.level;
   if (level !== undefined) input.level = level;
   if (customer.region !== undefined) input.region = customer.region;
   if (ticket.language !== undefined) input.language = ticket.language;

@@ -193,6 +193,24 @@ describe('popover chrome in the language', () => {
     expect(japanese.sections.filter((s) => s.lines.length).map((s) => s.title)).toEqual(['契約', '期限', '指定連絡先', '計算の経緯']);
   });
 
+  it('a requester without a role: the reason and what to do, in the language', () => {
+    const northwind = Settings.parse({
+      version: 1,
+      customers: [
+        { id: 'nw', name: 'Northwind', domains: ['northwind.example'], policy: 'velostrata-2.0', contacts: [{ address: 'ops@northwind.example', role: 'production' }] },
+      ],
+    });
+    const eve = ticket({ id: '12', priorityRaw: 'High', requesterEmail: 'eve@northwind.example', submitted: '2026-11-17T17:00:00Z' });
+    const german = createPipeline(northwind, undefined, de)(eve);
+    expect(badgeState(german.input, 0, true, de).text).toBe('Nicht lesbar · keine Rolle für diesen Absender');
+    expect(german.sections[0]?.lines.at(-1)).toBe(
+      'Geben Sie Northwind eine Stufe oder Rolle (Einstellungen → Verträge) oder tragen Sie den Absender als benannten Ansprechpartner mit Rolle ein.',
+    );
+    const japanese = createPipeline(northwind, undefined, ja)(eve);
+    expect(badgeState(japanese.input, 0, true, ja).text).toBe('読み取り不可 · この依頼者のロールなし');
+    expect(japanese.sections[0]?.lines.at(-1)).toMatch(/^Northwind にレベルまたはロールを設定するか/);
+  });
+
   it('an unreadable ticket and an unmapped customer', () => {
     const run = createPipeline(settings, undefined, de);
     const noTime = run(ticket({ id: '8', priorityRaw: 'High', requesterEmail: 'bob@acme.example' }, ['submitted']));

@@ -70,6 +70,52 @@ describe('pipeline (real core)', () => {
     expect(routing).toMatch(/accepts English/);
   });
 
+  describe('a 2.0 requester who is not a designated contact', () => {
+    const northwind = (level?: string) =>
+      Settings.parse({
+        version: 1,
+        customers: [
+          {
+            id: 'northwind',
+            name: 'Northwind',
+            domains: ['northwind.example'],
+            policy: 'velostrata-2.0',
+            level,
+            contacts: [{ address: 'ops@northwind.example', role: 'production' }],
+          },
+        ],
+      });
+    const eve = ticket({ id: '12', priorityRaw: 'High', requesterEmail: 'eve@northwind.example', submitted: '2026-11-17T17:00:00Z' });
+
+    it("is evaluated with the customer's default role, and the popover warns", () => {
+      const model = createPipeline(northwind('development'), undefined)(eve);
+      expect(model.input).toMatchObject({ kind: 'evaluated', label: 'P2 · Development' });
+      const contacts = model.sections.find((s) => s.title === 'Designated contacts');
+      expect(contacts).toMatchObject({ warning: true });
+      expect(contacts?.lines).toEqual([
+        "eve@northwind.example is not one of Northwind's 1 designated contacts: the target uses Development (the customer's level or role).",
+      ]);
+    });
+
+    it('without a default role: unreadable, once saying why and how to give one', () => {
+      const model = createPipeline(northwind(), undefined)(eve);
+      expect(model.input).toEqual({ kind: 'unreadable', reason: 'no role for this requester' });
+      expect(badgeState(model.input, 0).text).toBe('Unreadable · no role for this requester');
+      expect(model.sections[0]?.lines).toEqual([
+        'no role for this requester',
+        "eve@northwind.example is not one of Northwind's 1 designated contacts.",
+        'Give Northwind a level or role (options page → Contracts), or add the requester as a designated contact with a role.',
+      ]);
+    });
+  });
+
+  it('names an invalid level once ("level: …", not "level: level: …")', () => {
+    const broken = createPipeline(settings, undefined)(
+      ticket({ id: '13', priorityRaw: 'High', organisation: 'Broken', submitted: '2026-11-17T17:00:00Z' }),
+    );
+    expect(broken.input).toEqual({ kind: 'unreadable', reason: expect.stringMatching(/^level: unknown level "diamond"/) });
+  });
+
   it('unmapped customers offer a prefilled mapping', () => {
     const model = pipeline()(ticket({ id: '9', priorityRaw: 'Low', requesterEmail: 'a@unknown.example', organisation: 'Unknown Co', submitted: '2026-11-17T17:00:00Z' }));
     expect(model.input).toEqual({ kind: 'unmapped', customer: 'Unknown Co' });

@@ -125,6 +125,20 @@ describe('toEvaluateInput', () => {
     const stranger = toEvaluateInput(s, c, { ...ticket, requesterEmail: 'intern@c.com' }, 'P1');
     expect(stranger.input.level).toBe('development');
     expect(stranger.warnings.map((w) => w.code)).toEqual(['not-designated-contact']);
+    expect(stranger.warnings[0]?.message).toBe(
+      "intern@c.com is not one of C's 2 designated contacts: the target uses Development (the customer's level or role).",
+    );
+  });
+
+  it('the not-designated warning names the role used: the page’s, the contract’s default, or none', () => {
+    const contacts = [{ address: 'ops@c.com', role: 'production' }];
+    const warning = (c: ReturnType<typeof customer>, level?: string) =>
+      toEvaluateInput(settings({ customers: [c] }), c, { ...ticket, requesterEmail: 'intern@c.com', level }, 'P1').warnings[0]?.message;
+    const roleBased = customer({ id: 'c', name: 'C', policy: 'velostrata-2.0', level: undefined, contacts });
+    expect(warning(roleBased, 'Produktion')).toMatch(/: the target uses Production \(as the page shows\)\.$/);
+    expect(warning(roleBased)).toBe("intern@c.com is not one of C's 1 designated contacts.");
+    const withDefault = customer({ id: 'c', name: 'C', policy: 'velostrata-4.0', level: undefined, contacts });
+    expect(warning(withDefault)).toMatch(/: the target uses .+ \(the contract's default\)\.$/);
   });
 
   it('passes a custom policy object and warns when contacts exceed the level limit', () => {
