@@ -20,10 +20,19 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
 };
 
-export async function serveStatic(dir: string): Promise<StaticServer> {
+export interface StaticOptions {
+  /**
+   * Serves a page at the address it really had (osTicket's `/scp/tickets.php?id=7`): the file under
+   * `dir` for a request URL, or undefined for the plain path-to-file mapping.
+   */
+  route?(url: URL): string | undefined;
+}
+
+export async function serveStatic(dir: string, { route }: StaticOptions = {}): Promise<StaticServer> {
   const root = resolve(dir);
   const server = createServer(async (request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    const requested = new URL(request.url ?? '/', 'http://x');
+    const path = route?.(requested) ?? decodeURIComponent(requested.pathname);
     const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
     const found = file.startsWith(root) && (await stat(file).catch(() => null))?.isFile();
     if (!found) {
