@@ -28,6 +28,7 @@ const STORAGE_VERSION = SETTINGS_VERSION + 1;
 interface Prefs {
   priorityMap: Settings['priorityMap'];
   atRiskShare: number;
+  readHelpdeskApis?: boolean;
 }
 
 /** Settings pieces that go to `sync:` when they fit. */
@@ -68,7 +69,7 @@ const migrations = {
 const item = (key: `sync:${string}` | `local:${string}`, migrations: Record<number, (old: any) => unknown>) =>
   storage.defineItem<unknown>(key, { version: STORAGE_VERSION, migrations });
 
-const MANAGED_KEYS = ['customers', 'customPolicies', 'holidays', 'priorityMap', 'atRiskShare'] as const;
+const MANAGED_KEYS = ['customers', 'customPolicies', 'holidays', 'priorityMap', 'atRiskShare', 'readHelpdeskApis'] as const;
 
 export interface ManagedFlags {
   /** Ids of customers IT pushed (read-only in the options page). */
@@ -79,6 +80,7 @@ export interface ManagedFlags {
   /** Helpdesk priority values IT mapped. */
   priorityMap: string[];
   atRiskShare: boolean;
+  readHelpdeskApis: boolean;
 }
 
 export interface LoadedSettings {
@@ -201,6 +203,7 @@ async function readUser(problems: SettingsError[]): Promise<StoredUser> {
     recipes: piece('recipes', sync('recipes'), problems, 'stored'),
     priorityMap: piece('priorityMap', prefs.priorityMap, problems, 'stored'),
     atRiskShare: piece('atRiskShare', prefs.atRiskShare, problems, 'stored'),
+    readHelpdeskApis: prefs.readHelpdeskApis ?? true,
     holidays: trusted('holidays', stored('local', 'holidays'), problems),
     customPolicies: trusted('customPolicies', stored('local', 'customPolicies'), problems),
   };
@@ -244,6 +247,7 @@ function overlay(user: Settings, raw: Record<string, unknown>, problems: Setting
   const holidays = managedPiece('holidays', raw, problems) ?? {};
   const priorityMap = managedPiece('priorityMap', raw, problems) ?? {};
   const atRiskShare = managedPiece('atRiskShare', raw, problems);
+  const readHelpdeskApis = managedPiece('readHelpdeskApis', raw, problems);
 
   const managed: ManagedFlags = {
     customers: customers.map((c) => c.id),
@@ -251,6 +255,7 @@ function overlay(user: Settings, raw: Record<string, unknown>, problems: Setting
     holidays: Object.keys(holidays),
     priorityMap: Object.keys(priorityMap),
     atRiskShare: atRiskShare !== undefined,
+    readHelpdeskApis: readHelpdeskApis !== undefined,
   };
   const managedCustomers = new Set(managed.customers);
   const managedPolicyIds = new Set(managed.customPolicies);
@@ -262,6 +267,7 @@ function overlay(user: Settings, raw: Record<string, unknown>, problems: Setting
     holidays: { ...user.holidays, ...holidays },
     priorityMap: { ...user.priorityMap, ...priorityMap },
     atRiskShare: atRiskShare ?? user.atRiskShare,
+    readHelpdeskApis: readHelpdeskApis ?? user.readHelpdeskApis,
   };
   return { settings, managed };
 }
@@ -342,7 +348,7 @@ const withMeta = (area: 'sync' | 'local', name: string, value: unknown) => [
  */
 async function write(user: Settings, previous: Settings | null): Promise<string[]> {
   const plan = planSync({
-    prefs: { priorityMap: user.priorityMap, atRiskShare: user.atRiskShare } satisfies Prefs,
+    prefs: { priorityMap: user.priorityMap, atRiskShare: user.atRiskShare, readHelpdeskApis: user.readHelpdeskApis } satisfies Prefs,
     sites: user.sites,
     recipes: user.recipes,
   });

@@ -139,6 +139,11 @@ export const Settings = z.object({
   priorityMap: z.record(z.string(), Priority).default(DEFAULT_PRIORITY_MAP),
   /** A badge is `at-risk` when this share of the target or less is left. */
   atRiskShare: z.number().gt(0).lt(1).default(0.25),
+  /**
+   * Whether the overlay may read exact data from helpdesk APIs at all (each site then decides for
+   * itself). IT can turn it off for everyone through managed storage.
+   */
+  readHelpdeskApis: z.boolean().default(true),
   /** Holiday calendars by region id (the documents' 2019 lists are built into the policies). */
   holidays: z.record(z.string(), HolidayCalendar).default({}),
   customPolicies: z.array(Policy).default([]),

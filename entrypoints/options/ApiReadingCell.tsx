@@ -45,23 +45,28 @@ interface Props {
   reader: ApiReader | undefined;
   /** The site's own choice; absent: on for documented APIs. */
   readApi: boolean | undefined;
+  /** Reading helpdesk APIs is off for every site (settings file, or IT when `managed`). */
+  offForEveryone: boolean;
+  managed: boolean;
   reports: ApiStatusReport[];
   onChange(readApi: boolean): void;
 }
 
 /** The "Exact data from the helpdesk's API" cell of a helpdesk row: the switch and how reading last went. */
-export function ApiReadingCell({ helpdesk, reader, readApi, reports, onChange }: Props) {
+export function ApiReadingCell({ helpdesk, reader, readApi, offForEveryone, managed, reports, onChange }: Props) {
   if (!reader) return <span className="muted">{i18n.t('options.sites.apiNone')}</span>;
   return (
     <>
       <input
         type="checkbox"
         aria-label={i18n.t('options.sites.apiFor', [helpdesk])}
-        checked={readApi ?? reader.documented}
+        checked={!offForEveryone && (readApi ?? reader.documented)}
+        disabled={offForEveryone}
         onChange={(e) => onChange(e.target.checked)}
       />{' '}
       <span className="muted">{reader.apiName}</span>
       {!reader.documented && <p className="muted">{i18n.t('options.sites.apiUndocumented')}</p>}
+      {offForEveryone && <p className="muted">{i18n.t(managed ? 'options.sites.apiOffByIt' : 'options.sites.apiOffForAll')}</p>}
       {reports
         .filter((report) => report.adapter === reader.id)
         .map((report) => (

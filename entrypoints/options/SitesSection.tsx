@@ -14,7 +14,7 @@ import { useStore } from './store';
 
 /** Built-in adapters per host: enabling one asks for its host permission first (optional_host_permissions). */
 function AdapterSites() {
-  const { settings, save } = useStore();
+  const { settings, loaded, save } = useStore();
   const [errors, setErrors] = useState<PathError[]>([]);
   const [hosts, setHosts] = useState<Record<string, string>>({});
   const reports = useApiStatuses();
@@ -91,6 +91,8 @@ function AdapterSites() {
                     helpdesk={adapter.name}
                     reader={apiReaderFor(adapter.id)}
                     readApi={site?.readApi}
+                    offForEveryone={!settings.readHelpdeskApis}
+                    managed={loaded.managed.readHelpdeskApis}
                     reports={reports}
                     onChange={(readApi) => setReadApi(adapter.id, adapter.matches, readApi)}
                   />

@@ -74,7 +74,7 @@ export function startOverlay(doc: Document, initial: Settings, hooks: OverlayHoo
     exact?.data.stop();
     exact = undefined;
     const reader = adapter && apiReaderFor(adapter.id);
-    const enabled = reader && hooks.apiGet && (page.site?.readApi ?? reader.documented);
+    const enabled = reader && settings.readHelpdeskApis && (page.site?.readApi ?? reader.documented);
     if (!adapter || !reader || !enabled || !hooks.apiGet) return undefined;
     const data = createExactData({
       reader,

@@ -35,7 +35,15 @@ describe('loadSettings', () => {
   it('gives the defaults on a fresh install', async () => {
     const loaded = await loadSettings();
     expect(loaded.settings).toEqual(settings());
-    expect(loaded.managed).toEqual({ customers: [], customPolicies: [], holidays: [], priorityMap: [], atRiskShare: false });
+    expect(loaded.managed).toEqual({
+      customers: [],
+      customPolicies: [],
+      holidays: [],
+      priorityMap: [],
+      atRiskShare: false,
+      readHelpdeskApis: false,
+    });
+    expect(loaded.settings.readHelpdeskApis).toBe(true);
     expect(loaded).toMatchObject({ problems: [], localOnly: [], canUndo: false });
   });
 
@@ -184,6 +192,7 @@ describe('managed storage', () => {
       priorityMap: { Blocker: 'P1' },
       atRiskShare: 0.5,
       holidays: { emea: { name: 'EMEA (IT)', calendar: 'pacific', dates: [{ date: '2026-12-24' }] } },
+      readHelpdeskApis: false,
     });
   });
 
@@ -202,7 +211,11 @@ describe('managed storage', () => {
       holidays: ['emea'],
       priorityMap: ['Blocker'],
       atRiskShare: true,
+      readHelpdeskApis: true,
     });
+    // IT turned API reading off for everyone; the user's own choice (on) is kept underneath.
+    expect(loaded.settings.readHelpdeskApis).toBe(false);
+    expect(loaded.user.readHelpdeskApis).toBe(true);
     expect(loaded.settings.customers.map((c) => c.name)).toEqual(['ACME (IT)', 'Zeta']);
     expect(loaded.settings.customPolicies.map((p) => p.id)).toEqual(['team-gold']);
     expect(loaded.settings.atRiskShare).toBe(0.5);
