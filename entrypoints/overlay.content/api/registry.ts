@@ -1,5 +1,6 @@
 import { osticketApiReader } from './osticket';
 import { freshdeskReader } from './freshdesk';
+import { jiraReader } from './jira';
 import type { ApiReader } from './types';
 import { zammadReader } from './zammad';
 import { zendeskReader } from './zendesk';
@@ -10,6 +11,7 @@ export const apiReaders: readonly ApiReader[] = [
   zendeskReader,
   zammadReader,
   freshdeskReader,
+  jiraReader,
 ];
 
 export const apiReaderFor = (adapterId: string): ApiReader | undefined => apiReaders.find((reader) => reader.id === adapterId);
