@@ -9,6 +9,12 @@ import type { SettingsInput } from '../../core/settings/schema';
 export const RT_QUEUE = 'SLA Lens';
 /** RT custom fields the tickets carry (all single-value free text, attached to RT_QUEUE). */
 export const RT_CUSTOM_FIELDS = ['Customer', 'Language', 'Support level'] as const;
+/**
+ * A second queue for what only RT's REST2 API tells on a list (the first message's language, a
+ * request type that is no list column, replies): kept apart so the DOM-only tests' queue is unchanged.
+ */
+export const RT_API_QUEUE = 'SLA Lens API';
+export const RT_API_CUSTOM_FIELDS = ['Request type'] as const;
 /** RT's %PriorityAsString in scripts/rt/setup.sh: label → number. */
 export const RT_PRIORITIES = { Low: 0, Medium: 50, High: 75, Urgent: 100 } as const;
 export type RtPriority = keyof typeof RT_PRIORITIES;
@@ -27,7 +33,7 @@ export interface SeedTicket {
   priority: RtPriority;
   /** How long before seeding the ticket was submitted (RT's Created is backdated by this). */
   minutesAgo: number;
-  customFields: Partial<Record<(typeof RT_CUSTOM_FIELDS)[number], string>>;
+  customFields: Partial<Record<(typeof RT_CUSTOM_FIELDS)[number] | (typeof RT_API_CUSTOM_FIELDS)[number], string>>;
   body: string;
   /** An agent reply is added after creation (so the ticket shows a first response). */
   reply?: string;
@@ -119,6 +125,27 @@ export const SEED_TICKETS: SeedTicket[] = [
   },
 ];
 
+/** RT_API_QUEUE's tickets: customers from the requester's domain, no Language field. */
+export const RT_API_SEED_TICKETS: SeedTicket[] = [
+  {
+    subject: 'Cannot export the monthly report',
+    requester: 'kenji.sato@sakura-systems.test',
+    priority: 'High',
+    minutesAgo: 25,
+    customFields: {},
+    body: '月次レポートをCSVにエクスポートしようとするとエラーになります。確認をお願いします。',
+  },
+  {
+    subject: 'Please add a dark mode to the dashboard',
+    requester: 'maria.lopez@acme-robotics.test',
+    priority: 'Medium',
+    minutesAgo: 40,
+    customFields: { 'Request type': 'Feature request' },
+    body: 'Our night shift would like a dark theme for the line dashboard.',
+    reply: 'Thanks Maria, we have passed this on to the product team.',
+  },
+];
+
 /** A search format with exact times and the custom fields (RT's default shows only "20 minutes ago"). */
 export const SLA_SEARCH_FORMAT = [
   `'<b><a href="__WebPath__/Ticket/Display.html?id=__id__">__id__</a></b>/TITLE:#'`,
@@ -132,8 +159,8 @@ export const SLA_SEARCH_FORMAT = [
   `'__CustomField.{Support level}__'`,
 ].join(', ');
 
-export function searchPath(format?: string) {
-  const params = new URLSearchParams({ Query: `Queue = '${RT_QUEUE}'`, OrderBy: 'id', Order: 'ASC' });
+export function searchPath(format?: string, query = `Queue = '${RT_QUEUE}'`) {
+  const params = new URLSearchParams({ Query: query, OrderBy: 'id', Order: 'ASC' });
   if (format) params.set('Format', format);
   return `/Search/Results.html?${params}`;
 }

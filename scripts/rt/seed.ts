@@ -8,7 +8,18 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { RT_CUSTOM_FIELDS, RT_PRIORITIES, RT_QUEUE, type RtPriority, SEED_TICKETS, SEED_USERS } from './data';
+import {
+  RT_API_CUSTOM_FIELDS,
+  RT_API_QUEUE,
+  RT_API_SEED_TICKETS,
+  RT_CUSTOM_FIELDS,
+  RT_PRIORITIES,
+  RT_QUEUE,
+  type RtPriority,
+  SEED_TICKETS,
+  type SeedTicket,
+  SEED_USERS,
+} from './data';
 
 export const rtBaseUrl = () => `http://127.0.0.1:${process.env.RT_PORT ?? '8085'}`;
 export const rtManifestPath = () => `${process.env.RT_DATA_DIR ?? '/var/lib/sla-lens-rt'}/seed-manifest.json`;
@@ -23,12 +34,17 @@ export interface SeededTicket {
   customFields: Record<string, string>;
   /** When the agent reply was added, ISO UTC (tickets with `reply` in the data). */
   replied?: string;
+  /** The first message, as created. */
+  body?: string;
 }
 
 export interface SeedManifest {
   baseUrl: string;
   queue: string;
   tickets: SeededTicket[];
+  /** RT_API_QUEUE's tickets (data.ts), for the API reader's tests; the DOM-only tests use `tickets`. */
+  apiQueue: string;
+  apiTickets: SeededTicket[];
 }
 
 /** A REST2 client on a web-login session cookie (REST2 accepts the UI session). */
@@ -77,24 +93,23 @@ const sqlUtc = (date: Date) => date.toISOString().slice(0, 19).replace('T', ' ')
 
 export async function seedRt(baseUrl = rtBaseUrl(), now = new Date()): Promise<SeedManifest> {
   const { rest } = await rtSession(baseUrl);
+  const queues = [
+    { queue: RT_QUEUE, customFields: RT_CUSTOM_FIELDS, tickets: SEED_TICKETS },
+    { queue: RT_API_QUEUE, customFields: RT_API_CUSTOM_FIELDS, tickets: RT_API_SEED_TICKETS },
+  ];
 
-  if (!(await find(rest, `queue/${encodeURIComponent(RT_QUEUE)}`))) {
-    await rest('POST', 'queue', { Name: RT_QUEUE, Description: 'SLA Lens end-to-end tests' });
-  }
-
-  for (const name of RT_CUSTOM_FIELDS) {
-    const found = await rest<{ total: number }>('POST', 'customfields', [
-      { field: 'Name', value: name },
-      { field: 'LookupType', value: 'RT::Queue-RT::Ticket' },
-    ]);
-    if (found.total === 0) {
-      await rest('POST', 'customfield', {
-        Name: name,
-        Type: 'Freeform',
-        MaxValues: 1,
-        LookupType: 'RT::Queue-RT::Ticket',
-        Queue: RT_QUEUE,
-      });
+  for (const { queue, customFields } of queues) {
+    if (!(await find(rest, `queue/${encodeURIComponent(queue)}`))) {
+      await rest('POST', 'queue', { Name: queue, Description: 'SLA Lens end-to-end tests' });
+    }
+    for (const name of customFields) {
+      const found = await rest<{ total: number }>('POST', 'customfields', [
+        { field: 'Name', value: name },
+        { field: 'LookupType', value: 'RT::Queue-RT::Ticket' },
+      ]);
+      if (found.total === 0) {
+        await rest('POST', 'customfield', { Name: name, Type: 'Freeform', MaxValues: 1, LookupType: 'RT::Queue-RT::Ticket', Queue: queue });
+      }
     }
   }
 
@@ -110,14 +125,20 @@ export async function seedRt(baseUrl = rtBaseUrl(), now = new Date()): Promise<S
     }
   }
 
+  const seeded: SeededTicket[][] = [];
+  for (const { queue, tickets } of queues) seeded.push(await seedTickets(rest, queue, tickets, now));
+  return { baseUrl, queue: RT_QUEUE, tickets: seeded[0] ?? [], apiQueue: RT_API_QUEUE, apiTickets: seeded[1] ?? [] };
+}
+
+async function seedTickets(rest: Rest, queue: string, specs: SeedTicket[], now: Date): Promise<SeededTicket[]> {
   const existing = await rest<{ items: Array<{ id: string; Subject: string; Priority: string }> }>(
     'GET',
-    `tickets?query=${encodeURIComponent(`Queue = '${RT_QUEUE}'`)}&fields=Subject,Priority&per_page=100`,
+    `tickets?query=${encodeURIComponent(`Queue = '${queue}'`)}&fields=Subject,Priority&per_page=100`,
   );
   const bySubject = new Map(existing.items.map((t) => [t.Subject, t]));
 
   const tickets: SeededTicket[] = [];
-  for (const spec of SEED_TICKETS) {
+  for (const spec of specs) {
     const found = bySubject.get(spec.subject);
     let id = found?.id;
     if (found && Number(found.Priority) !== RT_PRIORITIES[spec.priority]) {
@@ -126,7 +147,7 @@ export async function seedRt(baseUrl = rtBaseUrl(), now = new Date()): Promise<S
     }
     if (!id) {
       const created = await rest<{ id: string | number }>('POST', 'ticket', {
-        Queue: RT_QUEUE,
+        Queue: queue,
         Subject: spec.subject,
         Requestor: spec.requester,
         Priority: RT_PRIORITIES[spec.priority],
@@ -140,9 +161,9 @@ export async function seedRt(baseUrl = rtBaseUrl(), now = new Date()): Promise<S
         await rest('POST', `ticket/${id}/correspond`, { Content: spec.reply, ContentType: 'text/plain' });
       }
     }
-    tickets.push(await readBack(rest, id, spec.priority));
+    tickets.push({ ...(await readBack(rest, id, spec.priority)), body: spec.body });
   }
-  return { baseUrl, queue: RT_QUEUE, tickets };
+  return tickets;
 }
 
 interface RtTicket {
@@ -187,7 +208,7 @@ async function main() {
   await mkdir(dirname(path), { recursive: true });
   await writeFile(path, `${JSON.stringify(manifest, null, 2)}\n`);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`Seeded ${manifest.tickets.length} tickets in ${manifest.baseUrl} (${seconds} s); manifest: ${path}`);
+  console.log(`Seeded ${manifest.tickets.length + manifest.apiTickets.length} tickets in ${manifest.baseUrl} (${seconds} s); manifest: ${path}`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
