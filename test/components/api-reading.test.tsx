@@ -22,7 +22,7 @@ describe('options: exact data from helpdesk APIs', { timeout: 20_000 }, () => {
     renderOptions('#/sites');
     expect(await screen.findByLabelText('Read exact data from the API of osTicket')).toHaveProperty('checked', true);
     expect(screen.getByLabelText('Read exact data from the API of Zendesk (views)')).toHaveProperty('checked', true);
-    expect(screen.getByLabelText('Read exact data from the API of Freshdesk')).toHaveProperty('checked', false);
+    expect(screen.getByLabelText('Read exact data from the API of Freshdesk (ticket list)')).toHaveProperty('checked', false);
     expect(screen.getByText(/Undocumented agent API, off by default/)).toBeTruthy();
   });
 
