@@ -2,6 +2,7 @@ import { osticketApiReader } from './osticket';
 import { freshdeskReader } from './freshdesk';
 import { jiraReader } from './jira';
 import { rtApiReader } from './rt';
+import { serviceNowReader } from './servicenow';
 import type { ApiReader } from './types';
 import { zammadReader } from './zammad';
 import { zendeskReader } from './zendesk';
@@ -14,6 +15,7 @@ export const apiReaders: readonly ApiReader[] = [
   zammadReader,
   freshdeskReader,
   jiraReader,
+  serviceNowReader,
 ];
 
 export const apiReaderFor = (adapterId: string): ApiReader | undefined => apiReaders.find((reader) => reader.id === adapterId);
