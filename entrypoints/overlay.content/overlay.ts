@@ -101,7 +101,7 @@ export function startOverlay(doc: Document, initial: Settings, hooks: OverlayHoo
     onChange: () => ticker?.tick(),
     onAdapterError: (adapter, error) => hooks.onAdapterError?.(adapter.id, error),
     onTickets: (tickets, adapter) =>
-      exactFor(adapter)?.want(tickets.filter((ticket) => ticket.fields.id).map(({ key, apiId }) => ({ key, apiId }))),
+      exactFor(adapter)?.want(tickets.filter((ticket) => ticket.fields.id).map(({ key, apiId, updated }) => ({ key, apiId, updated }))),
   });
   ticker = startTicker({ doc, badges: () => scanner.badges(), onCounts: hooks.onCounts });
   scanner.scan();

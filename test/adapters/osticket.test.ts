@@ -28,6 +28,12 @@ describe.each(['queue-open.html', 'queue-open-de.html', 'queue-custom-columns.ht
   const tickets = osticketAdapter.scan(page(name), context);
   const byNumber = byKey(tickets);
 
+  it("keeps each row's Last Updated text, which keys the API reader's cache", () => {
+    // Every default queue has the column (osTicket's id 10); dates as the agent's UI writes them.
+    expect(byNumber['975792']?.updated).toBe(name.includes('-de') ? '04.12.26 12:10' : '12/4/26 12:10\u202fPM');
+    expect(tickets.every((t) => t.updated)).toBe(true);
+  });
+
   it('finds every open ticket, keyed by the number shown, with osTicket id from tids[]', () => {
     expect(tickets.map((t) => t.key).sort()).toEqual(open.map((t) => t.number).sort());
     for (const t of open) {

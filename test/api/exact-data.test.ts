@@ -106,6 +106,23 @@ describe('exact data scheduler', () => {
     expect(onUpdate).toHaveBeenCalledTimes(1);
   });
 
+  it("keys the cache by the page's last-updated time: unchanged is read again only every ten minutes, changed at once", async () => {
+    const { network, data } = setup();
+    data.want([{ key: '1', updated: '12/4/26 12:10 PM' }]);
+    await vi.advanceTimersByTimeAsync(10);
+    for (let minute = 1; minute < 10; minute++) {
+      data.want([{ key: '1', updated: '12/4/26 12:10 PM' }]);
+      await vi.advanceTimersByTimeAsync(60_000);
+    }
+    expect(network.requests).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(network.requests).toHaveLength(2);
+    // The page shows a newer update (a reply, a status change): read now, not at the next refresh.
+    data.want([{ key: '1', updated: '12/4/26 12:21 PM' }]);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(network.requests).toHaveLength(3);
+  });
+
   it('reads nothing while the tab is hidden and resumes when it is shown', async () => {
     const { network, data, visible } = setup({ value: false });
     data.want(refs('1'));

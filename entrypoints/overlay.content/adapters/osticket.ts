@@ -83,14 +83,25 @@ function cellValue(cell: Element, field: RecipeField): string {
   return visibleText(cell);
 }
 
-function withApiId(ticket: ScannedTicket, apiId: string | null | undefined): ScannedTicket {
+/** osTicket's "Last Updated" column: it keys the API reader's cache (an unchanged ticket is not fetched again). */
+const LAST_UPDATED = '10';
+
+/** The index of the Last Updated column among the header cells, or -1. */
+function lastUpdatedColumn(table: Element): number {
+  const headers = [...table.querySelectorAll(':scope > thead > tr > th')];
+  return headers.findIndex((header) => header.getAttribute('data-id') === LAST_UPDATED);
+}
+
+function withApiData(ticket: ScannedTicket, apiId: string | null | undefined, updated: string | undefined): ScannedTicket {
   if (apiId) ticket.apiId = apiId;
+  if (updated) ticket.updated = updated;
   return ticket;
 }
 
 function scanQueue(root: Document | ShadowRoot | Element, context: ScanContext): ScannedTicket[] {
   return [...root.querySelectorAll(OSTICKET_SELECTORS.queue)].filter((element) => isVisible(element)).flatMap((table) => {
     const columns = fieldColumns(table, columnField);
+    const updatedAt = lastUpdatedColumn(table);
     return [...table.querySelectorAll(OSTICKET_SELECTORS.queueRow)].filter((row) => isVisible(row, table)).map((row, index) => {
       const draft: TicketDraft = { element: row, anchor: row, fields: {}, problems: [] };
       for (const { field, cell } of fieldCells([row], columns)) {
@@ -98,7 +109,8 @@ function scanQueue(root: Document | ShadowRoot | Element, context: ScanContext):
         store(draft, field, cellValue(cell, field), context);
       }
       const apiId = row.querySelector(OSTICKET_SELECTORS.queueTicketId)?.getAttribute('value');
-      return withApiId(finishTicket(draft, index), apiId);
+      const updated = updatedAt >= 0 ? row.children[updatedAt]?.textContent?.trim() : undefined;
+      return withApiData(finishTicket(draft, index), apiId, updated);
     });
   });
 }
@@ -141,7 +153,7 @@ export function scanTicketPage(root: Document | ShadowRoot | Element, context: S
   const reply = findVisible(element, OSTICKET_SELECTORS.threadResponse)?.getAttribute('datetime');
   if (reply) store(draft, 'firstReply', reply, context);
   const apiId = title && new URL(findVisible(title, OSTICKET_SELECTORS.titleLink)?.getAttribute('href') ?? '', 'http://x/scp/').searchParams.get('id');
-  return withApiId(finishTicket(draft, 0), apiId);
+  return withApiData(finishTicket(draft, 0), apiId, undefined);
 }
 
 export const osticketAdapter: Adapter = {

@@ -7,6 +7,11 @@ export interface ScannedTicket {
   key: string;
   /** The id the helpdesk's API wants when it differs from `key` (osTicket's `tids[]`, ServiceNow's sys_id). */
   apiId?: string;
+  /**
+   * The ticket's last-updated time as the page shows it (any text): while it stays the same, the
+   * API's answer is still good and the ticket is read again only rarely.
+   */
+  updated?: string;
   /** The ticket's row (list page) or container (ticket page). */
   element: Element;
   /** Where the badge is inserted (it never replaces page content). */

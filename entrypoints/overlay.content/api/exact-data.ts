@@ -4,7 +4,9 @@ import { type ApiFailure, ApiError, type ApiGet, type ApiReader, type ExactTicke
  * Keeps the exact data of the tickets on screen: reads them through a helpdesk's API reader in
  * batches (one request per batch, never one per row), one batch in flight at a time, caches each
  * ticket's answer and reads it again at most once a `refreshMs`, only while the tab is visible.
- * A 429 (or 503 with Retry-After) stops all reading until the server's time is up; other failures
+ * Where the page shows when a ticket was last updated, that keys the cache: a changed time is read
+ * at once, an unchanged one only every `unchangedRefreshMs` (an update within the same displayed
+ * minute is caught then). A 429 (or 503 with Retry-After) stops all reading until the server's time is up; other failures
  * keep the DOM's values, say why in the popover and back off (doubling, up to `maxBackoffMs`).
  */
 
@@ -16,6 +18,8 @@ export interface ExactEntry {
   failure?: ApiFailure;
   /** When the latest read (answer or failure) happened (ms); moves without a new entry when the answer is the same. */
   readAt: number;
+  /** The page's last-updated text for the ticket when it was read. */
+  pageUpdated?: string;
   apiName: string;
 }
 
@@ -37,6 +41,7 @@ export interface ExactDataOptions {
   visible: () => boolean;
   now?: () => number;
   refreshMs?: number;
+  unchangedRefreshMs?: number;
   firstBackoffMs?: number;
   maxBackoffMs?: number;
 }
@@ -62,7 +67,8 @@ const sameAnswer = (a: ExactTicket | undefined, b: ExactTicket): boolean =>
   a !== undefined && (a.updated === undefined || a.updated === b.updated) && JSON.stringify(a) === JSON.stringify(b);
 
 export function createExactData(options: ExactDataOptions): ExactData {
-  const { reader, get, now = Date.now, refreshMs = 60_000, firstBackoffMs = refreshMs, maxBackoffMs = 10 * 60_000 } = options;
+  const { reader, get, now = Date.now, refreshMs = 60_000, unchangedRefreshMs = 10 * refreshMs } = options;
+  const { firstBackoffMs = refreshMs, maxBackoffMs = 10 * 60_000 } = options;
   const cache = new Map<string, ExactEntry>();
   const status: ExactStatus = { apiName: reader.apiName, requests: 0 };
   let wanted: readonly TicketRef[] = [];
@@ -90,10 +96,14 @@ export function createExactData(options: ExactDataOptions): ExactData {
     }
   };
 
-  const stale = (at: number) => wanted.filter((ticket) => {
-    const entry = cache.get(ticket.key);
-    return !entry || at - entry.readAt >= refreshMs;
-  });
+  /** When a ticket's entry is due to be read again (ms). */
+  const dueAt = (ticket: TicketRef, entry: ExactEntry | undefined): number => {
+    if (!entry) return Number.NEGATIVE_INFINITY;
+    if (ticket.updated === undefined || entry.failure) return entry.readAt + refreshMs;
+    return ticket.updated === entry.pageUpdated ? entry.readAt + unchangedRefreshMs : Number.NEGATIVE_INFINITY;
+  };
+
+  const stale = (at: number) => wanted.filter((ticket) => at >= dueAt(ticket, cache.get(ticket.key)));
 
   const schedule = (delay: number) => {
     if (stopped || running) return;
@@ -109,10 +119,7 @@ export function createExactData(options: ExactDataOptions): ExactData {
     if (stopped || !options.visible() || wanted.length === 0) return;
     const at = now();
     let due = Number.POSITIVE_INFINITY;
-    for (const ticket of wanted) {
-      const entry = cache.get(ticket.key);
-      due = Math.min(due, entry ? entry.readAt + refreshMs : at);
-    }
+    for (const ticket of wanted) due = Math.min(due, dueAt(ticket, cache.get(ticket.key)));
     schedule(Math.max(due, pauseUntil) - at);
   };
 
@@ -128,15 +135,17 @@ export function createExactData(options: ExactDataOptions): ExactData {
       for (const ticket of batch) {
         const answer = result.get(ticket.key) ?? { kind: 'not-found' as const };
         const old = cache.get(ticket.key);
+        const pageUpdated = ticket.updated;
         if (isFailure(answer)) {
-          store(ticket.key, { exact: old?.exact, failure: answer, readAt: at, apiName: reader.apiName });
+          store(ticket.key, { exact: old?.exact, failure: answer, readAt: at, pageUpdated, apiName: reader.apiName });
           changed = true;
         } else if (old && !old.failure && sameAnswer(old.exact, answer)) {
           // Only the time of the read moves; the same identity tells the pipeline nothing changed.
           old.readAt = at;
+          old.pageUpdated = pageUpdated;
           store(ticket.key, old);
         } else {
-          store(ticket.key, { exact: answer, readAt: at, apiName: reader.apiName });
+          store(ticket.key, { exact: answer, readAt: at, pageUpdated, apiName: reader.apiName });
           changed = true;
         }
       }

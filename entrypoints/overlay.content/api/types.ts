@@ -13,6 +13,8 @@ export interface TicketRef {
   key: string;
   /** The id the API wants when it differs from the key (osTicket's internal id, ServiceNow's sys_id). */
   apiId?: string;
+  /** The page's last-updated text for the ticket, where the page shows one (keys the cache). */
+  updated?: string;
 }
 
 /** The helpdesk's own first-response deadline, shown beside the contract's. */
