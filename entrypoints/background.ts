@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { isStaticLoopback, namesNoHost } from '@/core/settings/host-permission';
+import { hostPattern, isStaticLoopback, namesNoHost } from '@/core/settings/host-permission';
 import type { Settings } from '@/core/settings/schema';
 import type { OverlayMessage } from '@/entrypoints/overlay.content/messages';
 import type { BadgeCounts } from '@/entrypoints/overlay.content/ticker';
@@ -106,13 +106,15 @@ async function showCounts(tabId: number, counts: BadgeCounts) {
 /**
  * Enabled sites' and recipes' patterns whose optional permission is granted (loopback is static).
  * A pattern naming no host is skipped even when granted (e.g. by imported settings): it would run
- * the overlay on every site.
+ * the overlay on every site. A site's port is left out (browser match patterns have none): the
+ * overlay runs on the host and matches the port itself.
  */
 async function grantedPatterns(settings: Settings): Promise<string[]> {
-  const wanted = new Set([
+  const patterns = [
     ...settings.sites.filter((site) => site.enabled).flatMap((site) => site.matches),
     ...settings.recipes.flatMap((recipe) => recipe.matches),
-  ]);
+  ];
+  const wanted = new Set(patterns.map(hostPattern));
   const granted: string[] = [];
   for (const pattern of wanted) {
     if (isStaticLoopback(pattern) || namesNoHost(pattern)) continue;

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { resolveLevel } from '../contracts/level';
 import { builtinPolicies } from '../policy/builtin';
 import type { Policy } from '../policy/schema';
+import { isSitePattern } from './host-permission';
 import { MigrationError, migrate } from './migrate';
 import { Settings } from './schema';
 
@@ -27,7 +28,8 @@ export interface ValidateOptions {
 
 /**
  * Migrates, parses and cross-checks settings (from storage, an imported file or the options page).
- * Reference checks — duplicate ids, unknown policies, levels and roles — run when the schema passes.
+ * Reference checks — duplicate ids, unknown policies, levels and roles, site patterns — run when the
+ * schema passes.
  */
 export function validateSettings(raw: unknown, options: ValidateOptions = {}): Validation {
   let migrated: unknown;
@@ -55,11 +57,22 @@ function duplicates<T>(items: T[], key: (item: T) => string, path: string, what:
   return errors;
 }
 
+/** What to enter instead of a pattern the overlay cannot use: the form, with a port where the helpdesk has one. */
+const SITE_PATTERN_HINT = (pattern: string) =>
+  `"${pattern}" is not a site pattern: enter the scheme, the host, its port if any, and a path, e.g. "https://rt.example.com:8443/*" or "https://*.zendesk.com/*"`;
+
 function referenceErrors(settings: Settings, builtins: Readonly<Record<string, Policy>>): SettingsError[] {
   const errors = [
     ...duplicates(settings.customers, (c) => c.id, 'customers', 'customer'),
     ...duplicates(settings.customPolicies, (p) => p.id, 'customPolicies', 'policy'),
   ];
+  for (const [kind, list] of [['sites', settings.sites], ['recipes', settings.recipes]] as const) {
+    list.forEach((entry, i) => {
+      entry.matches.forEach((pattern, j) => {
+        if (!isSitePattern(pattern)) errors.push({ path: `${kind}.${i}.matches.${j}`, message: SITE_PATTERN_HINT(pattern) });
+      });
+    });
+  }
   const policies: Record<string, Policy> = { ...builtins };
   for (const policy of settings.customPolicies) policies[policy.id] = policy;
   settings.customers.forEach((customer, i) => {

@@ -2,10 +2,9 @@ import { useState } from 'react';
 import { i18n } from '#i18n';
 import { ErrorList, type PathError } from '@/components/ErrorList';
 import { Field } from '@/components/Field';
-import { namesNoHost } from '@/core/settings/host-permission';
 import { Recipe } from '@/core/settings/schema';
 import { RecipeTester } from './RecipeTester';
-import { requestHosts } from './request-hosts';
+import { refusedPatterns, requestHosts } from './request-hosts';
 import { useStore } from './store';
 
 const TEMPLATE: Recipe = {
@@ -52,9 +51,9 @@ export function RecipesEditor() {
     event.preventDefault();
     if (editing === null || !draft?.recipe) return;
     const recipe = draft.recipe;
-    const everySite = recipe.matches.filter(namesNoHost);
-    if (everySite.length > 0) {
-      setSaveErrors([{ path: 'matches', message: i18n.t('options.sites.everySite', [everySite.join(', ')]) }]);
+    const refused = refusedPatterns(recipe.matches);
+    if (refused) {
+      setSaveErrors([{ path: 'matches', message: refused }]);
       return;
     }
     // Before any await (user gesture). Refused → nothing saved, the draft stays in the editor.

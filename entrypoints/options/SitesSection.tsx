@@ -5,11 +5,10 @@ import { Field } from '@/components/Field';
 import { builtinAdapters } from '@/entrypoints/overlay.content/adapters/registry';
 import { apiReaderFor } from '@/entrypoints/overlay.content/api/registry';
 import { PRIORITIES, type Priority } from '@/core/policy/schema';
-import { namesNoHost } from '@/core/settings/host-permission';
 import type { Site } from '@/core/settings/schema';
 import { ApiReadingCell, useApiStatuses } from './ApiReadingCell';
 import { RecipesEditor } from './RecipesEditor';
-import { requestHosts } from './request-hosts';
+import { refusedPatterns, requestHosts } from './request-hosts';
 import { useStore } from './store';
 
 /** Built-in adapters per host: enabling one asks for its host permission first (optional_host_permissions). */
@@ -35,9 +34,9 @@ function AdapterSites() {
   async function toggle(adapterId: string, defaults: string[], enabled: boolean) {
     const current = settings.sites.find((s) => s.adapter === adapterId);
     const matches = matchesOf(adapterId, defaults, current);
-    const everySite = matches.filter(namesNoHost);
-    if (enabled && everySite.length > 0) {
-      setErrors([{ path: `sites.${adapterId}`, message: i18n.t('options.sites.everySite', [everySite.join(', ')]) }]);
+    const refused = enabled ? refusedPatterns(matches) : undefined;
+    if (refused) {
+      setErrors([{ path: `sites.${adapterId}`, message: refused }]);
       return;
     }
     // The request must come straight from the click (a user gesture), before any await.

@@ -1,4 +1,5 @@
 import { MatchPattern } from 'wxt/utils/match-patterns';
+import { onPort, splitPort } from '../../core/settings/host-permission';
 import type { Settings, Site } from '../../core/settings/schema';
 import { recipeAdapter } from './adapters/recipe';
 import { adapterFor, builtinAdapters } from './adapters/registry';
@@ -12,10 +13,15 @@ import type { Adapter } from './adapters/types';
 
 const LOOPBACK = ['http://127.0.0.1/*', 'http://localhost/*'];
 
+/**
+ * Whether the page is one of the patterns'. A site's port is its own (`https://rt.example.com:8443/*`
+ * matches pages on 8443 only): the match-pattern parser, like the browsers', knows no ports.
+ */
 export function matchesAny(patterns: readonly string[], url: string): boolean {
-  return patterns.some((pattern) => {
+  return patterns.some((raw) => {
+    const { pattern, port } = splitPort(raw);
     try {
-      return new MatchPattern(pattern).includes(url);
+      return onPort(port, new URL(url)) && new MatchPattern(pattern).includes(url);
     } catch {
       return false; // an invalid pattern in the settings matches nothing
     }

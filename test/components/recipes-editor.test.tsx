@@ -64,6 +64,20 @@ describe('options: saving a recipe', { timeout: 20_000 }, () => {
     await waitFor(async () => expect(await savedRecipes()).toHaveLength(1));
   });
 
+  it("asks for the host of a helpdesk on a port, and keeps the port for matching its pages", async () => {
+    const request = answerRequests(async () => true);
+    await saveDraft(JSON.stringify(recipe(['https://helpdesk.example.com:8443/*'])));
+    expect(request).toHaveBeenCalledExactlyOnceWith({ origins: ['https://helpdesk.example.com/*'] });
+    await waitFor(async () => expect((await savedRecipes()).map((r) => r.matches)).toEqual([['https://helpdesk.example.com:8443/*']]));
+  });
+
+  it('refuses a pattern the browser cannot match without asking, saying what to enter instead', async () => {
+    const request = answerRequests(async () => true);
+    await saveDraft(JSON.stringify(recipe(['helpdesk.example.com:8443'])));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/helpdesk\.example\.com:8443 is not a site pattern.*e\.g\. https:\/\/rt\.example\.com:8443\/\*/);
+    expect(request).not.toHaveBeenCalled();
+  });
+
   it('saves a loopback-only recipe without asking', async () => {
     const request = answerRequests(async () => true);
     await saveDraft(JSON.stringify(recipe(['http://localhost/*'])));

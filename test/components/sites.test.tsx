@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { loadSettings } from '../../utils/settings-store';
+import { localeMessages } from '../overlay/locale-words';
 import { installI18n, renderOptions } from './support';
 
 beforeEach(() => {
@@ -78,13 +79,40 @@ describe('options: sites', { timeout: 20_000 }, () => {
     await waitFor(async () => expect((await storedSites()).map((s) => s.enabled)).toEqual([true]));
     expect(request).not.toHaveBeenCalled();
 
-    fakeBrowser.permissions.request = (async () => {
-      throw new Error("Invalid url pattern 'https://rt example/*'");
-    }) as typeof fakeBrowser.permissions.request;
-    fireEvent.change(screen.getByLabelText('Hosts for Zammad (ticket zoom)'), { target: { value: 'https://rt example/*' } });
+    fireEvent.change(screen.getByLabelText('Hosts for Zammad (ticket zoom)'), { target: { value: 'zammad.example.com:8443' } });
     await user.click(screen.getByLabelText('Badges on Zammad (ticket zoom)'));
-    expect((await screen.findByRole('alert')).textContent).toMatch(/did not grant access/);
+    expect((await screen.findByRole('alert')).textContent).toMatch(/zammad\.example\.com:8443 is not a site pattern.*e\.g\. https:\/\/rt\.example\.com:8443\/\*/);
+    expect(request).not.toHaveBeenCalled();
+    // One the browser itself rejects: refused too, nothing stored.
+    fakeBrowser.permissions.request = (async () => {
+      throw new Error("Invalid url pattern 'https://zammad.example/*'");
+    }) as typeof fakeBrowser.permissions.request;
+    fireEvent.change(screen.getByLabelText('Hosts for Zammad (ticket zoom)'), { target: { value: 'https://zammad.example/*' } });
+    await user.click(screen.getByLabelText('Badges on Zammad (ticket zoom)'));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/did not grant access/));
     expect((await storedSites()).map((s) => s.adapter)).toEqual(['rt']);
+  });
+
+  it("takes a helpdesk's address with its port: asks for the host, keeps the port for matching its pages", async () => {
+    const user = userEvent.setup();
+    const request = grantingHosts();
+    renderOptions('#/sites');
+    fireEvent.change(await screen.findByLabelText('Hosts for Request Tracker 5'), {
+      target: { value: 'https://rt.example.com:8443/*\nhttps://rt.example.com:9443/*\nhttp://127.0.0.1:8080/*' },
+    });
+    await user.click(screen.getByLabelText('Badges on Request Tracker 5'));
+    expect(request).toHaveBeenCalledWith({ origins: ['https://rt.example.com/*'] });
+    await waitFor(async () =>
+      expect((await storedSites())[0]?.matches).toEqual(['https://rt.example.com:8443/*', 'https://rt.example.com:9443/*', 'http://127.0.0.1:8080/*']),
+    );
+  });
+
+  it('says what to enter instead of an unusable pattern, in English, German and Japanese', async () => {
+    for (const language of ['en', 'de', 'ja'] as const) {
+      const message = (await localeMessages(language))('options.sites.invalidPattern');
+      expect(message, language).toContain('$1');
+      expect(message, language).toContain('https://rt.example.com:8443/*');
+    }
   });
 
   it('keeps subdomain wildcards such as *.zendesk.com allowed', async () => {

@@ -90,6 +90,19 @@ describe('runtime registration', () => {
     expect(registered).toEqual([expect.objectContaining({ matches: ['https://*.zendesk.com/*'] })]);
   });
 
+  it("registers a site on a port by its host (browser match patterns have no port), once, when the host's permission is granted", async () => {
+    const saved = await applySettings({
+      version: 1,
+      sites: [site(['https://rt.example.com:8443/*', 'https://rt.example.com:9443/*', 'http://127.0.0.1:8080/*'])],
+    });
+    expect(saved.ok).toBe(true);
+    await syncRegistration();
+    expect(registered).toEqual([]);
+    granted.add('https://rt.example.com/*');
+    await syncRegistration();
+    expect(registered).toEqual([expect.objectContaining({ matches: ['https://rt.example.com/*'] })]);
+  });
+
   it('registers https loopback once granted: the manifest grants only http loopback', async () => {
     await applySettings({ version: 1, sites: [site(['https://localhost/*', 'http://localhost:8080/*'])] });
     granted.add('https://localhost/*').add('http://localhost:8080/*');

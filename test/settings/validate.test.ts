@@ -31,6 +31,26 @@ describe('validateSettings', () => {
     expect(result.errors[1]?.message).toContain('unknown policy "velostrata-9"');
   });
 
+  it('accepts site and recipe patterns with a port, and says what to enter instead of one it cannot use', () => {
+    const recipe = { id: 'desk', name: 'Desk', ticket: 'tr', anchor: 'td', fields: { id: { selector: 'td' } } };
+    const ok = validateSettings({
+      ...base,
+      sites: [{ adapter: 'rt', matches: ['http://127.0.0.1:8080/*', 'https://rt.example.com:8443/*'] }],
+      recipes: [{ ...recipe, matches: ['https://desk.example.org:9000/tickets/*'] }],
+    });
+    expect(ok.ok && ok.settings.sites[0]?.matches).toEqual(['http://127.0.0.1:8080/*', 'https://rt.example.com:8443/*']);
+    const bad = validateSettings({
+      ...base,
+      sites: [{ adapter: 'rt', matches: ['https://rt.example.com/*', 'rt.example.com:8443'] }],
+      recipes: [{ ...recipe, matches: ['https://desk.example.org:99999/*'] }],
+    });
+    if (bad.ok) throw new Error('expected errors');
+    expect(bad.errors.map((e) => e.path)).toEqual(['sites.0.matches.1', 'recipes.0.matches.0']);
+    expect(bad.errors[0]?.message).toBe(
+      '"rt.example.com:8443" is not a site pattern: enter the scheme, the host, its port if any, and a path, e.g. "https://rt.example.com:8443/*" or "https://*.zendesk.com/*"',
+    );
+  });
+
   it('accepts level aliases and fills defaults', () => {
     const result = validateSettings({ ...base, customers: [{ ...acme, level: 'Silber' }] });
     expect(result.ok && result.settings.customers[0]?.domains).toEqual([]);
