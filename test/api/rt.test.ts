@@ -181,6 +181,15 @@ describe('RT REST2 reader on the documented answers', () => {
     expect(exact(result.get('5')).fields.priorityRaw).toBe('Niedrig');
   });
 
+  it("keeps a full batch's requests inside a web server's request line (Apache: 8190 bytes)", async () => {
+    const ids = Array.from({ length: rtApiReader.batchSize }, (_, n) => String(900_000 + n));
+    const items = ids.map((id) => ({ id, Subject: 'Printer', Created: '2018-06-29T10:25:00Z', Requestor: [] }));
+    const get = fakeGet((path) => ({ body: path.includes('/tickets?') ? { items, pages: 1 } : { items: [], pages: 1 } }));
+    await rtApiReader.read(refs(...ids), get, underRt);
+    expect(get.requests.map((r) => r.path.split('?')[0])).toEqual(['/rt/REST/2.0/tickets', '/rt/REST/2.0/transactions']);
+    for (const { path } of get.requests) expect(`GET ${path} HTTP/1.1`.length).toBeLessThan(8190);
+  });
+
   it('asks nothing for keys that are no RT ticket ids', async () => {
     const get = documentedRt();
     const result = await rtApiReader.read(refs('unidentified:0'), get, underRt);
