@@ -26,6 +26,10 @@ export async function launchFirefox(options: {
   headless?: boolean;
   /** The browser's zone; the system's when absent. */
   timeZone?: string;
+  /** Extra Firefox preferences (e.g. a proxy that catches every request to another host). */
+  prefs?: Record<string, unknown>;
+  /** Extra environment variables for Firefox. */
+  env?: Record<string, string>;
 }): Promise<FirefoxExtension> {
   if (!existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No Firefox build in ${FIREFOX_EXTENSION_DIR}: run \`npx wxt build -b firefox\` (npm test does).`);
@@ -43,7 +47,8 @@ export async function launchFirefox(options: {
       executablePath: FIREFOX,
       protocol: 'webDriverBiDi',
       headless: options.headless ?? true,
-      env: { ...process.env, HOME: home, ...(options.timeZone ? { TZ: options.timeZone } : {}) },
+      extraPrefsFirefox: options.prefs,
+      env: { ...process.env, HOME: home, ...(options.timeZone ? { TZ: options.timeZone } : {}), ...options.env },
     });
     const id = await browser.installExtension(FIREFOX_EXTENSION_DIR).catch(async (error) => {
       await browser.close();

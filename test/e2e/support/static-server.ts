@@ -7,6 +7,8 @@ import { extname, join, normalize, resolve } from 'node:path';
 /** A static file server on 127.0.0.1 (a free port) for fixture pages: the extension's loopback match. */
 export interface StaticServer {
   origin: string;
+  /** Every request the server received, in order (what a test counts of the extension's requests). */
+  received: ReceivedRequest[];
   url(path: string): string;
   close(): Promise<void>;
 }
@@ -20,6 +22,14 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
 };
 
+export interface ReceivedRequest {
+  method: string;
+  /** Path and query. */
+  url: string;
+  origin?: string;
+  cookie?: string;
+}
+
 export interface StaticOptions {
   /**
    * Serves a page at the address it really had (osTicket's `/scp/tickets.php?id=7`): the file under
@@ -30,7 +40,10 @@ export interface StaticOptions {
 
 export async function serveStatic(dir: string, { route }: StaticOptions = {}): Promise<StaticServer> {
   const root = resolve(dir);
+  const received: ReceivedRequest[] = [];
   const server = createServer(async (request, response) => {
+    const { origin, cookie } = request.headers;
+    received.push({ method: request.method ?? '', url: request.url ?? '', origin, cookie });
     const requested = new URL(request.url ?? '/', 'http://x');
     const path = route?.(requested) ?? decodeURIComponent(requested.pathname);
     const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
@@ -49,6 +62,7 @@ export async function serveStatic(dir: string, { route }: StaticOptions = {}): P
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     origin,
+    received,
     url: (path) => new URL(path, origin).href,
     close: () => new Promise((done) => server.close(() => done())),
   };
