@@ -1,7 +1,7 @@
 import type { Settings } from '../../core/settings/schema';
 import type { Adapter } from './adapters/types';
 import { type ExactData, type ExactStatus, createExactData } from './api/exact-data';
-import { withExact } from './api/merge';
+import { pageReading, withExact } from './api/merge';
 import { apiReaderFor } from './api/registry';
 import type { ApiGet } from './api/types';
 import { type BadgeActions, createBadge } from './badge';
@@ -101,7 +101,9 @@ export function startOverlay(doc: Document, initial: Settings, hooks: OverlayHoo
     onChange: () => ticker?.tick(),
     onAdapterError: (adapter, error) => hooks.onAdapterError?.(adapter.id, error),
     onTickets: (tickets, adapter) =>
-      exactFor(adapter)?.want(tickets.filter((ticket) => ticket.fields.id).map(({ key, apiId, updated }) => ({ key, apiId, updated }))),
+      exactFor(adapter)?.want(
+        tickets.filter((ticket) => ticket.fields.id).map((ticket) => ({ key: ticket.key, apiId: ticket.apiId, updated: ticket.updated, reading: pageReading(ticket) })),
+      ),
   });
   ticker = startTicker({ doc, badges: () => scanner.badges(), onCounts: hooks.onCounts });
   scanner.scan();

@@ -123,6 +123,18 @@ describe('exact data scheduler', () => {
     expect(network.requests).toHaveLength(3);
   });
 
+  it('reads a ticket again at once when what the page shows of it changed (an agent edited it there)', async () => {
+    const { network, data } = setup();
+    data.want([{ key: '1', reading: 'High' }]);
+    await vi.advanceTimersByTimeAsync(10);
+    data.want([{ key: '1', reading: 'High' }]);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(network.requests).toHaveLength(1);
+    data.want([{ key: '1', reading: 'Urgent' }]);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(network.requests).toHaveLength(2);
+  });
+
   it('reads nothing while the tab is hidden and resumes when it is shown', async () => {
     const { network, data, visible } = setup({ value: false });
     data.want(refs('1'));

@@ -6,7 +6,7 @@ import { type ApiFailure, ApiError, type ApiGet, type ApiReader, type ExactTicke
  * ticket's answer and reads it again at most once a `refreshMs`, only while the tab is visible.
  * Where the page shows when a ticket was last updated, that keys the cache: a changed time is read
  * at once, an unchanged one only every `unchangedRefreshMs` (an update within the same displayed
- * minute is caught then). A 429 (or 503 with Retry-After) stops all reading until the server's time is up; other failures
+ * minute is caught then). A ticket whose values on the page changed (an agent's edit) is read at once. A 429 (or 503 with Retry-After) stops all reading until the server's time is up; other failures
  * keep the DOM's values, say why in the popover and back off (doubling, up to `maxBackoffMs`).
  */
 
@@ -20,6 +20,8 @@ export interface ExactEntry {
   readAt: number;
   /** The page's last-updated text for the ticket when it was read. */
   pageUpdated?: string;
+  /** What the page showed of the ticket when it was read. */
+  pageReading?: string;
   apiName: string;
 }
 
@@ -99,7 +101,10 @@ export function createExactData(options: ExactDataOptions): ExactData {
   /** When a ticket's entry is due to be read again (ms). */
   const dueAt = (ticket: TicketRef, entry: ExactEntry | undefined): number => {
     if (!entry) return Number.NEGATIVE_INFINITY;
-    if (ticket.updated === undefined || entry.failure) return entry.readAt + refreshMs;
+    // Failures wait for the refresh (and any back-off): asking again at once would not help.
+    if (entry.failure) return entry.readAt + refreshMs;
+    if (ticket.reading !== entry.pageReading) return Number.NEGATIVE_INFINITY;
+    if (ticket.updated === undefined) return entry.readAt + refreshMs;
     return ticket.updated === entry.pageUpdated ? entry.readAt + unchangedRefreshMs : Number.NEGATIVE_INFINITY;
   };
 
@@ -135,17 +140,18 @@ export function createExactData(options: ExactDataOptions): ExactData {
       for (const ticket of batch) {
         const answer = result.get(ticket.key) ?? { kind: 'not-found' as const };
         const old = cache.get(ticket.key);
-        const pageUpdated = ticket.updated;
+        const { updated: pageUpdated, reading: pageReading } = ticket;
         if (isFailure(answer)) {
-          store(ticket.key, { exact: old?.exact, failure: answer, readAt: at, pageUpdated, apiName: reader.apiName });
+          store(ticket.key, { exact: old?.exact, failure: answer, readAt: at, pageUpdated, pageReading, apiName: reader.apiName });
           changed = true;
         } else if (old && !old.failure && sameAnswer(old.exact, answer)) {
           // Only the time of the read moves; the same identity tells the pipeline nothing changed.
           old.readAt = at;
           old.pageUpdated = pageUpdated;
+          old.pageReading = pageReading;
           store(ticket.key, old);
         } else {
-          store(ticket.key, { exact: answer, readAt: at, pageUpdated, apiName: reader.apiName });
+          store(ticket.key, { exact: answer, readAt: at, pageUpdated, pageReading, apiName: reader.apiName });
           changed = true;
         }
       }

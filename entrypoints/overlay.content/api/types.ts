@@ -15,6 +15,8 @@ export interface TicketRef {
   apiId?: string;
   /** The page's last-updated text for the ticket, where the page shows one (keys the cache). */
   updated?: string;
+  /** What the page shows of the ticket (merge.ts `pageReading`): when it changes, the answer is stale. */
+  reading?: string;
 }
 
 /** The helpdesk's own first-response deadline, shown beside the contract's. */
