@@ -3,16 +3,14 @@ import type { ScannedTicket } from '../adapters/types';
 import type { ExactEntry } from './exact-data';
 
 /**
- * What the page shows of a ticket, as one string: an agent's edit on the page (RT's inline edit of
- * the priority) changes it, and the API is asked again at once instead of its older answer standing
- * over the new value for up to a minute. A time read from relative text is left out: it moves on
- * every scan without the ticket changing.
+ * What an agent can change of a ticket on the page itself (RT's inline edit of the priority, a
+ * custom field), as one string: when it changes, the API is asked again at once instead of its
+ * older answer standing over the new value for up to a minute. Values the page only fills in later
+ * (RT's history with the first reply, a language found in it) are left out: they are no edit, and
+ * the API already knew them.
  */
 export function pageReading({ fields }: ScannedTicket): string {
-  const submitted = fields.submittedApproximate ? '' : fields.submitted;
-  return [fields.priority, fields.priorityRaw, fields.customer, fields.organisation, fields.requesterEmail, submitted]
-    .concat([fields.language, fields.subject, fields.type, fields.level, fields.firstReply])
-    .join('\u0000');
+  return [fields.priority, fields.priorityRaw, fields.customer, fields.organisation, fields.requesterEmail, fields.level, fields.type].join('\u0000');
 }
 
 /**
