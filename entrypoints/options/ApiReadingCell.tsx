@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { i18n } from '#i18n';
 import type { ApiReader } from '@/entrypoints/overlay.content/api/types';
-import type { ApiFailure } from '@/entrypoints/overlay.content/api/types';
+import { API_FAILURE_KEYS } from '@/entrypoints/overlay.content/badge-words';
 import { type ApiStatusReport, readApiStatuses, watchApiStatuses } from '@/utils/api-status';
 
 /** Every origin's latest report of reading a helpdesk's API (kept by the background for this browser session). */
@@ -21,21 +21,11 @@ export function useApiStatuses(): ApiStatusReport[] {
   return reports;
 }
 
-const FAILURE_KEYS = {
-  'signed-out': 'popover.apiFailure.signedOut',
-  forbidden: 'popover.apiFailure.forbidden',
-  'not-found': 'popover.apiFailure.notFound',
-  'rate-limited': 'popover.apiFailure.rateLimited',
-  network: 'popover.apiFailure.network',
-  server: 'popover.apiFailure.server',
-  unexpected: 'popover.apiFailure.unexpected',
-} as const satisfies Record<ApiFailure['kind'], string>;
-
 const time = (ms: number) => new Date(ms).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
 
 /** "https://rt.example.com: read 12:03 (4 requests)" or "…: not signed in (sign in to the helpdesk again)". */
 function statusLine(report: ApiStatusReport): string {
-  if (report.lastFailure) return i18n.t('options.sites.apiFailed', [report.origin, i18n.t(FAILURE_KEYS[report.lastFailure.kind])]);
+  if (report.lastFailure) return i18n.t('options.sites.apiFailed', [report.origin, i18n.t(API_FAILURE_KEYS[report.lastFailure.kind])]);
   const when = report.lastReadAt ?? report.at;
   return i18n.t('options.sites.apiRead', [report.origin, time(when), String(report.requests)]);
 }

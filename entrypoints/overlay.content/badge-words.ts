@@ -226,7 +226,8 @@ const TITLE_KEYS: Record<PopoverTitle, MessageKey> = {
   helpdeskSla: 'popover.title.helpdeskSla',
 };
 
-const API_FAILURE_KEYS: Record<ApiFailure['kind'], MessageKey> = {
+/** The words for why the API gave nothing (popover, and the options page's site rows). */
+export const API_FAILURE_KEYS = {
   'signed-out': 'popover.apiFailure.signedOut',
   forbidden: 'popover.apiFailure.forbidden',
   'not-found': 'popover.apiFailure.notFound',
@@ -234,7 +235,7 @@ const API_FAILURE_KEYS: Record<ApiFailure['kind'], MessageKey> = {
   network: 'popover.apiFailure.network',
   server: 'popover.apiFailure.server',
   unexpected: 'popover.apiFailure.unexpected',
-};
+} as const satisfies Record<ApiFailure['kind'], MessageKey>;
 
 const MATCHED_BY_KEYS: Record<MatchedBy, MessageKey> = {
   address: 'popover.matchedBy.address',
