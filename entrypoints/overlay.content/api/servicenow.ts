@@ -5,7 +5,8 @@ import { ApiError, type ApiGet, type ApiReader, type ExactTicket, type HelpdeskD
 
 /**
  * ServiceNow Table API: one GET per table per batch (`numberIN…`, display and stored values both),
- * and one of `task_sla` for ServiceNow's own response SLAs of the whole batch.
+ * one of `task_sla` for ServiceNow's own response SLAs of the whole batch, and one of the journal
+ * (`sys_journal_field`) for the first customer-visible agent comment of each record.
  * https://www.servicenow.com/docs/r/api-reference/rest-apis/c_TableAPI.html
  * A browser session's REST calls need the session token as `X-UserToken`: the page's `g_ck`,
  * read from its inline script's text (`var g_ck = '…'` in UI16, `window.g_ck = "…"` in Next
@@ -14,6 +15,8 @@ import { ApiError, type ApiGet, type ApiReader, type ExactTicket, type HelpdeskD
 
 type Cell = { value?: string; display_value?: string } | undefined;
 type SnRecord = Record<string, Cell>;
+/** A journal entry as stored (no display values): its record's sys_id, UTC time, author's user_name. */
+type JournalRow = { element_id?: string; sys_created_on?: string; sys_created_by?: string };
 
 interface Table {
   name: string;
@@ -29,6 +32,14 @@ const TABLES: Table[] = [
 ];
 
 const NUMBER = /^[A-Z]+\d+$/u;
+/** Journal rows per request, and requests per batch at most: a batch's first replies are early in its journal. */
+const JOURNAL_PAGE = 500;
+const JOURNAL_PAGES = 4;
+/**
+ * Inbound mail from an unknown sender is written as the Guest user: a customer, never an agent.
+ * https://www.servicenow.com/docs/r/australia/platform-administration/r_ImpUserRunInboundActions.html
+ */
+const GUEST = 'guest';
 const TOKEN = /\bg_ck\s*=\s*(['"])([\w.-]+)\1/u;
 
 /** The session token in the page's inline scripts (text only: nothing of the page runs here). */
@@ -53,7 +64,7 @@ const query = (params: Record<string, string>) =>
     .map(([name, value]) => `${name}=${encodeURIComponent(value)}`)
     .join('&');
 
-function exactTicket(record: SnRecord, table: Table, sla: HelpdeskDeadline | undefined): ExactTicket {
+function exactTicket(record: SnRecord, table: Table, sla: HelpdeskDeadline | undefined, firstReply: string | undefined): ExactTicket {
   const subject = record.short_description?.value;
   return {
     fields: answered({
@@ -66,6 +77,7 @@ function exactTicket(record: SnRecord, table: Table, sla: HelpdeskDeadline | und
       subject,
       language: detectLanguage(record[`${table.requester}.preferred_language`]?.value, subject, record.description?.value),
       type: toRequestType(record.category?.display_value ?? ''),
+      firstReply,
     }),
     status: record.state?.display_value,
     helpdeskDeadline: sla,
@@ -104,6 +116,53 @@ async function responseSlas(numbers: string[], get: ApiGet, headers: Record<stri
   return deadlines;
 }
 
+/**
+ * The first public agent reply per record (by sys_id): its first `comments` journal entry written by
+ * someone other than the customer's side. Work notes (`work_notes`) are internal and never read.
+ * Rows come oldest first (sys_id breaks ties, so pages do not overlap), hence a record's first
+ * agent entry seen is its first one, and the pages already read stay right if a later one fails.
+ * https://www.servicenow.com/docs/r/australia/api-reference/web-services/retrieving-journal-entries.html
+ */
+async function firstReplies(records: Array<{ record: SnRecord; table: Table }>, get: ApiGet, headers: Record<string, string>): Promise<Map<string, string>> {
+  const customers = new Map<string, Set<string>>();
+  for (const { record, table } of records) {
+    // Whoever opened the record counts as the customer's side too: someone opening it on another's
+    // behalf writes for the customer as often as not, and a reply missed only keeps the countdown.
+    const names = [record[`${table.requester}.user_name`]?.value, record['opened_by.user_name']?.value, GUEST];
+    if (record.sys_id?.value) customers.set(record.sys_id.value, new Set(names.filter((name): name is string => !!name)));
+  }
+  const replies = new Map<string, string>();
+  for (let page = 0; page < JOURNAL_PAGES && replies.size < customers.size; page++) {
+    const path = `/api/now/table/sys_journal_field?${query({
+      sysparm_query: `element=comments^element_idIN${[...customers.keys()].join(',')}^ORDERBYsys_created_on^ORDERBYsys_id`,
+      sysparm_fields: 'element_id,sys_created_on,sys_created_by',
+      sysparm_limit: String(JOURNAL_PAGE),
+      sysparm_offset: String(page * JOURNAL_PAGE),
+      // The response headers do not reach a reader, so the total ServiceNow would count is not wanted.
+      sysparm_no_count: 'true',
+    })}`;
+    let rows: JournalRow[];
+    try {
+      const answer = (await get.json(path, { headers })) as { result?: unknown };
+      rows = Array.isArray(answer?.result) ? answer.result : [];
+    } catch (error) {
+      // The journal is often closed to agents without admin or itil: the other fields still stand.
+      ticketFailure(error);
+      break;
+    }
+    for (const { element_id: id, sys_created_on: created, sys_created_by: author } of rows) {
+      const customer = customers.get(id ?? '');
+      if (!id || !author || !customer || customer.has(author) || replies.has(id)) continue;
+      const at = apiTime(created, { utc: true });
+      if (at) replies.set(id, at);
+    }
+    // The limit applies before ACLs, so a short page may still not be the last: it ends the reading
+    // anyway, and a record not reached keeps counting down as the page showed it.
+    if (rows.length < JOURNAL_PAGE) break;
+  }
+  return replies;
+}
+
 export const serviceNowReader: ApiReader = {
   id: 'servicenow',
   apiName: 'ServiceNow Table API',
@@ -122,9 +181,12 @@ export const serviceNowReader: ApiReader = {
         sysparm_query: `numberIN${mine.join(',')}`,
         sysparm_fields: [
           'number,opened_at,sys_updated_on,priority,state,short_description,description,category',
+          'sys_id,opened_by.user_name',
           table.company,
           `${table.requester}.email`,
           `${table.requester}.preferred_language`,
+          // Journal entries name their author by user_name: the requester's own comments are not replies.
+          `${table.requester}.user_name`,
         ].join(','),
         sysparm_display_value: 'all',
         sysparm_exclude_reference_link: 'true',
@@ -136,7 +198,13 @@ export const serviceNowReader: ApiReader = {
     }
     const numbersFound = records.flatMap(({ record }) => record.number?.value ?? []);
     const slas = numbersFound.length ? await responseSlas(numbersFound, get, headers) : new Map<string, HelpdeskDeadline>();
-    const found = new Map(records.map(({ record, table }) => [record.number?.value, exactTicket(record, table, slas.get(record.number?.value ?? ''))]));
+    const replies = records.length ? await firstReplies(records, get, headers) : new Map<string, string>();
+    const found = new Map(
+      records.map(({ record, table }) => [
+        record.number?.value,
+        exactTicket(record, table, slas.get(record.number?.value ?? ''), replies.get(record.sys_id?.value ?? '')),
+      ]),
+    );
     const result: ReadResult = new Map();
     for (const { key } of tickets) result.set(key, found.get(key) ?? { kind: 'not-found' });
     return result;
