@@ -3,7 +3,7 @@ import { EvaluateError } from '../evaluate/error';
 import { evaluate } from '../evaluate/evaluate';
 
 /** One evaluate() per input line, answers in order; a bad line answers with an error and the rest go on. */
-export async function runBatch(input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Promise<number> {
+export async function runBatch(input: NodeJS.ReadableStream, output: { write(text: string): unknown }): Promise<number> {
   const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
   let failures = 0;
   let lineNumber = 0;

@@ -2,28 +2,29 @@ import { readFileSync } from 'node:fs';
 import { builtinPolicies } from '../policy/builtin';
 import { Policy } from '../policy/schema';
 import { checkSettingsFile, zodErrors } from '../settings/validate';
+import type { CliIo } from './io';
 
 /** Validates a custom policy (it has `levels`) or a settings export; prints one line per problem. */
-export function runCheck(args: string[]): number {
+export function runCheck(args: string[], io: CliIo): number {
   const [file] = args;
   if (!file) {
-    process.stderr.write('usage: sla check FILE\n');
+    io.stderr.write('usage: sla check FILE\n');
     return 2;
   }
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    process.stderr.write(`sla check: ${file}: ${(error as Error).message}\n`);
+    io.stderr.write(`sla check: ${file}: ${(error as Error).message}\n`);
     return 2;
   }
   const { kind, errors } = check(text);
   if (errors.length === 0) {
-    process.stdout.write(`${file}: valid ${kind}\n`);
+    io.stdout.write(`${file}: valid ${kind}\n`);
     return 0;
   }
-  for (const { path, message } of errors) process.stdout.write(`${file}: ${path || '(file)'}: ${message}\n`);
-  process.stdout.write(`${file}: ${errors.length} problem${errors.length === 1 ? '' : 's'} in this ${kind}\n`);
+  for (const { path, message } of errors) io.stdout.write(`${file}: ${path || '(file)'}: ${message}\n`);
+  io.stdout.write(`${file}: ${errors.length} problem${errors.length === 1 ? '' : 's'} in this ${kind}\n`);
   return 1;
 }
 

@@ -5,8 +5,9 @@ import { evaluate } from '../evaluate/evaluate';
 import { formatInZone, formatMinutes } from '../evaluate/format';
 import type { EvaluateInput } from '../evaluate/types';
 import { getPolicy } from '../policy/builtin';
+import type { CliIo } from './io';
 
-export function runDeadline(args: string[]): number {
+export function runDeadline(args: string[], io: CliIo): number {
   const { values } = parseArgs({
     args,
     options: {
@@ -41,19 +42,20 @@ export function runDeadline(args: string[]): number {
     result = evaluate(input);
   } catch (error) {
     if (!(error instanceof EvaluateError)) throw error;
-    process.stderr.write(`sla deadline: ${flagName(error.path)}: ${error.message.replace(/^[^:]*: /, '')}\n`);
+    io.stderr.write(`sla deadline: ${flagName(error.path)}: ${error.message.replace(/^[^:]*: /, '')}\n`);
     return 2;
   }
   if (values.json) {
-    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return 0;
   }
   const now = values.now ? Date.parse(values.now) : Date.now();
   if (Number.isNaN(now)) {
-    process.stderr.write('sla deadline: --now: not an ISO 8601 time\n');
+    io.stderr.write('sla deadline: --now: not an ISO 8601 time\n');
     return 2;
   }
-  process.stdout.write(`${describe(result, typeof input.policy === 'string' ? input.policy : '', now)}\n`);
+  const localZone = io.localZone ?? DateTime.local().zoneName ?? 'UTC';
+  io.stdout.write(`${describe(result, typeof input.policy === 'string' ? input.policy : '', now, localZone)}\n`);
   return 0;
 }
 
@@ -64,13 +66,12 @@ function flagName(path: Array<string | number>): string {
   return `--${String(field).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 }
 
-function describe(result: ReturnType<typeof evaluate>, policyId: string, now: number): string {
+function describe(result: ReturnType<typeof evaluate>, policyId: string, now: number, localZone: string): string {
   const lines: string[] = [];
   const target = result.target;
   if (target) {
     const deadline = Date.parse(target.deadline);
     const policyZone = zoneOf(policyId, target.calendar);
-    const localZone = DateTime.local().zoneName ?? 'UTC';
     const left = deadline - now;
     lines.push(
       `Deadline:   ${formatInZone(deadline, policyZone)}  (${policyZone})`,

@@ -1,14 +1,19 @@
-#!/usr/bin/env node
 /**
  * `sla` — the SLA core on the command line (same code as the extension):
  *   sla deadline --policy ID [--level L] --priority P --submitted ISO [--language X]
  *                [--english-accepted] [--region R] [--type T] [--topic TEXT] [--now ISO] [--json]
  *   sla batch            JSON Lines of evaluate() inputs on stdin → one JSON result per line
  *   sla check FILE       validate a custom policy or a settings export, with path-precise errors
+ *
+ * `run()` is the whole CLI on given streams and returns the exit code; `bin.ts` calls it with the
+ * process's own.
  */
 import { runBatch } from './batch';
 import { runCheck } from './check';
 import { runDeadline } from './deadline';
+import type { CliIo } from './io';
+
+export type { CliIo } from './io';
 
 const USAGE = `usage:
   sla deadline --policy ID [--level L] --priority P1|P2|P3|P4 --submitted ISO
@@ -17,27 +22,27 @@ const USAGE = `usage:
   sla batch  < inputs.jsonl
   sla check FILE`;
 
-async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  switch (command) {
-    case 'deadline':
-      return runDeadline(rest);
-    case 'batch':
-      return runBatch(process.stdin, process.stdout);
-    case 'check':
-      return runCheck(rest);
-    default:
-      process.stderr.write(`${command && command !== '--help' ? `unknown command "${command}"\n` : ''}${USAGE}\n`);
-      return command === '--help' ? 0 : 2;
+/** Runs `sla ARGV…` against `io`; resolves to the exit code (an unexpected error prints `sla: …` and gives 1). */
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  try {
+    return await dispatch(argv, io);
+  } catch (error) {
+    io.stderr.write(`sla: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`sla: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+async function dispatch(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'deadline':
+      return runDeadline(rest, io);
+    case 'batch':
+      return runBatch(io.stdin, io.stdout);
+    case 'check':
+      return runCheck(rest, io);
+    default:
+      io.stderr.write(`${command && command !== '--help' ? `unknown command "${command}"\n` : ''}${USAGE}\n`);
+      return command === '--help' ? 0 : 2;
+  }
+}

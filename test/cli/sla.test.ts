@@ -1,23 +1,28 @@
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { builtinPolicies, evaluate, type Policy } from '../../core';
+import { run } from '../../core/cli/main';
 
-/** Runs the real CLI in plain Node (through tsx), as `npm run sla` does. */
-function sla(args: string[], stdin?: string) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'core/cli/main.ts', ...args], {
-    input: stdin,
-    encoding: 'utf8',
-    env: { ...process.env, TZ: 'Europe/Berlin' },
+/** Runs the CLI in this process, as the bin does, on buffers instead of the process's streams. */
+async function sla(args: string[], stdin = '') {
+  let out = '';
+  let err = '';
+  const code = await run(args, {
+    stdin: Readable.from([stdin]),
+    stdout: { write: (text: string) => (out += text) },
+    stderr: { write: (text: string) => (err += text) },
+    localZone: 'Europe/Berlin',
   });
-  return { code: run.status, out: run.stdout, err: run.stderr };
+  return { code, out, err };
 }
 
 describe('sla deadline', () => {
-  it('prints the deadline in the policy zone and the local zone, time left, notes and the explanation', () => {
-    const { code, out } = sla(['deadline', '--policy', 'velostrata-1.2', '--level', 'gold', '--priority', 'P1', '--submitted', '2019-07-06T10:00:00+09:00', '--language', 'ja', '--now', '2019-07-08T00:30:00Z']);
+  it('prints the deadline in the policy zone and the local zone, time left, notes and the explanation', async () => {
+    const { code, out } = await sla(['deadline', '--policy', 'velostrata-1.2', '--level', 'gold', '--priority', 'P1', '--submitted', '2019-07-06T10:00:00+09:00', '--language', 'ja', '--now', '2019-07-08T00:30:00Z']);
     expect(code).toBe(0);
     expect(out).toContain('Mon 2019-07-08 10:00 JST  (Asia/Tokyo)');
     expect(out).toContain('Mon 2019-07-08 03:00 CEST  (local, Europe/Berlin)');
@@ -26,25 +31,25 @@ describe('sla deadline', () => {
     expect(out).toMatch(/Explanation:\n {2}1\. Policy:/);
   });
 
-  it('--json prints exactly the evaluate() object', () => {
+  it('--json prints exactly the evaluate() object', async () => {
     const args = ['--policy', 'velostrata-4.0', '--priority', 'P3', '--submitted', '2019-11-01T16:00:00-07:00', '--region', 'emea'];
-    const { code, out } = sla(['deadline', ...args, '--json']);
+    const { code, out } = await sla(['deadline', ...args, '--json']);
     expect(code).toBe(0);
     expect(JSON.parse(out)).toEqual(evaluate({ policy: 'velostrata-4.0', priority: 'P3', submitted: '2019-11-01T16:00:00-07:00', region: 'emea' }));
   });
 
-  it('names the flag that is wrong', () => {
-    const { code, err } = sla(['deadline', '--policy', 'velostrata-1.2', '--level', 'gold', '--priority', 'P1', '--submitted', '2019-07-06T10:00:00', '--english-accepted', '--language', 'xx']);
+  it('names the flag that is wrong', async () => {
+    const { code, err } = await sla(['deadline', '--policy', 'velostrata-1.2', '--level', 'gold', '--priority', 'P1', '--submitted', '2019-07-06T10:00:00', '--english-accepted', '--language', 'xx']);
     expect(code).toBe(2);
     expect(err).toMatch(/^sla deadline: --submitted: /);
   });
 });
 
 describe('sla batch', () => {
-  it('answers every line in order; a bad line gets an error with its path and the rest go on', () => {
+  it('answers every line in order; a bad line gets an error with its path and the rest go on', async () => {
     const good = { policy: 'velostrata-1.2', level: 'silver', priority: 'P2', submitted: '2019-07-05T15:00:00-07:00' };
     const lines = [JSON.stringify(good), '{not json', JSON.stringify({ ...good, priority: 'P9' }), '', JSON.stringify({ ...good, level: 'platinum' })];
-    const { code, out } = sla(['batch'], `${lines.join('\n')}\n`);
+    const { code, out } = await sla(['batch'], `${lines.join('\n')}\n`);
     const answers = out.trim().split('\n').map((line) => JSON.parse(line));
     expect(code).toBe(1);
     expect(answers).toHaveLength(4);
@@ -63,35 +68,62 @@ describe('sla check', () => {
     return path;
   };
 
-  it('accepts the built-in policy files', () => {
-    const { code, out } = sla(['check', 'policies/velostrata-2.0.json']);
+  it('accepts the built-in policy files', async () => {
+    const { code, out } = await sla(['check', 'policies/velostrata-2.0.json']);
     expect(code).toBe(0);
     expect(out).toContain('valid policy');
   });
 
-  it('reports each problem in a custom policy with its path', () => {
+  it('reports each problem in a custom policy with its path', async () => {
     const broken = structuredClone(builtinPolicies['velostrata-1.2']) as Policy;
     const goldP2 = broken.levels.gold?.targets.P2;
     const pacific = broken.calendars.pacific;
     if (!goldP2 || !pacific) throw new Error('velostrata-1.2 changed shape');
     goldP2.minutes = 0;
     pacific.timeZone = 'Pacific/Nowhere';
-    const { code, out } = sla(['check', file('broken-policy.json', broken)]);
+    const { code, out } = await sla(['check', file('broken-policy.json', broken)]);
     expect(code).toBe(1);
     expect(out).toContain('levels.gold.targets.P2.minutes:');
     expect(out).toContain('calendars.pacific.timeZone: an IANA time zone');
   });
 
-  it('checks a settings export', () => {
+  it('checks a settings export', async () => {
     const settings = { version: 1, customers: [{ id: 'c1', name: 'ACME', domains: ['not a domain'], policy: 'velostrata-1.2', level: 'gold' }] };
-    const { code, out } = sla(['check', file('settings.json', settings)]);
+    const { code, out } = await sla(['check', file('settings.json', settings)]);
     expect(code).toBe(1);
     expect(out).toContain('customers.0.domains.0:');
   });
 
-  it('says when a file is not JSON', () => {
-    const { code, out } = sla(['check', file('bad.json', '{ nope')]);
+  it('says when a file is not JSON', async () => {
+    const { code, out } = await sla(['check', file('bad.json', '{ nope')]);
     expect(code).toBe(1);
     expect(out).toMatch(/not valid JSON/);
+  });
+});
+
+describe('sla', () => {
+  it('prints the usage for an unknown command, and `sla: …` with exit 1 for an unknown flag', async () => {
+    const unknown = await sla(['nope']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toMatch(/^unknown command "nope"\nusage:/);
+    const flag = await sla(['deadline', '--nope']);
+    expect(flag.code).toBe(1);
+    expect(flag.err).toMatch(/^sla: .*--nope/);
+  });
+
+  // The one real process: the bin wires the CLI to stdin, stdout and the exit code. Its work is a
+  // Node start with tsx compiling the core (under a second on an idle 2-core machine); 30 s leaves
+  // room for a machine at load 10 and still fails a bin that hangs.
+  it('runs as a program (`npm run sla`): stdin in, answers out, the exit code back', { timeout: 30_000 }, async () => {
+    const good = { policy: 'velostrata-1.2', level: 'silver', priority: 'P2', submitted: '2019-07-05T15:00:00-07:00' };
+    const { code, stdout } = await new Promise<{ code: number | null; stdout: string }>((resolve, reject) => {
+      const child = execFile(process.execPath, ['--import', 'tsx', 'core/cli/bin.ts', 'batch'], { encoding: 'utf8' }, (error, stdout) =>
+        error && typeof error.code !== 'number' ? reject(error) : resolve({ code: child.exitCode, stdout }),
+      );
+      child.stdin?.end(`${JSON.stringify(good)}\n{not json\n`);
+    });
+    expect(code).toBe(1);
+    const answers = stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(answers).toEqual([evaluate(good as never), { error: expect.objectContaining({ line: 2, path: [] }) }]);
   });
 });
