@@ -14,6 +14,12 @@ export interface MapCustomerPrefill {
   domain?: string;
 }
 
+/** What a badge's popover can ask of the page's overlay. */
+export interface BadgeActions {
+  /** "Map customer" on an unmapped badge: background opens the options page prefilled. */
+  mapCustomer(prefill: MapCustomerPrefill): void;
+}
+
 /** Everything a badge shows for one ticket; built by the pipeline, rendered by badge.ts. */
 export interface BadgeModel {
   /** The ticket id (rows are keyed by it, never by node). */

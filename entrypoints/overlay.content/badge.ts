@@ -1,4 +1,4 @@
-import type { BadgeModel, MapCustomerPrefill } from './badge-model';
+import type { BadgeActions, BadgeModel } from './badge-model';
 import { type BadgeView, badgeState } from './badge-state';
 import { type BadgeWords, ENGLISH_WORDS } from './badge-words';
 import { badgeKit } from './badge-dom';
@@ -11,10 +11,7 @@ import { hidePopover, inPopover, popoverHovered, retitlePopover, showPopover } f
  * DOM as text.
  */
 
-export interface BadgeActions {
-  /** "Map customer" on an unmapped badge: background opens the options page prefilled. */
-  mapCustomer(prefill: MapCustomerPrefill): void;
-}
+export type { BadgeActions } from './badge-model';
 
 export interface Badge {
   readonly host: HTMLElement;

@@ -1,5 +1,4 @@
-import type { BadgeActions } from './badge';
-import type { BadgeModel } from './badge-model';
+import type { BadgeActions, BadgeModel } from './badge-model';
 import { POPOVER_CSS } from './badge-style';
 import type { PopoverWords } from './badge-words';
 
