@@ -12,16 +12,34 @@ import demoSettings from './demo-settings.json' with { type: 'json' };
  * pushed as managed storage, as IT would — WebDriver BiDi cannot open extension pages).
  */
 export interface DemoBrowser {
-  /** Opens `url` in the main tab; its badges once `count` of them show a state. */
-  show(url: string, count: number): Promise<BadgeReading[]>;
+  /** Opens `url` in the main tab; its badges once each ticket's shows the state wanted (or after a while). */
+  show(url: string, wanted: WantedStates): Promise<BadgeReading[]>;
   /** The same in a second tab, closed afterwards, so the main tab stays in front. */
-  probe(url: string, count: number): Promise<BadgeReading[]>;
+  probe(url: string, wanted: WantedStates): Promise<BadgeReading[]>;
   screenshot(file: string): Promise<void>;
   /** Chromium's main tab, for the README screenshots. */
   page?: Page;
   /** Resolves when the user closes the window. */
   closed(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** Ticket → the state its badge should reach. */
+export type WantedStates = ReadonlyMap<string, string>;
+
+/**
+ * Badges show what the page says at once, and change when the helpdesk's API answers (REST2's first
+ * reply turns a countdown into met or missed): read again until each shows the state wanted, or the
+ * time is up (then the caller reports what is there).
+ */
+async function settled(read: () => Promise<BadgeReading[]>, wanted: WantedStates, timeout = 10_000): Promise<BadgeReading[]> {
+  const until = Date.now() + timeout;
+  for (;;) {
+    const badges = await read();
+    const done = [...wanted].every(([ticket, state]) => badges.some((badge) => badge.ticket === ticket && badge.state === state));
+    if (done || Date.now() > until) return badges;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
 
 export async function openChromium(headless: boolean): Promise<DemoBrowser> {
@@ -33,14 +51,14 @@ export async function openChromium(headless: boolean): Promise<DemoBrowser> {
     if (headless) await page.setViewportSize({ width: 1400, height: 1100 });
     return {
       page,
-      async show(url, count) {
+      async show(url, wanted) {
         await page.goto(url);
-        return waitForBadges(page, count, 'body', 30_000);
+        return settled(() => waitForBadges(page, wanted.size, 'body', 30_000), wanted);
       },
-      async probe(url, count) {
+      async probe(url, wanted) {
         const tab = await browser.context.newPage();
         await tab.goto(url);
-        const badges = await waitForBadges(tab, count);
+        const badges = await settled(() => waitForBadges(tab, wanted.size), wanted);
         await tab.close();
         return badges;
       },
@@ -62,14 +80,14 @@ export async function openFirefox(headless: boolean): Promise<DemoBrowser> {
     const page = await firefox.browser.newPage();
     if (headless) await page.setViewport({ width: 1400, height: 1100 });
     return {
-      async show(url, count) {
+      async show(url, wanted) {
         await page.goto(url);
-        return waitForFirefoxBadges(page, count, 30_000);
+        return settled(() => waitForFirefoxBadges(page, wanted.size, 30_000), wanted);
       },
-      async probe(url, count) {
+      async probe(url, wanted) {
         const tab = await firefox.browser.newPage();
         await tab.goto(url);
-        const badges = await waitForFirefoxBadges(tab, count);
+        const badges = await settled(() => waitForFirefoxBadges(tab, wanted.size), wanted);
         await tab.close();
         return badges;
       },

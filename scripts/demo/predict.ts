@@ -4,7 +4,7 @@ import { languageFromScript } from '../../entrypoints/overlay.content/adapters/d
 import type { ScannedTicket } from '../../entrypoints/overlay.content/adapters/types';
 import { type BadgeState, badgeState } from '../../entrypoints/overlay.content/badge-state';
 import { createPipeline } from '../../entrypoints/overlay.content/pipeline';
-import type { DemoVariant } from './tickets';
+import { type DemoVariant, requestorAddress } from './tickets';
 
 /**
  * The badge state the extension will show for a demo ticket, computed with the overlay's own
@@ -31,7 +31,7 @@ export function demoFields(ticket: Placed, id: number): TicketFields & { submitt
   const fields: TicketFields = {
     id: String(id),
     priorityRaw: ticket.priority,
-    requesterEmail: ticket.requestor.replace(/^.*<([^>]+)>.*$/, '$1'),
+    requesterEmail: requestorAddress(ticket.requestor),
     subject: ticket.subject,
     submitted: ticket.createdUnset ? undefined : ticket.created.toISOString(),
     language: languageFromScript(ticket.subject),

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { Html, html } from './html';
 import type { Placed } from './predict';
+import { RT_PRIORITY_VALUES, type RtPriority, requestorName } from './tickets';
 
 /**
  * Request Tracker 5 markup for the demo helpdesk, reduced to what an agent sees and what RT's
@@ -15,7 +16,17 @@ export interface DemoRow extends Placed {
   shows: string;
 }
 
-const STAFF = 'Ada Support <ada@support.example>';
+/** The agent who replies: RT user name, and how RT shows the user. */
+export const STAFF = { name: 'ada', display: 'Ada Support <ada@support.example>' };
+
+/** A replied ticket is open, as RT sets it on the first reply. */
+export const rtStatus = (row: Pick<DemoRow, 'replied'>) => (row.replied ? 'open' : 'new');
+
+/** The ids of the ticket's Create and first Correspond transactions (history anchors and REST2 alike). */
+export const transactionId = (row: Pick<DemoRow, 'id'>, which: 'create' | 'reply') => row.id * 10 + (which === 'reply' ? 1 : 0);
+
+/** The text of the message that created the ticket. */
+export const firstMessage = (row: Pick<DemoRow, 'subject' | 'requestor'>) => `Hello,\n\n${row.subject}.\n\nThanks,\n${requestorName(row.requestor)}`;
 
 const rtDate = (date: Date) => DateTime.fromJSDate(date, { zone: 'UTC' }).setLocale('en').toFormat('EEE MMM dd HH:mm:ss yyyy');
 
@@ -34,7 +45,6 @@ function rtAge(date: Date, now: number): string {
   return `${seconds} seconds ago`;
 }
 
-const bareName = (requestor: string) => requestor.replace(/\s*<[^>]*>\s*$/, '');
 const cssClass = (value: string) => value.toLowerCase().replace(/[^a-z0-9_-]/g, '-');
 
 const STYLE = `
@@ -80,9 +90,20 @@ ${content}
 }
 
 /** A list cell as RT 5 renders an inline-editable one: a hidden edit form, then the value. */
-function editableCell(value: Html | string, name: string, current: string): Html {
+function editableCell(id: number, value: string, editor: Html): Html {
   return html`<td class="collection-as-table editable"><form class="editor" method="post" action="/Helpers/TicketUpdate">
-<input type="hidden" name="id" value=""><input name="${name}" value="${current}"></form><div class="value">${value}</div></td>`;
+<input type="hidden" name="id" value="${id}">${editor}</form><div class="value">${value}</div></td>`;
+}
+
+/**
+ * RT's priority editor (Elements/SelectPriority, test/fixtures/rt-api/real/priority-editor.html):
+ * the names with RT's numbers, which the API reader needs to name REST2's numeric priority.
+ */
+function priorityEditor(current: RtPriority): Html {
+  const options = Object.entries(RT_PRIORITY_VALUES).map(
+    ([name, value]) => html`<option class="priority-${name.toLowerCase()}" value="${value}"${name === current ? new Html(' selected="selected"') : ''}>${name}</option>`,
+  );
+  return html`<select class="select-priority selectpicker form-control" name="Priority">${options}</select>`;
 }
 
 /** The demo's search format: RT's default with the absolute Created date instead of CreatedRelative. */
@@ -112,10 +133,10 @@ export function listPage(rows: DemoRow[], now: number): string {
 <tr class=" ${i % 2 ? 'oddline' : 'evenline'}">
 <td class="collection-as-table" align="right"><b><a href="${link}">${row.id}</a></b></td>
 <td class="collection-as-table"><b><a href="${link}">${row.subject}</a></b></td>
-${editableCell(row.replied ? 'open' : 'new', 'Status', row.replied ? 'open' : 'new')}
+${editableCell(row.id, rtStatus(row), html`<input name="Status" value="${rtStatus(row)}">`)}
 <td class="collection-as-table">${row.queue ?? 'Support'}</td>
 <td class="collection-as-table"><span class="user" data-user-id="6"><a href="/User/Summary.html?id=6">Nobody</a></span></td>
-${editableCell(row.priority, 'Priority', row.priority)}
+${editableCell(row.id, row.priority, priorityEditor(row.priority))}
 </tr>
 <tr class=" ${i % 2 ? 'oddline' : 'evenline'}">
 <td class="collection-as-table"></td>
@@ -160,11 +181,11 @@ function transaction(id: number, type: string, who: string, what: string, date: 
 export function ticketPage(row: DemoRow, now: number): string {
   const priority = html`<span class="Priority ticket-info-priority-${cssClass(row.priority)}">${row.priority}</span>/<span class="FinalPriority ticket-info-final-priority-${cssClass(row.priority)}">${row.priority}</span>`;
   const basics = html`<div><div class="id form-row"><div class="label col-3">Id:</div><div class="value col-9"><span>${row.id}</span></div></div>
-${field('status', 'Status', row.replied ? 'open' : 'new')}
+${field('status', 'Status', rtStatus(row))}
 ${field('priority', 'Priority', priority)}
 ${field('queue', 'Queue', row.queue ?? 'Support')}</div>`;
   const editBasics = html`<div class="form-row priority"><div class="label col-3">Priority:</div><div class="value col-9">
-<select name="Priority"><option>Low</option><option>Medium</option><option>High</option><option>Urgent</option></select></div></div>`;
+${priorityEditor(row.priority)}</div></div>`;
   const people = html`<div>${field('owner', 'Owner', html`<span class="user"><a href="/User/Summary.html?id=6">Nobody</a></span>`)}
 <div class="requestors form-row"><div class="label col-3">Requestors:</div><div class="value col-9"><span class="current-value"><span class="user"><a href="/User/Summary.html">${row.requestor}</a></span></span></div></div></div>`;
   const created = row.createdUnset ? 'Not set' : rtDate(row.created);
@@ -173,9 +194,9 @@ ${field('queue', 'Queue', row.queue ?? 'Support')}</div>`;
 <div class="date form-row told${row.replied ? '' : ' unset-field'}"><div class="label col-3">Last Contact:</div><div class="value col-9"><span class="current-value">${row.replied ? rtDate(row.replied) : 'Not set'}</span></div></div>
 <div class="date form-row updated"><div class="label col-3">Updated:</div><div class="value col-9"><span class="current-value">${row.createdUnset ? 'Never' : rtAge(row.replied ?? row.created, now)}</span></div></div></div>`;
   const history = [
-    transaction(row.id * 10, 'Create', row.requestor, 'Ticket created', row.created, `Hello,\n\n${row.subject}.\n\nThanks,\n${bareName(row.requestor)}`),
+    transaction(transactionId(row, 'create'), 'Create', row.requestor, 'Ticket created', row.created, firstMessage(row)),
     row.replied
-      ? transaction(row.id * 10 + 1, 'Correspond', STAFF, 'Correspondence added', row.replied, `Thanks for the report, we are on it.\n\nAda, Support`)
+      ? transaction(transactionId(row, 'reply'), 'Correspond', STAFF.display, 'Correspondence added', row.replied, `Thanks for the report, we are on it.\n\nAda, Support`)
       : '',
   ];
   const content = html`<p class="demo-note">Demo ticket: ${row.shows}. <a href="/">Back to the list</a></p>

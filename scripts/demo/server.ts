@@ -6,16 +6,22 @@ import type { BadgeState } from '../../entrypoints/overlay.content/badge-state';
 import demoSettings from './demo-settings.json' with { type: 'json' };
 import { type DemoRow, listPage, ticketPage } from './rt-markup';
 import { demoPipeline, place, predictStates } from './predict';
+import { rest2Answer } from './rest2';
 import { DEMO_TICKETS } from './tickets';
 
 /**
  * The demo helpdesk: Request Tracker 5 pages served from memory on 127.0.0.1 (the extension's
- * default host permission), ticket times relative to the server's start so countdowns are live.
+ * default host permission), ticket times relative to the server's start so countdowns are live,
+ * and the REST2 searches the extension's RT reader makes (rest2.ts), answered from the same tickets.
  *
  *   npx tsx scripts/demo/server.ts [--port N]     serve until Ctrl-C
  */
 
-/** A ticket with the state its badge should show on its own page, and in the list (no replies there). */
+/**
+ * A ticket with the state its badge should show: `expected` on its own page, and on the list once
+ * REST2 has answered (it tells the first reply); `expectedInList` on the list read from the page
+ * alone (no replies there), as before that answer or with the API off.
+ */
 export type ExpectedRow = DemoRow & { expected: BadgeState; expectedInList: BadgeState };
 
 export interface DemoServer {
@@ -58,6 +64,8 @@ export async function startDemoServer(options: { port?: number; started?: number
       const row = rows.find((r) => String(r.id) === url.searchParams.get('id'));
       return row ? send(200, 'text/html', ticketPage(row, Date.now())) : send(404, 'text/plain', 'No such ticket');
     }
+    const api = request.method === 'GET' ? rest2Answer(rows, `http://${request.headers.host}`, url) : undefined;
+    if (api) return send(api.status, 'application/json', JSON.stringify(api.body));
     if (url.pathname === '/demo/tickets.json') {
       return send(200, 'application/json', JSON.stringify(rows.map(({ id, shows, expected, expectedInList, subject }) => ({ id, shows, expected, expectedInList, subject }))));
     }

@@ -10,6 +10,14 @@ import type { BadgeState } from '../../entrypoints/overlay.content/badge-state';
 
 export type RtPriority = 'Urgent' | 'High' | 'Medium' | 'Low';
 
+/** RT's numbers behind the names (%PriorityAsString, as the RT of scripts/rt/ has them): REST2 answers only the number. */
+export const RT_PRIORITY_VALUES: Record<RtPriority, number> = { Low: 0, Medium: 50, High: 75, Urgent: 100 };
+
+/** "Name <address>" → "Name". */
+export const requestorName = (requestor: string) => requestor.replace(/\s*<[^>]*>\s*$/, '');
+/** "Name <address>" → "address". */
+export const requestorAddress = (requestor: string) => requestor.replace(/^.*<([^>]+)>.*$/, '$1');
+
 export interface DemoVariant {
   subject: string;
   /** RT's requestor display, "Name <address>". */
