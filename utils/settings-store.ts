@@ -64,9 +64,9 @@ export async function loadSettings(): Promise<LoadedSettings> {
 export async function previewImport(
   raw: unknown,
 ): Promise<{ ok: true; settings: Settings; diff: SettingsDiff } | { ok: false; errors: SettingsError[] }> {
-  const validation = validateSettings(raw);
-  if (!validation.ok) return validation;
   const current = await loadSettings();
+  const validation = validateSettings(raw, { managedCustomers: new Set(current.managed.customers) });
+  if (!validation.ok) return validation;
   const next = overlay(withoutManaged(validation.settings, current.managed), await readManaged(), []).settings;
   return { ok: true, settings: validation.settings, diff: diffSettings(current.settings, next) };
 }
@@ -78,9 +78,10 @@ export async function previewImport(
  */
 export function applySettings(next: unknown): Promise<ApplyResult> {
   return serialised(async () => {
-    const validation = validateSettings(next);
+    const current = await loadSettings();
+    const validation = validateSettings(next, { managedCustomers: new Set(current.managed.customers) });
     if (!validation.ok) return validation;
-    return store(validation.settings, 'keep', 'could not save settings');
+    return store(validation.settings, 'keep', 'could not save settings', current);
   });
 }
 
@@ -89,14 +90,14 @@ export function undoLastApply(): Promise<ApplyResult> {
   return serialised(async () => {
     const previous = await readPrevious();
     if (!previous) return { ok: false, errors: [{ path: '', message: 'nothing to undo' }] };
-    const validation = validateSettings(previous);
+    const current = await loadSettings();
+    const validation = validateSettings(previous, { managedCustomers: new Set(current.managed.customers) });
     if (!validation.ok) return validation;
-    return store(validation.settings, 'drop', 'could not restore settings');
+    return store(validation.settings, 'drop', 'could not restore settings', current);
   });
 }
 
-async function store(next: Settings, undo: 'keep' | 'drop', failure: string): Promise<ApplyResult> {
-  const current = await loadSettings();
+async function store(next: Settings, undo: 'keep' | 'drop', failure: string, current: LoadedSettings): Promise<ApplyResult> {
   const user = withoutManaged(next, current.managed);
   try {
     const warnings = await write(user, undo === 'keep' ? current.user : null);

@@ -31,6 +31,9 @@ const LABELS: Record<DiffSection, string> = {
   atRiskShare: 'At-risk threshold',
 };
 
+/** The keys of an object that hold a value: an absent key and one set to undefined are the same (JSON drops both). */
+const keysOf = (o: object) => Object.keys(o).filter((k) => (o as Record<string, unknown>)[k] !== undefined);
+
 /** Key-order-independent equality of JSON values. */
 function same(a: unknown, b: unknown): boolean {
   if (a === b) return true;
@@ -39,14 +42,14 @@ function same(a: unknown, b: unknown): boolean {
     if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
     return a.every((x, i) => same(x, b[i]));
   }
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
+  const ka = keysOf(a);
+  const kb = keysOf(b);
   if (ka.length !== kb.length) return false;
   return ka.every((k) => same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
 function changedFields(a: object, b: object): string[] {
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  const keys = new Set([...keysOf(a), ...keysOf(b)]);
   return [...keys].filter((k) => !same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 

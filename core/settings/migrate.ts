@@ -121,14 +121,40 @@ const STEPS: Record<number, (old: Json) => Json> = { 0: v0ToV1 };
 
 export class MigrationError extends Error {}
 
+/** Keys only the prototype (v0) wrote, and keys only v1 and later write. */
+const V0_KEYS = ['mappings', 'priorities', 'atRiskPercent'];
+const V1_KEYS = ['customers', 'recipes', 'customPolicies', 'priorityMap', 'atRiskShare', 'readHelpdeskApis'];
+
+/**
+ * The version of a file that names none. The prototype wrote no `version`; a current file whose
+ * `version` was lost (hand-written, or cut by an editor) is recognised by its keys and read as the
+ * current version, never as v0 (which would drop its customers). A file with keys of both is refused.
+ */
+function implicitVersion(value: Json): number {
+  const has = (key: string) => Object.hasOwn(value, key);
+  const v0 = V0_KEYS.filter(has);
+  // v0 sites were a host → adapter record, holidays date lists; v1 sites are a list.
+  if (has('sites') && value.sites !== null && typeof value.sites === 'object' && !Array.isArray(value.sites)) v0.push('sites');
+  const v1 = V1_KEYS.filter(has);
+  if (Array.isArray(value.sites)) v1.push('sites');
+  if (v0.length && v1.length) {
+    throw new MigrationError(
+      `the file names no "version" and mixes keys of the prototype format (${v0.join(', ')}) with keys of version ${SETTINGS_VERSION} (${v1.join(', ')}); add "version": ${SETTINGS_VERSION} or remove the old keys`,
+    );
+  }
+  return v0.length ? 0 : SETTINGS_VERSION;
+}
+
 /**
  * Brings a parsed settings object of any known version to SETTINGS_VERSION. A missing `version` is
- * v0; a newer version than this build knows is refused rather than guessed at.
+ * told from the keys (see implicitVersion); a newer version than this build knows is refused rather
+ * than guessed at.
  */
 export function migrate(raw: unknown): unknown {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return raw;
   let value = raw as Json;
-  let version = value.version === undefined ? 0 : value.version;
+  let version = value.version === undefined ? implicitVersion(value) : value.version;
+  if (value.version === undefined && version === SETTINGS_VERSION) return { ...value, version };
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) return raw;
   if (version > SETTINGS_VERSION) {
     throw new MigrationError(`settings version ${version} is newer than this extension understands (${SETTINGS_VERSION})`);

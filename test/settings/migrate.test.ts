@@ -44,7 +44,7 @@ describe('migrate', () => {
 
   it('refuses a file from a newer version instead of guessing', () => {
     const result = validateSettings({ version: SETTINGS_VERSION + 1 });
-    expect(result).toEqual({ ok: false, errors: [{ path: 'version', message: expect.stringContaining('newer') }] });
+    expect(result).toEqual({ ok: false, errors: [{ path: 'version', message: expect.stringContaining('newer'), code: 'version' }] });
   });
 
   it('gives customers with the same slug distinct ids', () => {

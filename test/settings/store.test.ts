@@ -124,7 +124,10 @@ describe('applySettings', () => {
     await applySettings(settings({ customers: [acme] }));
     const [localBefore, syncBefore] = await Promise.all([rawArea('local'), rawArea('sync')]);
     const result = await applySettings({ ...settings({ customers: [globex] }), customers: [{ ...globex, domains: ['not a domain'] }] });
-    expect(result).toEqual({ ok: false, errors: [{ path: 'customers.0.domains.0', message: 'a domain such as "example.com"' }] });
+    expect(result).toEqual({
+      ok: false,
+      errors: [{ path: 'customers.0.domains.0', message: 'a domain such as "example.com"', code: 'domain', params: { value: 'not a domain' } }],
+    });
     expect(await rawArea('local')).toEqual(localBefore);
     expect(await rawArea('sync')).toEqual(syncBefore);
     const unknownPolicy = await applySettings(settings({ customers: [{ ...globex, policy: 'nope' }] }));
@@ -303,7 +306,8 @@ describe('previewImport, exportSettings and watchSettings', () => {
     await vi.waitFor(() => expect(seen).toEqual([2]));
     await fakeBrowser.storage.managed.set({ customers: [{ id: 'it', name: 'IT', policy: 'velostrata-1.2', level: 'gold' }] });
     await vi.waitFor(() => expect(seen).toEqual([2, 3]));
-    // Other modules' keys do not reload settings.
+    // Other modules' keys do not reload settings. The two 20 ms windows below prove that a callback
+    // does NOT come (the fake storage calls back within the same few microtasks when it does).
     await fakeBrowser.storage.local.set({ badgeCounts: { 1: 3 } });
     await new Promise((r) => setTimeout(r, 20));
     expect(seen).toEqual([2, 3]);

@@ -5,17 +5,23 @@ const base = { version: 1 };
 const acme = { id: 'acme', name: 'ACME', policy: 'velostrata-1.2', level: 'gold' };
 
 describe('validateSettings', () => {
-  it('joins zod paths to dotted, path-precise errors', () => {
+  it('joins zod paths to dotted, path-precise errors, and reports every problem of the file at once', () => {
     const result = validateSettings({
       ...base,
       customers: [acme, acme, acme, { ...acme, id: 'x', domains: ['ok.com', 'not a domain'] }],
     });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.errors).toEqual([{ path: 'customers.3.domains.1', message: 'a domain such as "example.com"' }]);
+    expect(result.errors).toEqual([
+      { path: 'customers.1.id', message: 'customer id "acme" is already used by customers.0', code: 'duplicate-id', params: { value: 'acme', other: 'customers.0' } },
+      expect.objectContaining({ path: 'customers.2.id', code: 'duplicate-id' }),
+      { path: 'customers.3.domains.1', message: 'a domain such as "example.com"', code: 'domain', params: { value: 'not a domain' } },
+      // The entry with a bad domain is still checked for the rest: its name is taken too.
+      expect.objectContaining({ path: 'customers.3.name', code: 'duplicate-name', message: 'the name "ACME" is already used by customers.0' }),
+    ]);
   });
 
-  it('checks references once the schema passes: duplicate ids, unknown policies, levels and roles', () => {
+  it('checks references: duplicate ids, unknown policies, levels and roles', () => {
     const result = validateSettings({
       ...base,
       customers: [
@@ -23,8 +29,8 @@ describe('validateSettings', () => {
         acme,
         { ...acme, id: 'b', policy: 'velostrata-9' },
         { ...acme, id: 'c', level: 'bronze' },
-        { ...acme, id: 'd', policy: 'velostrata-2.0', level: 'Entwicklung', contacts: [{ address: 'a@d.com', role: 'boss' }] },
-      ],
+        { ...acme, id: 'd', name: 'D', policy: 'velostrata-2.0', level: 'Entwicklung', contacts: [{ address: 'a@d.com', role: 'boss' }] },
+      ].map((c, i) => (i === 0 || c.id !== 'acme' ? { ...c, name: c.name === 'ACME' && i > 0 ? `ACME ${i}` : c.name } : c)),
     });
     if (result.ok) throw new Error('expected errors');
     expect(result.errors.map((e) => e.path)).toEqual(['customers.1.id', 'customers.2.policy', 'customers.3.level', 'customers.4.contacts.0.role']);
@@ -61,7 +67,9 @@ describe('validateSettings', () => {
 describe('checkSettingsFile', () => {
   it('reports JSON syntax errors and schema errors with paths; [] for a valid file', () => {
     expect(checkSettingsFile('{"version": 1,')[0]).toMatchObject({ path: '', message: expect.stringContaining('not valid JSON') });
-    expect(checkSettingsFile(JSON.stringify({ ...base, atRiskShare: 2 }))).toEqual([{ path: 'atRiskShare', message: expect.any(String) }]);
+    expect(checkSettingsFile(JSON.stringify({ ...base, atRiskShare: 2 }))).toEqual([
+      { path: 'atRiskShare', message: expect.any(String), code: 'range', params: { max: '1', value: '2' } },
+    ]);
     expect(checkSettingsFile(JSON.stringify({ ...base, customers: [acme] }))).toEqual([]);
   });
 });
