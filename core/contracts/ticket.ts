@@ -25,6 +25,8 @@ export interface TicketFields {
   level?: string;
   /** First agent reply, ISO 8601 with offset, where the page shows replies. */
   firstReply?: string;
+  /** The ticket's owner (assignee) as the page shows it, where it shows one; "" or "Nobody": unassigned. */
+  owner?: string;
 }
 
 /** Which field an adapter could not read, for the `unreadable` badge. */

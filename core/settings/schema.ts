@@ -69,6 +69,7 @@ export const RECIPE_FIELDS = [
   'type',
   'level',
   'firstReply',
+  'owner',
 ] as const;
 
 export const Recipe = z.object({

@@ -137,6 +137,15 @@ function waitingText(start: number, zone: string | undefined, words: BadgeWords)
 }
 
 /**
+ * The instant (ms) from which an open ticket is at risk: business-hours targets carry it, computed
+ * once by the pipeline; otherwise the at-risk share of the wall time. The background's alerts use
+ * the same instant (deadline-report.ts).
+ */
+export function atRiskInstant(input: Evaluated, target: Target, start: number, due: number): number {
+  return input.atRiskFrom !== undefined && target.clock === 'business-hours' ? input.atRiskFrom : Math.ceil(due - input.atRiskShare * (due - start));
+}
+
+/**
  * The view at `now`. Without `withText` the text of a ticking countdown is left empty (state,
  * deadline and `until` are the same): a badge off screen is not shown, so its text is not composed.
  * `words` are the overlay's language (badge.ts passes them; state and `until` never depend on them).
@@ -171,10 +180,7 @@ export function badgeState(input: BadgeInput, now: number, withText = true, word
     return { state: 'waiting', text: about + text, deadline, until: start, time };
   }
   const left = due - now;
-  const atRiskFrom =
-    input.atRiskFrom !== undefined && target.clock === 'business-hours'
-      ? input.atRiskFrom
-      : Math.ceil(due - input.atRiskShare * (due - start));
+  const atRiskFrom = atRiskInstant(input, target, start, due);
   const state = now >= atRiskFrom ? 'at-risk' : 'on-track';
   // The text changes when the whole minutes left drop; the at-risk switch may come sooner.
   let until = Math.min(due, due - Math.floor(left / MINUTE) * MINUTE + 1);

@@ -140,6 +140,7 @@ export const ENGLISH_WORDS: BadgeWords = {
     type: 'no request type',
     level: 'no support level',
     firstReply: 'no first reply',
+    owner: 'no owner',
   },
   duration: {
     days: (days) => `${days}d`,
@@ -259,6 +260,7 @@ const MISSING_KEYS: Record<TicketField, MessageKey> = {
   type: 'badge.missing.type',
   level: 'badge.missing.level',
   firstReply: 'badge.missing.firstReply',
+  owner: 'badge.missing.owner',
 };
 
 // Passed as $1 and $2 to find where a message puts its substitutions (private-use characters: no

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { loadSettings, watchSettings } from '@/utils/settings-store';
 import { sameOriginGet } from './api/same-origin-get';
 import { badgeWords, type MessageLookup } from './badge-words';
+import { markAlerted, revealTicket } from './reveal';
 import { type OverlayMessage, mapCustomerHash } from './messages';
 import { startOverlay } from './overlay';
 
@@ -42,6 +43,7 @@ export default defineContentScript({
       settings,
       {
         onCounts: (counts) => send({ type: 'sla:counts', counts }),
+        onDeadlines: (report) => send({ type: 'sla:deadlines', report }),
         mapCustomer: (prefill) => send({ type: 'sla:open-options', hash: mapCustomerHash(prefill) }),
         onAdapterError: (id, error) => console.warn(`[SLA Lens] adapter ${id} failed`, error),
         // Only the page's own origin, GET only, with the agent's session (api/same-origin-get.ts).
@@ -59,13 +61,20 @@ export default defineContentScript({
     ctx.addEventListener(window, 'wxt:locationchange', () => overlay.navigated());
     // The toolbar sums every frame's last report: a frame whose page goes (navigated, removed)
     // takes its tickets with it; one restored from the back/forward cache brings them back.
-    ctx.addEventListener(window, 'pagehide', () => send({ type: 'sla:counts', counts: { counts: {}, total: 0 } }));
+    ctx.addEventListener(window, 'pagehide', () => {
+      send({ type: 'sla:counts', counts: { counts: {}, total: 0 } });
+      send({ type: 'sla:deadlines', report: { url: location.href, title: '', tickets: [], unmapped: 0, unreadable: 0 } });
+    });
     ctx.addEventListener(window, 'pageshow', (event) => {
-      if (event.persisted) send({ type: 'sla:counts', counts: overlay.counts });
+      if (!event.persisted) return;
+      send({ type: 'sla:counts', counts: overlay.counts });
+      send({ type: 'sla:deadlines', report: overlay.deadlines() });
     });
     const unwatch = watchSettings(({ settings: next }) => overlay.update(next));
     const onMessage = (message: OverlayMessage) => {
       if (message?.type === 'sla:get-counts') return Promise.resolve(overlay.counts);
+      if (message?.type === 'sla:reveal') return Promise.resolve(revealTicket(document, message.key));
+      if (message?.type === 'sla:alerted') markAlerted(document, message.alerts);
       return undefined;
     };
     browser.runtime.onMessage.addListener(onMessage);

@@ -1,4 +1,5 @@
 import type { ApiStatusReport } from '@/utils/api-status';
+import type { FrameReport } from './deadline-report';
 import type { BadgeCounts } from './ticker';
 
 /**
@@ -11,7 +12,17 @@ export type OverlayMessage =
   | { type: 'sla:counts'; counts: BadgeCounts }
   | { type: 'sla:open-options'; hash: string }
   | { type: 'sla:get-counts'; tabId?: number }
-  | { type: 'sla:api-status'; report: ApiStatusReport };
+  | { type: 'sla:api-status'; report: ApiStatusReport }
+  // Alerts and the popup's next-to-breach list (utils/tab-deadlines.ts, utils/alert-runner.ts):
+  // content → background: this frame's open tickets' deadlines, when they changed;
+  | { type: 'sla:deadlines'; report: FrameReport }
+  // background → content: scroll to a ticket's badge and highlight it (answers whether it is here);
+  | { type: 'sla:reveal'; key: string }
+  // background → content: these tickets were alerted (marked on their badges as data-sla-alerted);
+  | { type: 'sla:alerted'; alerts: Array<{ key: string; state: string }> }
+  // popup → background: the next-to-breach list; focus a tab and reveal a ticket in one of its frames.
+  | { type: 'sla:next-to-breach' }
+  | { type: 'sla:show-ticket'; tabId: number; frameId: number; key: string };
 
 /** The options-page route that creates a customer prefilled from an unmapped ticket. */
 export function mapCustomerHash(prefill: { name?: string; domain?: string }): string {

@@ -6,6 +6,7 @@ import { apiReaderFor } from './api/registry';
 import type { ApiGet } from './api/types';
 import { type BadgeActions, createBadge } from './badge';
 import { type BadgeWords, ENGLISH_WORDS } from './badge-words';
+import { buildReport, type FrameReport, type TicketFieldsByModel } from './deadline-report';
 import { adaptersForPage, pageTimeZone } from './page-adapters';
 import { createPipeline, unreadable, warmPipeline } from './pipeline';
 import { type Scanner, createScanner } from './scanner';
@@ -28,6 +29,8 @@ export interface OverlayHooks extends BadgeActions {
   apiGet?(pageUrl: string): ApiGet;
   /** How reading the helpdesk's API went (for the options page's site row). */
   onApiStatus?(status: ExactStatus & { adapter: string }): void;
+  /** The open tickets' deadlines, after each scan that placed or changed badges (alerts, the popup's list). */
+  onDeadlines?(report: FrameReport): void;
 }
 
 export interface Overlay {
@@ -36,6 +39,8 @@ export interface Overlay {
   /** The URL changed (SPA navigation): choose adapters again and rescan. */
   navigated(): void;
   readonly counts: BadgeCounts;
+  /** The open tickets' deadlines now. */
+  deadlines(): FrameReport;
   readonly scanner: Scanner;
   stop(): void;
 }
@@ -91,14 +96,34 @@ export function startOverlay(doc: Document, initial: Settings, hooks: OverlayHoo
   const onVisibility = () => exact?.data.visibilityChanged();
   doc.addEventListener('visibilitychange', onVisibility);
 
+  // The fields each model was built from: the deadline report names subject, customer and owner.
+  const fieldsOf: TicketFieldsByModel = new WeakMap();
+  const deadlines = () => buildReport(scanner.badges(), fieldsOf, { url: url(), title: doc.title ?? '' });
+  const reportDeadlines = () => {
+    if (!hooks.onDeadlines) return;
+    try {
+      hooks.onDeadlines(deadlines());
+    } catch {
+      // Reporting is best effort; never throw into the page.
+    }
+  };
+
   const scanner = createScanner({
     doc,
     adapters: () => page.adapters,
     context: () => ({ timeZone: pageTimeZone(page.site, settings, url()), now: new Date() }),
-    model: (ticket) => model(withExact(ticket, exact?.data.get(ticket.key))),
+    model: (ticket) => {
+      const merged = withExact(ticket, exact?.data.get(ticket.key));
+      const built = model(merged);
+      fieldsOf.set(built, merged.fields);
+      return built;
+    },
     failed: (ticket, error) => unreadable(ticket.key, error instanceof Error ? error.message : String(error), [], words),
     createBadge: (badgeModel) => createBadge(doc, badgeModel, Date.now(), hooks, words),
-    onChange: () => ticker?.tick(),
+    onChange: () => {
+      ticker?.tick();
+      reportDeadlines();
+    },
     onAdapterError: (adapter, error) => hooks.onAdapterError?.(adapter.id, error),
     onTickets: (tickets, adapter) =>
       exactFor(adapter)?.want(
@@ -130,6 +155,7 @@ export function startOverlay(doc: Document, initial: Settings, hooks: OverlayHoo
     get counts() {
       return ticker?.counts ?? { counts: {}, total: 0 };
     },
+    deadlines,
     scanner,
     stop() {
       cancelWarm();

@@ -28,6 +28,8 @@ describe('RT 5 ticket page', () => {
       level: 'Gold',
       // The comment at 02:45 is internal; the reply at 03:10 counts.
       firstReply: '2026-11-15T03:10:00.000+09:00',
+      // The People box's owner (alerts' "only mine").
+      owner: 'agent <agent@support.example>',
     });
   });
 });

@@ -52,7 +52,7 @@ export function osticketDateFormat(text: string): string {
 }
 
 /** osTicket's built-in queue columns (include/i18n/en_US/queue_column.yaml); others are an admin's. */
-const COLUMN_IDS: Record<string, RecipeField> = { 1: 'id', 2: 'submitted', 3: 'subject', 5: 'priority' };
+const COLUMN_IDS: Record<string, RecipeField> = { 1: 'id', 2: 'submitted', 3: 'subject', 5: 'priority', 8: 'owner' };
 
 /** Titles of columns an admin adds (kept as typed, in the admin's language). */
 const LABELS: [RegExp, RecipeField][] = [
@@ -72,6 +72,8 @@ function columnField(header: Element): RecipeField | undefined {
 }
 
 function store(draft: TicketDraft, field: RecipeField, raw: string, context: ScanContext): void {
+  // An empty "Assigned To" cell is an unassigned ticket: the owner is known to be nobody.
+  if (field === 'owner' && draft.fields.owner === undefined) draft.fields.owner = raw;
   if (!raw || draft.fields[field] !== undefined) return;
   const problem = setField(draft.fields, field, raw, { dateFormat: osticketDateFormat(raw) }, context);
   if (problem) draft.problems.push(`osTicket ${field}: ${problem}`);

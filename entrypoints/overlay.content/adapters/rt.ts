@@ -67,6 +67,7 @@ export const rtRecipe: Recipe = {
     language: { selector: '.custom-field-Language .value' },
     level: { selector: '.custom-field-Support-level .value, .custom-field-Support-Level .value' },
     type: { selector: '.custom-field-Request-type .value, .custom-field-Request-Type .value' },
+    owner: { selector: '.ticket-info-people .owner .value .user' },
   },
 };
 
@@ -109,6 +110,7 @@ const LIST_COLUMNS: [RegExp, RecipeField][] = [
   [/^(?:(?:customfield|cf)\.\{)?language\}?$/i, 'language'],
   [/^(?:(?:customfield|cf)\.\{)?support[ -]level\}?$/i, 'level'],
   [/^(?:(?:customfield|cf)\.\{)?request[ -]type\}?$/i, 'type'],
+  [/^owner(?:\.name)?$/i, 'owner'],
 ];
 
 function columnField(header: Element): RecipeField | undefined {
