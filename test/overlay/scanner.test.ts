@@ -28,7 +28,10 @@ function start(adapters: Adapter[] = [rowAdapter], build = memo(fixedTargetModel
   return scanner;
 }
 const badges = () => [...document.querySelectorAll('[data-sla-badge]')];
-const settle = () => new Promise((resolve) => setTimeout(resolve, 60));
+/** Waits until the scanner's trailing scan (20 ms after a change, later on a busy machine) has done what `check` expects. */
+const scanned = (check: () => void) => vi.waitFor(check, { timeout: 4_000, interval: 10 });
+/** Only for proving that nothing happens: a window of three throttle periods, long enough for a scan that should not come. */
+const quietWindow = () => new Promise((resolve) => setTimeout(resolve, 60));
 
 describe('scanner', () => {
   it('badges every row once, however often it scans', () => {
@@ -47,8 +50,7 @@ describe('scanner', () => {
     const body = listPage(document, ['1']);
     start().scan();
     body.append(row(document, '2'), row(document, '3'));
-    await settle();
-    expect(badges().map((b) => b.getAttribute('data-sla-ticket'))).toEqual(['1', '2', '3']);
+    await scanned(() => expect(badges().map((b) => b.getAttribute('data-sla-ticket'))).toEqual(['1', '2', '3']));
   });
 
   it('re-keys a recycled row to the ticket it now shows', async () => {
@@ -59,7 +61,7 @@ describe('scanner', () => {
     // A virtualised list reuses the node for ticket 7, submitted later.
     recycled.dataset.id = '7';
     recycled.querySelector('time')?.setAttribute('datetime', '2026-11-16T00:30:00Z');
-    await settle();
+    await scanned(() => expect(recycled.querySelector('[data-sla-badge]')?.getAttribute('data-sla-ticket')).toBe('7'));
     const now7 = recycled.querySelector('[data-sla-badge]');
     expect(now7).toBe(host); // same host, new ticket
     expect(now7?.getAttribute('data-sla-ticket')).toBe('7');
@@ -74,8 +76,7 @@ describe('scanner', () => {
     const cell = body.querySelector('tr[data-id="1"] td.subject') as HTMLElement;
     cell.textContent = 'Ticket 1 (edited)'; // frameworks re-render cells, dropping foreign children
     body.querySelector('tr[data-id="2"]')?.remove();
-    await settle();
-    expect(badges().map((b) => b.getAttribute('data-sla-ticket'))).toEqual(['1']);
+    await scanned(() => expect(badges().map((b) => b.getAttribute('data-sla-ticket'))).toEqual(['1']));
     expect([...s.badges()]).toHaveLength(1);
   });
 
@@ -84,7 +85,7 @@ describe('scanner', () => {
     const model = vi.fn(memo(fixedTargetModel));
     start([rowAdapter], model).scan();
     const calls = model.mock.calls.length;
-    await settle();
+    await quietWindow();
     expect(model.mock.calls.length).toBe(calls);
   });
 
@@ -131,7 +132,7 @@ describe('scanner', () => {
     (document.querySelector('tr[data-id="1"] td') as HTMLElement).click();
     expect(clicked).toHaveBeenCalledOnce();
     document.body.append(row(document, '3'));
-    await settle();
+    await scanned(() => expect(badges()).toHaveLength(3));
     expect(pageErrors).not.toHaveBeenCalled();
   });
 
