@@ -11,7 +11,10 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'scripting'],
+    // alarms: the background wakes at the next at-risk or breach instant (desktop alerts), no polling.
+    permissions: ['storage', 'scripting', 'alarms'],
+    // Asked for when the agent turns desktop alerts on (idle: only for "quiet while I am away").
+    optional_permissions: ['notifications', 'idle'],
     host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     // IT pushes a team's contracts by browser policy (storage.managed); Firefox reads managed

@@ -1,9 +1,14 @@
+import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
 import { hostPattern, isStaticLoopback, namesNoHost } from '@/core/settings/host-permission';
 import type { Settings } from '@/core/settings/schema';
 import type { OverlayMessage } from '@/entrypoints/overlay.content/messages';
+import { BADGE_STATES, type BadgeState } from '@/entrypoints/overlay.content/badge-state';
 import type { BadgeCounts } from '@/entrypoints/overlay.content/ticker';
+import { watchAlertPrefs } from '@/utils/alert-prefs';
+import { ALARM, alertClicked, IDLE_SECONDS, runAlerts, showTicket } from '@/utils/alert-runner';
 import { recordApiStatus } from '@/utils/api-status';
+import { forgetTabDeadlines, recordFrameDeadlines } from '@/utils/tab-deadlines';
 import { loadSettings, watchSettings } from '@/utils/settings-store';
 
 /**
@@ -11,24 +16,60 @@ import { loadSettings, watchSettings } from '@/utils/settings-store';
  * frames as their overlays report them; (2) the popup asks here for a tab's counts; (3) helpdesk
  * hosts a team enabled get the overlay registered at runtime once their optional host permission is
  * granted; (4) "Map customer" opens the options page prefilled; (5) how reading each helpdesk's API
- * went is kept for the options page.
+ * went is kept for the options page; (6) each frame's open tickets' deadlines are kept per tab
+ * (utils/tab-deadlines.ts) for the popup's next-to-breach list and the desktop alerts, which an alarm
+ * at the next at-risk or breach instant wakes (utils/alert-runner.ts).
  */
 
 const DYNAMIC_ID = 'sla-overlay-sites';
 /** The built content script (WXT's output path for entrypoints/overlay.content). */
 const OVERLAY_JS = 'content-scripts/overlay.js';
 
-/** Breached first (red), then at risk (amber), then open tickets (green); empty when none. */
-export function toolbarBadge(counts: BadgeCounts): { text: string; color: string; title: string } {
+/** The tooltip's words: what the number counts, and the states' names. */
+export interface ToolbarWords {
+  counts(what: 'breached' | 'atRisk' | 'open', summary: string): string;
+  none: string;
+  state(state: BadgeState): string;
+}
+
+const ENGLISH_TOOLBAR: ToolbarWords = {
+  counts: (what, summary) =>
+    `SLA Lens — the number counts ${{ breached: 'breached tickets', atRisk: 'tickets at risk', open: 'open tickets' }[what]} on this tab: ${summary}`,
+  none: 'SLA Lens — no open tickets on this tab',
+  state: (state) => state.replace('-', ' '),
+};
+
+const STATE_NAMES: Record<BadgeState, () => string> = {
+  'on-track': () => i18n.t('state.onTrack'),
+  'at-risk': () => i18n.t('state.atRisk'),
+  breached: () => i18n.t('state.breached'),
+  waiting: () => i18n.t('state.waiting'),
+  met: () => i18n.t('state.met'),
+  missed: () => i18n.t('state.missed'),
+  'no-target': () => i18n.t('state.noTarget'),
+  unmapped: () => i18n.t('state.unmapped'),
+  unreadable: () => i18n.t('state.unreadable'),
+};
+
+/** The browser's language (background only: tests use the English default). */
+const toolbarWords = (): ToolbarWords => ({
+  counts: (what, summary) =>
+    what === 'breached' ? i18n.t('alerts.toolbar.breached', [summary]) : what === 'atRisk' ? i18n.t('alerts.toolbar.atRisk', [summary]) : i18n.t('alerts.toolbar.open', [summary]),
+  none: i18n.t('alerts.toolbar.none'),
+  state: (state) => STATE_NAMES[state](),
+});
+
+/** Breached first (red), then at risk (amber), then open tickets (green); empty when none. The tooltip says which. */
+export function toolbarBadge(counts: BadgeCounts, words: ToolbarWords = ENGLISH_TOOLBAR): { text: string; color: string; title: string } {
   const n = (state: keyof BadgeCounts['counts']) => counts.counts[state] ?? 0;
-  const summary = Object.entries(counts.counts)
-    .map(([state, count]) => `${count} ${state}`)
+  const summary = BADGE_STATES.filter((state) => n(state) > 0)
+    .map((state) => `${n(state)} ${words.state(state)}`)
     .join(', ');
-  const title = summary ? `SLA Lens: ${summary}` : 'SLA Lens';
-  if (n('breached') > 0) return { text: String(n('breached')), color: '#c5221f', title };
-  if (n('at-risk') > 0) return { text: String(n('at-risk')), color: '#f9ab00', title };
   const open = n('on-track') + n('waiting');
-  return { text: open > 0 ? String(open) : '', color: '#188038', title };
+  if (n('breached') > 0) return { text: String(n('breached')), color: '#c5221f', title: words.counts('breached', summary) };
+  if (n('at-risk') > 0) return { text: String(n('at-risk')), color: '#f9ab00', title: words.counts('atRisk', summary) };
+  if (open > 0) return { text: String(open), color: '#188038', title: words.counts('open', summary) };
+  return { text: '', color: '#188038', title: summary ? `${words.none} (${summary})` : words.none };
 }
 
 /** A tab's counts: its frames' counts added up, with the earliest next deadline of any frame. */
@@ -94,7 +135,7 @@ export function forgetTab(tabId: number): Promise<void> {
 }
 
 async function showCounts(tabId: number, counts: BadgeCounts) {
-  const badge = toolbarBadge(counts);
+  const badge = toolbarBadge(counts, toolbarWords());
   // All three asked at once, so a later report's calls all come after this one's.
   await Promise.all([
     browser.action.setBadgeText({ tabId, text: badge.text }),
@@ -156,6 +197,15 @@ export default defineBackground(() => {
         .catch(() => {});
       return undefined;
     }
+    if (message?.type === 'sla:deadlines' && sender.tab?.id !== undefined) {
+      recordFrameDeadlines(sender.tab.id, sender.frameId ?? 0, message.report, Date.now())
+        .then(() => runAlerts())
+        .catch(() => {});
+      return undefined;
+    }
+    if (message?.type === 'sla:show-ticket') {
+      return showTicket({ tabId: message.tabId, frameId: message.frameId, key: message.key });
+    }
     if (message?.type === 'sla:api-status') {
       void serialised(() => recordApiStatus(message.report)).catch(() => {});
       return undefined;
@@ -175,7 +225,32 @@ export default defineBackground(() => {
     return undefined;
   });
 
-  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void forgetTab(tabId);
+    void forgetTabDeadlines(tabId).then(() => runAlerts());
+  });
+
+  // Alerts: the alarm at the next at-risk or breach instant, the agent back from idle, a click.
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === ALARM) void runAlerts();
+  });
+  const listenIdle = () => {
+    if (!browser.idle || listeningIdle) return;
+    listeningIdle = true;
+    browser.idle.setDetectionInterval(IDLE_SECONDS);
+    browser.idle.onStateChanged.addListener((state) => {
+      if (state === 'active') void runAlerts();
+    });
+  };
+  let listeningIdle = false;
+  listenIdle();
+  browser.notifications?.onClicked.addListener((id) => void alertClicked(id));
+  browser.permissions.onAdded.addListener(() => {
+    listenIdle();
+    void runAlerts();
+  });
+  watchAlertPrefs(() => void runAlerts());
+  void runAlerts();
 
   syncRegistration();
   browser.permissions.onAdded.addListener(() => void syncRegistration());

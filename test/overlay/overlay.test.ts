@@ -119,7 +119,11 @@ describe('toolbar badge and options link', () => {
     expect(toolbarBadge({ counts: { 'at-risk': 1, 'on-track': 5 }, total: 6 })).toMatchObject({ text: '1', color: '#f9ab00' });
     expect(toolbarBadge({ counts: { 'on-track': 5, waiting: 2, met: 3 }, total: 10 })).toMatchObject({ text: '7' });
     expect(toolbarBadge({ counts: { met: 3 }, total: 3 }).text).toBe('');
-    expect(toolbarBadge({ counts: { 'on-track': 1, breached: 1 }, total: 2 }).title).toBe('SLA Lens: 1 on-track, 1 breached');
+    // The tooltip says what the number counts, then every state (in the badges' order).
+    expect(toolbarBadge({ counts: { 'on-track': 1, breached: 1 }, total: 2 }).title).toBe(
+      'SLA Lens — the number counts breached tickets on this tab: 1 on track, 1 breached',
+    );
+    expect(toolbarBadge({ counts: { met: 3 }, total: 3 }).title).toBe('SLA Lens — no open tickets on this tab (3 met)');
   });
 
   it('sums the frames of a tab: counts by state, total, the earliest next deadline', () => {
