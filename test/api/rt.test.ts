@@ -150,6 +150,15 @@ describe('RT REST2 reader on the documented answers', () => {
     expect(result.get('7')).toEqual({ kind: 'not-found' });
   });
 
+  it("leaves a Created that RT reports as not set (1970) unset, so the page's value stands", async () => {
+    const page1 = fixture('docs/tickets-page-1.json');
+    page1.items[0].Created = '1970-01-01T00:00:00Z';
+    const get = documentedRt((path) => (path.startsWith('/rt/REST/2.0/tickets?') && !path.endsWith('page=2') ? { body: page1 } : undefined));
+    const result = await rtApiReader.read(refs('2'), get, underRt);
+    expect(exact(result.get('2')).fields.submitted).toBeUndefined();
+    expect(exact(result.get('2')).fields.subject).toBe('Sample Ticket');
+  });
+
   it("does not take a requestor's own correspondence for the agent's reply", async () => {
     const get = documentedRt();
     const result = await rtApiReader.read(refs('2', '5'), get, underRt);

@@ -4,7 +4,7 @@ import { Settings } from '../../core/settings/schema';
 import { BADGE_STATES } from '../../entrypoints/overlay.content/badge-state';
 import demoSettings from '../../scripts/demo/demo-settings.json' with { type: 'json' };
 import { type DemoServer, startDemoServer } from '../../scripts/demo/server';
-import { readBadges, waitForBadges } from './support/badges';
+import { settledStates, waitForBadges } from './support/badges';
 import { type ExtensionBrowser, launchExtension, TEST_BROWSER_ZONE } from './support/chromium';
 import { type RequestLog, recordRequests } from './support/requests';
 import { seedSettings } from './support/settings';
@@ -39,15 +39,7 @@ describe('the demo helpdesk in Chromium', () => {
     await page.goto(`${server.url}/`);
     expect((await waitForBadges(page, server.rows.length)).map((b) => b.ticket)).toEqual(server.rows.map((r) => String(r.id)));
     // The page's reading comes first (no replies on a list); the API's answer then brings the first replies.
-    const wanted = server.rows.map((row) => [String(row.id), row.expected]);
-    await page
-      .waitForFunction(
-        (pairs) => pairs.every(([id, state]) => document.querySelector(`[data-sla-badge][data-sla-ticket="${id}"]`)?.getAttribute('data-sla-state') === state),
-        wanted,
-        { timeout: 10_000 },
-      )
-      .catch(() => undefined);
-    const badges = await readBadges(page);
+    const badges = await settledStates(page, server.rows.map((row) => [String(row.id), row.expected]));
     for (const row of server.rows) {
       expect(badges.find((b) => b.ticket === String(row.id))?.state, `#${row.id} ${row.shows}`).toBe(row.expected);
     }

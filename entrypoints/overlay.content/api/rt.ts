@@ -50,8 +50,11 @@ const REST = '/REST/2.0';
 const PER_PAGE = 100;
 /** Requests per search at most: a batch needs one; this only stops a runaway. */
 const MAX_ROUNDS = 20;
-/** RT's "not set" date. */
+/** RT's "not set" date (an unset Due, or a Created an import left empty). */
 const UNSET = /^1970-01-01/;
+
+/** An RT date, or undefined when RT says it is not set. */
+const rtTime = (raw: string | undefined) => (UNSET.test(raw ?? '') ? undefined : apiTime(raw));
 
 /** What the first message says about the language: never changes, so read once per ticket (per page). */
 const bodyLanguages = new WeakMap<ApiGet, Map<string, Language | null>>();
@@ -184,10 +187,10 @@ function exactTicket(ticket: RtTicket, priorityName: string | undefined, languag
   const requestor = ticket.Requestor?.[0];
   const priorityRaw = priorityName ?? ticket.Priority;
   const type = customField(ticket, /^request type$/i);
-  const due = UNSET.test(ticket.Due ?? '') ? undefined : apiTime(ticket.Due);
+  const due = rtTime(ticket.Due);
   const exact: ExactTicket = {
     fields: answered({
-      submitted: apiTime(ticket.Created),
+      submitted: rtTime(ticket.Created),
       priorityRaw,
       priority: priorityRaw ? literalPriority(priorityRaw) : undefined,
       requesterEmail: requestor?.EmailAddress ? extractEmail(requestor.EmailAddress) : undefined,
@@ -202,7 +205,7 @@ function exactTicket(ticket: RtTicket, priorityName: string | undefined, languag
   };
   if (ticket.Status) exact.status = ticket.Status;
   if (due) exact.helpdeskDeadline = { deadline: due, name: 'RT Due' };
-  const updated = apiTime(ticket.LastUpdated);
+  const updated = rtTime(ticket.LastUpdated);
   if (updated) exact.updated = updated;
   return exact;
 }

@@ -31,6 +31,23 @@ export async function waitForBadges(page: Page | Frame, count: number, within = 
 }
 
 /**
+ * Waits until each ticket's badge shows its state (`[ticket, state]` pairs), or `timeout` passes (the
+ * caller's assertions then report which differ): the page's reading comes first, the helpdesk API's
+ * answer then brings what the page lacks (first replies on a list).
+ */
+export async function settledStates(page: Page, pairs: Array<[string, string]>, timeout = 10_000): Promise<BadgeReading[]> {
+  await page
+    .waitForFunction(
+      (wanted) =>
+        wanted.every(([id, state]) => document.querySelector(`[data-sla-badge][data-sla-ticket="${id}"]`)?.getAttribute('data-sla-state') === state),
+      pairs,
+      { timeout },
+    )
+    .catch(() => undefined);
+  return readBadges(page);
+}
+
+/**
  * The badge of `ticket` under `within` once it shows one of `states`, or as it is after `timeout`
  * (the caller's assertion then reports it). Pages fill in parts late (RT loads the ticket history
  * after the page), and the overlay updates the badge when they arrive.
