@@ -1,10 +1,14 @@
 import { i18n } from '#i18n';
 import { DeadlineForm } from '@/components/DeadlineForm';
 import { useSettings } from '@/components/use-settings';
+import { AlertsSwitch, useAlertPrefs } from './AlertsSwitch';
+import { NextToBreach, useTabReports } from './NextToBreach';
 import { TabSummary } from './TabSummary';
 
 export function App() {
   const loaded = useSettings();
+  const tabs = useTabReports();
+  const [alerts] = useAlertPrefs();
   return (
     <main className="popup">
       <header className="bar">
@@ -14,6 +18,8 @@ export function App() {
         </a>
       </header>
       <TabSummary />
+      <NextToBreach tabs={tabs} onlyMine={alerts?.prefs.enabled === true && alerts.prefs.onlyMine} />
+      <AlertsSwitch />
       <h2>{i18n.t('adhoc.title')}</h2>
       {loaded ? <DeadlineForm settings={loaded.settings} /> : <p className="muted">{i18n.t('common.loading')}</p>}
     </main>
