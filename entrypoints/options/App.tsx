@@ -1,4 +1,5 @@
 import { i18n } from '#i18n';
+import { AlertsSection } from './AlertsSection';
 import { CalendarsSection } from './CalendarsSection';
 import { ContractPreview } from './ContractPreview';
 import { ContractsSection } from './ContractsSection';
@@ -15,6 +16,7 @@ const TITLES: Record<Section, () => string> = {
   policies: () => i18n.t('options.policies.title'),
   transfer: () => i18n.t('options.transfer.title'),
   preview: () => i18n.t('options.preview.title'),
+  alerts: () => i18n.t('alerts.settings.title'),
 };
 
 export function App() {
@@ -42,6 +44,7 @@ export function App() {
           {route.section === 'policies' && <PoliciesSection />}
           {route.section === 'transfer' && <TransferSection />}
           {route.section === 'preview' && <ContractPreview />}
+          {route.section === 'alerts' && <AlertsSection />}
         </StoreProvider>
       </main>
     </div>

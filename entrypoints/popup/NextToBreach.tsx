@@ -75,7 +75,7 @@ export function NextToBreach({ tabs, onlyMine = false }: { tabs: TabReports[] | 
         <ol className="breach-list">
           {list.entries.slice(0, shown).map((entry) => (
             <li key={entry.id} className={`state-${entry.state}`} data-ticket={entry.key} data-state={entry.state} data-tab={entry.tabId}>
-              <button type="button" onClick={() => show(entry)} title={entry.pageTitle || entry.url}>
+              <button type="button" className="breach-button" onClick={() => show(entry)} title={entry.pageTitle || entry.url}>
                 <span className="pill">{STATE_LABELS[entry.state]()}</span>
                 <span className="what">
                   <strong>#{entry.key}</strong> {entry.subject}
