@@ -1,17 +1,20 @@
 import { i18n } from '#i18n';
 
-/** One problem and where it is, as a dotted path ("customers.3.domains.0"), like `sla check` prints. */
+/** One problem and where it is: a field as the form labels it, a row and column, a line, or a dotted path. */
 export interface PathError {
   path: string;
   message: string;
 }
 
-/** Validation problems, each with the path it concerns. */
-export function ErrorList({ errors, title }: { errors: PathError[]; title?: string }) {
+/**
+ * Problems, each with where it is. `refused`: they stopped a save, and the title says nothing was
+ * saved; otherwise (checking a file, a preview, an evaluation) it only counts them.
+ */
+export function ErrorList({ errors, title, refused = false }: { errors: PathError[]; title?: string; refused?: boolean }) {
   if (errors.length === 0) return null;
   return (
     <div className="errors" role="alert">
-      <p>{title ?? i18n.t('common.errors', errors.length)}</p>
+      <p>{title ?? (refused ? i18n.t('common.notSaved', errors.length) : i18n.t('common.errors', errors.length))}</p>
       <ul>
         {errors.map((e) => (
           <li key={e.path + e.message}>

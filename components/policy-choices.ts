@@ -1,6 +1,7 @@
 import { builtinPolicies, getPolicy } from '@/core';
 import type { EvaluateResult } from '@/core/evaluate/types';
 import type { Policy } from '@/core/policy/schema';
+import { usableRegions } from '@/core/settings/regions';
 import type { Settings } from '@/core/settings/schema';
 
 /** Built-in and custom policies for pickers; a custom policy with a built-in id replaces it. */
@@ -9,12 +10,12 @@ export function policyChoices(customPolicies: readonly Policy[]): Policy[] {
   return [...ids].flatMap((id) => getPolicy(id, customPolicies) ?? []);
 }
 
-/** Holiday regions a policy knows (its built-in lists) plus the team's own lists. */
+/**
+ * Holiday regions a contract can use: a policy's own regional lists when it has them (4.0: americas,
+ * emea — no other region can be read), else the team's lists that close one of its calendars.
+ */
 export function regionChoices(policy: Policy, settings: Pick<Settings, 'holidays'>): string[] {
-  const regions = new Set<string>();
-  for (const calendar of Object.values(policy.calendars)) for (const region of Object.keys(calendar.holidays)) regions.add(region);
-  for (const region of Object.keys(settings.holidays)) regions.add(region);
-  return [...regions].sort();
+  return usableRegions(policy, settings.holidays);
 }
 
 /** The team's extra closed days for a region, per calendar id, as evaluate() takes them. */

@@ -315,8 +315,10 @@ function referenceErrors(
         });
       }
     });
+    // Only a region the policy cannot read is refused (it makes every badge unreadable); a region
+    // naming no team list under a policy without regional lists adds no days and breaks nothing.
     const region = regionProblem(policy, customer.region, settings.holidays);
-    if (region) errors.push(regionError(`customers.${i}.region`, customer.region ?? '', policy, region));
+    if (region?.code === 'region-not-in-policy') errors.push(regionError(`customers.${i}.region`, customer.region ?? '', policy, region));
   }
   return errors;
 }

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { useMemo, useState } from 'react';
 import { i18n } from '#i18n';
 import { ErrorList, type PathError } from '@/components/ErrorList';
+import { formProblems } from '@/components/problems';
 import { Field } from '@/components/Field';
 import { uiLocale } from '@/components/format';
 import { policyChoices } from '@/components/policy-choices';
@@ -64,6 +65,9 @@ function TeamLists() {
   const [country, setCountry] = useState('');
   const [year, setYear] = useState(String(new Date().getFullYear()));
   const [errors, setErrors] = useState<PathError[]>([]);
+  const [skipped, setSkipped] = useState<string[]>([]);
+  // Whether the problems shown stopped a save (an import's problems changed nothing either way).
+  const [refused, setRefused] = useState(false);
   const [status, setStatus] = useState('');
   // ~200 options: built once, so typing elsewhere in the form does not re-render them.
   const countryOptions = useMemo(
@@ -87,7 +91,9 @@ function TeamLists() {
     const outcome = holidaysFromIcs(await file.text(), { name: current.name, calendar: current.calendar, years: years() });
     if (!outcome.ok) return setErrors([{ path: file.name, message: outcome.error }]);
     merge(outcome.calendar.dates);
-    setErrors(outcome.skipped.map((s) => ({ path: file.name, message: s })));
+    // Skipped events are not problems: the dates were added; the list says which events were left out.
+    setErrors([]);
+    setSkipped(outcome.skipped);
     setStatus(i18n.t('options.calendars.imported', outcome.calendar.dates.length));
   }
 
@@ -96,13 +102,15 @@ function TeamLists() {
     if (!outcome.ok) return setErrors([{ path: 'country', message: outcome.error }]);
     merge(outcome.calendar.dates);
     setErrors([]);
+    setSkipped([]);
     setStatus(i18n.t('options.calendars.imported', outcome.calendar.dates.length));
   }
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
     const found = await save({ ...settings, holidays: { ...settings.holidays, [region]: current } });
-    setErrors(found);
+    setErrors(formProblems(found, settings));
+    setRefused(found.length > 0);
     if (found.length === 0) {
       setDraft(null);
       setStatus(i18n.t('common.saved'));
@@ -234,7 +242,17 @@ function TeamLists() {
               </button>
             </div>
           </fieldset>
-          <ErrorList errors={errors} />
+          {skipped.length > 0 && (
+            <div className="notes">
+              <p>{i18n.t('options.calendars.skipped', skipped.length)}</p>
+              <ul>
+                {skipped.map((s) => (
+                  <li key={s}>{s}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+          <ErrorList errors={errors} refused={refused} />
           <div className="actions">
             {loaded.managed.holidays.includes(region) ? (
               <span className="muted">{i18n.t('options.readOnly')}</span>

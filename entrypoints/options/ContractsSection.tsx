@@ -1,7 +1,11 @@
 import { useMemo, useState } from 'react';
 import { i18n } from '#i18n';
 import { policyChoices } from '@/components/policy-choices';
+import { ErrorList } from '@/components/ErrorList';
+import { formProblems } from '@/components/problems';
 import { contactWarnings } from '@/core/contracts/lookup';
+import { contractChecks, contractConflicts } from '@/core/settings/contract-checks';
+import type { SettingsError } from '@/core/settings/validate';
 import { slugify, uniqueId } from '@/core/settings/migrate';
 import type { Customer } from '@/core/settings/schema';
 import { CustomerForm } from './CustomerForm';
@@ -38,6 +42,11 @@ export function ContractsSection({ route }: { route: Route }) {
     [route.params, settings.customers, policies[0]?.id],
   );
   const managed = (c: Customer) => loaded.managed.customers.includes(c.id);
+  const [errors, setErrors] = useState<SettingsError[]>([]);
+  // Names, domains and addresses two customers share (IT's customer and a team copy, or stored before
+  // such saves were refused): the list says who gets the tickets.
+  const conflicts = useMemo(() => contractConflicts(settings), [settings]);
+  const remove = async (index: number) => setErrors(await save({ ...settings, customers: settings.customers.filter((_, i) => i !== index) }));
 
   const matches = settings.customers
     .map((customer, index) => ({ customer, index }))
@@ -72,6 +81,7 @@ export function ContractsSection({ route }: { route: Route }) {
           {i18n.t('options.contracts.add')}
         </button>
       </div>
+      <ErrorList errors={formProblems(errors, settings)} refused />
       {settings.customers.length === 0 ? (
         <p className="empty">{i18n.t('options.contracts.empty')}</p>
       ) : (
@@ -90,7 +100,20 @@ export function ContractsSection({ route }: { route: Route }) {
           <tbody>
             {matches.slice(0, SHOWN).map(({ customer, index }) => {
               const policy = policies.find((p) => p.id === customer.policy);
-              const warnings = contactWarnings(customer, policy);
+              const warnings = [
+                ...contactWarnings(customer, policy),
+                ...contractChecks(customer, policy).map((check) => ({
+                  code: check.code === 'no-level' ? check.code : `${check.code}-${check.language}`,
+                  message:
+                    check.code === 'no-level'
+                      ? i18n.t('options.contractChecks.noLevel')
+                      : i18n.t('options.contractChecks.languageNotIncluded', [i18n.t(`language.${check.language}`), policy?.name ?? '']),
+                })),
+                ...(conflicts.get(customer.id) ?? []).map((c) => ({
+                  code: `conflict-${c.key}`,
+                  message: i18n.t('options.contractChecks.conflict', [c.key, c.others.join(', '), c.winner]),
+                })),
+              ];
               return (
                 <tr key={customer.id}>
                   <th scope="row">
@@ -120,7 +143,7 @@ export function ContractsSection({ route }: { route: Route }) {
                         <button
                           type="button"
                           aria-label={i18n.t('options.contracts.deleteNamed', [customer.name])}
-                          onClick={() => save({ ...settings, customers: settings.customers.filter((_, i) => i !== index) })}
+                          onClick={() => remove(index)}
                         >
                           {i18n.t('common.delete')}
                         </button>

@@ -1,13 +1,16 @@
 import { useState } from 'react';
 import { i18n } from '#i18n';
-import { ErrorList, type PathError } from '@/components/ErrorList';
+import { ErrorList } from '@/components/ErrorList';
 import { Field } from '@/components/Field';
 import { policyChoices, regionChoices } from '@/components/policy-choices';
 import { PolicySelect } from '@/components/PolicySelect';
 import { RegionSelect } from '@/components/RegionSelect';
+import { customerFormProblems, problemText } from '@/components/problems';
 import { contactWarnings } from '@/core/contracts/lookup';
+import { contractChecks } from '@/core/settings/contract-checks';
 import { LANGUAGES, type Language } from '@/core/policy/schema';
 import { Customer, type DesignatedContact } from '@/core/settings/schema';
+import type { SettingsError } from '@/core/settings/validate';
 import { useStore } from './store';
 
 type Draft = Omit<Customer, 'organisations' | 'domains' | 'addresses' | 'contacts'> & {
@@ -54,20 +57,36 @@ function fromDraft(d: Draft) {
 export function CustomerForm({ initial, index, onDone }: { initial: Customer; index: number; onDone: () => void }) {
   const { settings, save } = useStore();
   const [draft, setDraft] = useState(() => toDraft(initial));
-  const [errors, setErrors] = useState<PathError[]>([]);
+  const [errors, setErrors] = useState<SettingsError[]>([]);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const policies = policyChoices(settings.customPolicies);
   const policy = policies.find((p) => p.id === draft.policy);
   const levels = policy ? Object.entries(policy.levels) : [];
-  const regions = policy ? regionChoices(policy, settings) : [];
-  // A policy without a default level needs one chosen: preselect its first rather than save none.
-  const level = draft.level || (policy?.defaultLevel ? '' : (levels[0]?.[0] ?? ''));
+  const usable = policy ? regionChoices(policy, settings) : [];
+  // A stored region the policy cannot use stays visible (and is refused on save with the reason).
+  const regions = draft.region && !usable.includes(draft.region) ? [...usable, draft.region] : usable;
+  // No level is preselected: "none" is a real choice (2.0: each designated contact's role decides),
+  // and the checks below say what it means.
+  const level = draft.level ?? '';
   const current = { ...draft, level };
   const prefix = `customers.${index}.`;
-  const errorAt = (field: string) =>
-    errors.find((e) => e.path === prefix + field || e.path.startsWith(`${prefix + field}.`))?.message;
+  const errorAt = (field: string) => {
+    const found = errors.find((e) => e.path === prefix + field || e.path.startsWith(`${prefix + field}.`));
+    return found && problemText(found);
+  };
   const parsed = Customer.safeParse(fromDraft(current));
-  const warnings = parsed.success ? contactWarnings(parsed.data, policy) : [];
+  const warnings = parsed.success
+    ? [
+        ...contactWarnings(parsed.data, policy).map((w) => ({ code: w.code, message: w.message })),
+        ...contractChecks(parsed.data, policy).map((check) => ({
+          code: check.code === 'no-level' ? check.code : `${check.code}-${check.language}`,
+          message:
+            check.code === 'no-level'
+              ? i18n.t('options.contractChecks.noLevel')
+              : i18n.t('options.contractChecks.languageNotIncluded', [i18n.t(`language.${check.language}`), policy?.name ?? '']),
+        })),
+      ]
+    : [];
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -97,7 +116,11 @@ export function CustomerForm({ initial, index, onDone }: { initial: Customer; in
         <Field label={i18n.t('options.contracts.level')} error={errorAt('level')}>
           {(c) => (
             <select {...c} value={level} onChange={(e) => set('level', e.target.value)}>
-              {policy?.defaultLevel && <option value="">{i18n.t('options.contracts.levelDefault')}</option>}
+              <option value="">
+                {policy?.defaultLevel
+                  ? `${i18n.t('options.contracts.levelDefault')} (${policy.levels[policy.defaultLevel]?.name ?? policy.defaultLevel})`
+                  : i18n.t('options.contractChecks.levelNone')}
+              </option>
               {levels.map(([id, rule]) => (
                 <option key={id} value={id}>
                   {rule.name}
@@ -197,7 +220,7 @@ export function CustomerForm({ initial, index, onDone }: { initial: Customer; in
           ))}
         </ul>
       )}
-      <ErrorList errors={errors} />
+      <ErrorList errors={customerFormProblems(errors, index, settings)} refused />
       <div className="actions">
         <button type="submit" className="primary">
           {i18n.t('common.save')}

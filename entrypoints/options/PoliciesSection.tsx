@@ -3,6 +3,7 @@ import { i18n } from '#i18n';
 import { downloadText } from '@/components/download';
 import { ErrorList, type PathError } from '@/components/ErrorList';
 import { Field } from '@/components/Field';
+import { formProblems } from '@/components/problems';
 import { builtinPolicies } from '@/core';
 import { Policy, policyJsonSchema } from '@/core/policy/schema';
 import { useStore } from './store';
@@ -25,6 +26,20 @@ export function PoliciesSection() {
   const [text, setText] = useState('');
   const [errors, setErrors] = useState<PathError[]>([]);
   const [status, setStatus] = useState('');
+  const [removeErrors, setRemoveErrors] = useState<PathError[]>([]);
+
+  /** A policy contracts use is not deleted: the message names them, so they can be moved first. */
+  async function remove(policy: Policy) {
+    setStatus('');
+    const users = settings.customers.filter((c) => c.policy === policy.id);
+    if (users.length > 0) {
+      const names = users.slice(0, 10).map((c) => c.name).join(', ') + (users.length > 10 ? ', …' : '');
+      setRemoveErrors([{ path: '', message: i18n.t('options.contractChecks.policyInUse', [policy.name, String(users.length), names]) }]);
+      return;
+    }
+    const found = await save({ ...settings, customPolicies: settings.customPolicies.filter((x) => x.id !== policy.id) });
+    setRemoveErrors(formProblems(found, settings));
+  }
 
   async function add(event: React.FormEvent) {
     event.preventDefault();
@@ -33,7 +48,7 @@ export function PoliciesSection() {
     const policy = parsed.policy;
     const others = settings.customPolicies.filter((p) => p.id !== policy.id);
     const found = await save({ ...settings, customPolicies: [...others, policy] });
-    setErrors(found);
+    setErrors(formProblems(found, settings));
     if (found.length === 0) {
       setText('');
       setStatus(i18n.t('options.policies.added', [policy.name]));
@@ -58,7 +73,7 @@ export function PoliciesSection() {
                   <button
                     type="button"
                     aria-label={i18n.t('options.contracts.deleteNamed', [p.name])}
-                    onClick={() => save({ ...settings, customPolicies: settings.customPolicies.filter((x) => x.id !== p.id) })}
+                    onClick={() => remove(p)}
                   >
                     {i18n.t('common.delete')}
                   </button>
@@ -67,6 +82,7 @@ export function PoliciesSection() {
             ))}
           </ul>
         )}
+        <ErrorList errors={removeErrors} refused />
       </section>
       <form className="card" onSubmit={add} noValidate aria-labelledby="pol-add">
         <h2 id="pol-add">{i18n.t('options.policies.add')}</h2>
@@ -104,7 +120,7 @@ export function PoliciesSection() {
         <Field label={i18n.t('options.policies.json')}>
           {(c) => <textarea {...c} rows={14} className="code" spellCheck={false} value={text} onChange={(e) => setText(e.target.value)} />}
         </Field>
-        <ErrorList errors={errors} />
+        <ErrorList errors={errors} refused />
         <div className="actions">
           <button type="submit" className="primary" disabled={!text.trim()}>
             {i18n.t('options.policies.validateAdd')}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { i18n } from '#i18n';
 import { ErrorList, type PathError } from '@/components/ErrorList';
+import { formProblems } from '@/components/problems';
 import { Field } from '@/components/Field';
 import { builtinAdapters } from '@/entrypoints/overlay.content/adapters/registry';
 import { apiReaderFor } from '@/entrypoints/overlay.content/api/registry';
@@ -28,7 +29,7 @@ function AdapterSites() {
       ? { ...current, readApi }
       : { adapter: adapterId, matches: matchesOf(adapterId, defaults, undefined), enabled: false, priorityMap: {}, readApi };
     const sites = current ? settings.sites.map((s) => (s === current ? site : s)) : [...settings.sites, site];
-    setErrors(await save({ ...settings, sites }));
+    setErrors(formProblems(await save({ ...settings, sites }), settings));
   }
 
   async function toggle(adapterId: string, defaults: string[], enabled: boolean) {
@@ -46,7 +47,7 @@ function AdapterSites() {
     }
     const site: Site = { ...current, adapter: adapterId, matches, enabled, priorityMap: current?.priorityMap ?? {} };
     const sites = current ? settings.sites.map((s) => (s === current ? site : s)) : [...settings.sites, site];
-    setErrors(await save({ ...settings, sites }));
+    setErrors(formProblems(await save({ ...settings, sites }), settings));
   }
 
   return (
@@ -74,7 +75,11 @@ function AdapterSites() {
                     rows={Math.max(1, value.split('\n').length)}
                     aria-label={i18n.t('options.sites.hostsFor', [adapter.name])}
                     value={value}
-                    onChange={(e) => setHosts({ ...hosts, [adapter.id]: e.target.value })}
+                    onChange={(e) => {
+                      // A problem of the row edited before is not this row's: it goes.
+                      setErrors([]);
+                      setHosts({ ...hosts, [adapter.id]: e.target.value });
+                    }}
                   />
                 </td>
                 <td>
@@ -101,7 +106,7 @@ function AdapterSites() {
           })}
         </tbody>
       </table>
-      <ErrorList errors={errors} />
+      <ErrorList errors={errors} refused />
     </section>
   );
 }

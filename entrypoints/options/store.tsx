@@ -1,7 +1,7 @@
 import { createContext, type ReactNode, useContext } from 'react';
-import type { PathError } from '@/components/ErrorList';
 import { useSettings } from '@/components/use-settings';
 import type { Settings, SettingsInput } from '@/core/settings/schema';
+import type { SettingsError } from '@/core/settings/validate';
 import { applySettings, type LoadedSettings, undoLastApply } from '@/utils/settings-store';
 
 export interface OptionsStore {
@@ -11,7 +11,7 @@ export interface OptionsStore {
    * Validates and stores the whole settings object, all or nothing; the errors when refused. Edits start
    * from the effective settings: the store leaves IT's managed entries out when it writes.
    */
-  save(next: SettingsInput): Promise<PathError[]>;
+  save(next: SettingsInput): Promise<SettingsError[]>;
   undo(): Promise<boolean>;
 }
 

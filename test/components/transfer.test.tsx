@@ -54,9 +54,13 @@ describe('options: import & export', { timeout: 20_000 }, () => {
     const bad = { ...incoming, customers: [{ ...incoming.customers[0], domains: ['acme..com'] }, { ...incoming.customers[1], policy: 'nope' }] };
     renderOptions('#/transfer');
     await user.upload(await fileInput(), file('bad.json', JSON.stringify(bad)));
-    expect(await screen.findByText(/^bad\.json has 1 problem — nothing was applied/)).toBeTruthy();
-    const paths = [...(await screen.findByRole('alert')).querySelectorAll('code')].map((c) => c.textContent);
-    expect(paths).toEqual(expect.arrayContaining(['customers.0.domains.0']));
+    // Every problem at once (the bad domain and the unknown policy), each where it is and in the user's words.
+    expect(await screen.findByText(/^bad\.json has 2 problems — nothing was applied/)).toBeTruthy();
+    const items = [...(await screen.findByRole('alert')).querySelectorAll('li')].map((li) => li.textContent);
+    expect(items).toEqual([
+      'Line 1 · Customer 1 (ACME) · E-mail domains "acme..com" is not an e-mail domain such as example.com.',
+      expect.stringMatching(/^Line 1 · Customer 2 \(Globex\) · Policy There is no policy "nope"\. Choose one of: velostrata-1\.2, /),
+    ]);
     expect(screen.getByRole('alert').textContent).toMatch(/your settings are unchanged/);
     expect(screen.queryByRole('button', { name: 'Apply all' })).toBeNull();
     expect((await loadSettings()).settings).toEqual(before);
@@ -74,10 +78,13 @@ describe('options: import & export', { timeout: 20_000 }, () => {
     renderOptions('#/transfer');
     const header = 'name,organisations,domains,addresses,policy,level,region,languages,englishAccepted,notes';
     await user.upload(await fileInput(), file('bad.csv', `${header}\nInitech,,not a domain,,velostrata-4.0,,,,,\n`, 'text/csv'));
-    expect((await screen.findByRole('alert')).textContent).toMatch(/row 2/);
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'Row 2, column domains (E-mail domains) "not a domain" is not an e-mail domain such as example.com.',
+    );
 
     await user.upload(await fileInput(), file('ok.csv', `${header}\nInitech,,initech.com,,velostrata-4.0,,,,,\n`, 'text/csv'));
     await user.click(await screen.findByRole('button', { name: 'Apply all' }));
-    await waitFor(async () => expect((await loadSettings()).settings.customers.map((c) => c.name)).toEqual(['Initech']));
+    // By default customers not in the file are kept.
+    await waitFor(async () => expect((await loadSettings()).settings.customers.map((c) => c.name)).toEqual(['ACME', 'Initech']));
   });
 });
