@@ -25,6 +25,10 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 180_000,
+          // expect.poll waits for the browser: one round through the page, the content script and the
+          // background, well under a second idle but several on a 2-core machine at load 10 (vitest's
+          // default is 1 s).
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

@@ -83,7 +83,9 @@ describe('real RT 5: search results with the default format', () => {
   });
 });
 
-describe('real RT 5: ticket pages', () => {
+// Up to about 0.6 s of work a test on an idle machine (a real RT ticket page parsed); 15 s covers a
+// 2-core machine at load 10.
+describe('real RT 5: ticket pages', { timeout: 15_000 }, () => {
   it.each([
     ['ticket-display.html', '1'],
     ['ticket-display-replied.html', '3'],

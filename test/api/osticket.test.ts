@@ -60,7 +60,9 @@ function exact(entry: ExactTicket | { kind: string } | undefined): ExactTicket {
   return entry as ExactTicket;
 }
 
-describe('osTicket reader on a real 1.18.1', () => {
+// Up to about 0.9 s of work a test on an idle machine (real osTicket pages parsed per ticket); 20 s
+// covers a 2-core machine at load 10.
+describe('osTicket reader on a real 1.18.1', { timeout: 20_000 }, () => {
   it('reads every ticket: exact from the ticket page where there is one, to the minute from the preview', async () => {
     const context = contextAt();
     const get = fakeGet(realOsticket(prefixOf(context)));

@@ -70,7 +70,8 @@ async function badgedPage(path: string, count: number) {
       timeout: 10_000,
     })
     .catch(() => undefined);
-  // A moment more, so a surplus badge (a ticket the adapter should not see) shows up too.
+  // A window for what should NOT come: a surplus badge (a ticket the adapter should not see) would
+  // show up in the same scan or the next, well within it.
   await page.waitForTimeout(300);
   const badges = await readBadges(page);
   return { badges, before, after: Date.now() };

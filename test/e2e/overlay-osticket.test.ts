@@ -130,6 +130,7 @@ describe('overlay on a real osTicket 1.18.1 queue, exact data from its staff pag
     extensionRequests.length = 0;
     await page.goto(server.url('/scp/tickets.php?queue=1'));
     await page.waitForFunction((n) => document.querySelectorAll('[data-sla-badge][data-sla-state]').length >= n, open.length);
+    // Proves that NO request comes: with reading on, the first ones leave right after the scan.
     await page.waitForTimeout(1_000);
     expect(extensionRequests).toEqual([]);
   }, 60_000);

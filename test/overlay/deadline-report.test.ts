@@ -99,6 +99,7 @@ describe('the deadline report', () => {
     // Rescans of an unchanged page send nothing; a changed page sends its new report.
     const sent = reports.length;
     overlay.scanner.rescan();
+    // Proves that NO report comes: a changed page's report comes with its rescan, well within 50 ms.
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(reports).toHaveLength(sent);
     page([{ id: '1', org: 'Acme', submitted: recent, owner: 'jane' }]);

@@ -66,7 +66,8 @@ export async function launchExtension(
       context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
       (await context.waitForEvent('serviceworker', {
         predicate: (w) => w.url().startsWith('chrome-extension://'),
-        timeout: 15_000,
+        // A second or two after launch on an idle machine; several times that at load 10.
+        timeout: 30_000,
       }));
     const extensionId = new URL(worker.url()).host;
     return {
