@@ -3,7 +3,7 @@ import type { FrameReport } from './deadline-report';
 import type { BadgeCounts } from './ticker';
 
 /**
- * Messages between the overlay, the background and the popup (documented in docs/notes-overlay.md).
+ * Messages between the overlay, the background and the popup (documented in docs/architecture.md, "Messages").
  * content → background: counts changed; open the options page to map a customer; how reading the
  * helpdesk's API went.
  * popup → background → content: this tab's counts.
