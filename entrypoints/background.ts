@@ -251,6 +251,9 @@ export default defineBackground(() => {
   });
   watchAlertPrefs(() => void runAlerts());
   void runAlerts();
+  // For the E2E tests and the service worker's console (no page can reach it): run the schedule
+  // now, or act as if an alert was clicked (headless browsers give no way to click one).
+  (globalThis as { slaLensAlerts?: unknown }).slaLensAlerts = { run: runAlerts, click: alertClicked };
 
   syncRegistration();
   browser.permissions.onAdded.addListener(() => void syncRegistration());

@@ -4,7 +4,7 @@ import type { AlertState } from '@/core/alerts/prefs';
 import { type Alert, type AlertTicket, alertKey, planAlerts } from '@/core/alerts/schedule';
 import type { OverlayMessage } from '@/entrypoints/overlay.content/messages';
 import { hasPermissions, loadAlertPrefs } from './alert-prefs';
-import { type ListEntry, nextToBreach, ticketId } from './next-to-breach';
+import { type ListEntry, nextToBreach } from './next-to-breach';
 import { readAlertLog, readTabs, serialised, writeDone } from './tab-deadlines';
 
 /**
@@ -192,4 +192,3 @@ export async function alertClicked(notificationId: string): Promise<void> {
   if (target) await showTicket(target);
 }
 
-export { ticketId };

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { AlertPrefs, WorkingHours } from '../../core/alerts/prefs';
 import { Customer, DesignatedContact, HolidayCalendar, Settings } from '../../core/settings/schema';
 import config from '../../wxt.config';
 
@@ -18,7 +19,10 @@ describe('public/managed_schema.json', () => {
     expect(keys(customer.properties.contacts.items)).toEqual(Object.keys(DesignatedContact.shape).sort());
     const calendar = schema.properties.holidays.additionalProperties;
     expect(keys(calendar)).toEqual(Object.keys(HolidayCalendar.shape).sort());
-    for (const key of keys(schema)) expect(Object.keys(Settings.shape)).toContain(key);
+    // `alerts`: the agent's alert settings (core/alerts/prefs.ts), kept apart from the team's settings.
+    for (const key of keys(schema).filter((k) => k !== 'alerts')) expect(Object.keys(Settings.shape)).toContain(key);
+    expect(keys(schema.properties.alerts)).toEqual(Object.keys(AlertPrefs.shape).sort());
+    expect(keys(schema.properties.alerts.properties.workingHours)).toEqual(Object.keys(WorkingHours.shape).sort());
   });
 
   it('uses only the JSON Schema subset browsers accept for policies', () => {

@@ -1,0 +1,102 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { builtinPolicies } from '../../../core';
+import type { SettingsInput } from '../../../core/settings/schema';
+
+/**
+ * A helpdesk drill for the alert tests: queue pages on 127.0.0.1 whose tickets were submitted a
+ * few seconds before the page was asked for, under a custom policy with one- and two-minute targets
+ * (at risk at 45 s and 90 s, breached at 60 s and 120 s), so at-risk and breach instants are
+ * seconds away. Read by a recipe, like a helpdesk without a built-in adapter.
+ */
+
+export interface DrillRow {
+  id: string;
+  subject: string;
+  /** "Urgent" (P1, one minute) or "High" (P2, two minutes). */
+  priority: 'Urgent' | 'High';
+  /** Seconds before the page was served. */
+  submittedAgo: number;
+  owner?: string;
+}
+
+export const DRILL_TARGET_SECONDS = { Urgent: 60, High: 120 } as const;
+export const DRILL_AT_RISK_SHARE = 0.25;
+
+export function drillSettings(): SettingsInput {
+  const builtin = builtinPolicies['velostrata-1.2'];
+  if (!builtin) throw new Error('no velostrata-1.2');
+  const base = structuredClone(builtin);
+  const gold = base.levels.gold;
+  if (!gold) throw new Error('velostrata-1.2 has no gold level');
+  gold.targets = {
+    P1: { minutes: 1, clock: '24/7', source: 'drill' },
+    P2: { minutes: 2, clock: '24/7', source: 'drill' },
+    P3: { minutes: 480, clock: '24/7', source: 'drill' },
+    P4: { minutes: 480, clock: '24/7', source: 'drill' },
+  };
+  return {
+    version: 1,
+    customPolicies: [{ ...base, id: 'drill', name: 'Drill (one-minute targets)' }],
+    customers: [{ id: 'acme', name: 'Acme', organisations: ['Acme'], policy: 'drill', level: 'gold' }],
+    recipes: [
+      {
+        id: 'drill',
+        name: 'Drill helpdesk',
+        matches: ['http://127.0.0.1/*'],
+        ticket: 'tr.ticket',
+        anchor: 'td.id',
+        fields: {
+          id: { selector: 'td.id' },
+          subject: { selector: 'td.subject' },
+          priority: { selector: 'td.priority' },
+          organisation: { selector: 'td.org' },
+          owner: { selector: 'td.owner' },
+          submitted: { selector: 'time', attribute: 'datetime' },
+        },
+      },
+    ],
+    sites: [{ adapter: 'recipe:drill', matches: ['http://127.0.0.1/*'] }],
+  };
+}
+
+export interface DrillServer {
+  origin: string;
+  /** When each served page's tickets were submitted (ms), by ticket id. */
+  submitted: Map<string, number>;
+  close(): Promise<void>;
+}
+
+const html = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** `queues`: path → rows. Any other path: an empty page (no tickets). */
+export async function startDrill(queues: Record<string, DrillRow[]>): Promise<DrillServer> {
+  const submitted = new Map<string, number>();
+  const server = createServer((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://x').pathname;
+    const rows = queues[path];
+    const now = Date.now();
+    const body = (rows ?? [])
+      .map((row) => {
+        const at = now - row.submittedAgo * 1000;
+        submitted.set(row.id, at);
+        return `<tr class="ticket"><td class="id">${html(row.id)}</td><td class="subject">${html(row.subject)}</td><td class="priority">${row.priority}</td><td class="org">Acme</td><td class="owner">${html(row.owner ?? 'Nobody')}</td><td><time datetime="${new Date(at).toISOString()}">${new Date(at).toISOString()}</time></td></tr>`;
+      })
+      .join('\n');
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    response.end(`<!doctype html><html><head><title>Drill ${html(path)}</title></head><body><h1>Queue ${html(path)}</h1><table>${body}</table></body></html>`);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    submitted,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** A drill ticket's at-risk and breach instants (ms). */
+export function drillInstants(row: DrillRow, submitted: number): { atRisk: number; deadline: number } {
+  const target = DRILL_TARGET_SECONDS[row.priority] * 1000;
+  return { atRisk: Math.ceil(submitted + target - DRILL_AT_RISK_SHARE * target), deadline: submitted + target };
+}
