@@ -7,7 +7,7 @@ import { DeadlineResult } from './DeadlineResult';
 import { ErrorList, type PathError } from './ErrorList';
 import { evaluateSafe } from './evaluate-safe';
 import { Field } from './Field';
-import { localInputToIso, localZone, nowAsLocalInput } from './format';
+import { formatLocalInput, localInputToIso, localZone, nowAsLocalInput } from './format';
 import { contractZone, holidayNames, policyChoices, regionChoices, teamHolidays } from './policy-choices';
 import { PolicySelect } from './PolicySelect';
 import { RegionSelect } from './RegionSelect';
@@ -64,7 +64,8 @@ export function DeadlineForm({ settings }: { settings: Pick<Settings, 'customPol
   return (
     <div className="adhoc">
       <form className="grid" onSubmit={(e) => e.preventDefault()} aria-label={i18n.t('adhoc.title')}>
-        <Field label={i18n.t('adhoc.policy')} error={errorFor('policy')}>
+        {/* Full width, and the whole name (with its version) under it, wrapped: a select cuts long names. */}
+        <Field label={i18n.t('adhoc.policy')} error={errorFor('policy')} hint={policy && `${policy.name} · ${policy.document}`} wide>
           {(c) => <PolicySelect control={c} value={policy?.id ?? ''} policies={policies} onChange={setPolicyId} />}
         </Field>
         <Field label={i18n.t('adhoc.level')} error={errorFor('level')}>
@@ -116,7 +117,13 @@ export function DeadlineForm({ settings }: { settings: Pick<Settings, 'customPol
             <RegionSelect control={c} value={regionValue} regions={regions} defaultRegion={policy?.defaultRegion} onChange={setRegion} />
           )}
         </Field>
-        <Field label={i18n.t('adhoc.submitted')} error={errorFor('submitted')} hint={zone}>
+        {/* Full width so no browser cuts the time (Firefox's 12-hour "04:30 PM"), and the 24-hour reading under it. */}
+        <Field
+          label={i18n.t('adhoc.submitted')}
+          error={errorFor('submitted')}
+          hint={submittedIso ? `${formatLocalInput(submitted)} · ${zone}` : zone}
+          wide
+        >
           {(c) => <input {...c} type="datetime-local" value={submitted} onChange={(e) => setSubmitted(e.target.value)} />}
         </Field>
         <div className="field check">

@@ -47,6 +47,25 @@ export function localInputToIso(value: string, zone = localZone()): string | nul
   return dt.isValid ? dt.toISO({ suppressMilliseconds: true }) : null;
 }
 
+/**
+ * A datetime-local value as the reader's locale writes it with a 24-hour clock ("Tue, Jun 4, 2024,
+ * 16:30"): the control itself may show 12-hour times, so this says which hour was meant.
+ */
+export function formatLocalInput(value: string, locale = uiLocale()): string | null {
+  const dt = DateTime.fromISO(value, { zone: 'UTC' });
+  if (!dt.isValid) return null;
+  return new Intl.DateTimeFormat(locale, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: 'UTC',
+  }).format(dt.toJSDate());
+}
+
 /** Now as a datetime-local value in `zone`, to the minute. */
 export function nowAsLocalInput(zone = localZone(), now = Date.now()): string {
   return DateTime.fromMillis(now, { zone }).toFormat("yyyy-MM-dd'T'HH:mm");

@@ -109,7 +109,7 @@ describe('options: what a team lead meets at scale', { timeout: 30_000 }, () => 
     expect(items).toEqual([
       expect.stringMatching(/^Zeile 2, Spalte policy \(Richtlinie\) Es gibt keine Richtlinie „velostrata-9“/),
       'Zeile 3, Spalte domains (E-Mail-Domains) „not a domain“ ist keine E-Mail-Domain wie example.com.',
-      'Zeile 3, Spalte level (Stufe oder Rolle) „bronze“ ist keine Stufe von Velostrata Silver / Gold / Platinum support (silver, gold, platinum).',
+      'Zeile 3, Spalte level (Stufe oder Rolle) „bronze“ ist keine Stufe von Velostrata 1.2 — Silver / Gold / Platinum support (silver, gold, platinum).',
       expect.stringMatching(/^Zeile 4, Spalte region \(Feiertagsregion\) .* kennt nur die Feiertagsregionen americas, emea, nicht „jp-team“\.$/),
     ]);
   });
