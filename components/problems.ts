@@ -40,6 +40,7 @@ const KEYS: Record<ProblemCode, string> = {
   'csv-syntax': 'options.problem.csvSyntax',
   'csv-duplicate-row': 'options.problem.csvDuplicateRow',
   'yes-no': 'options.problem.yesNo',
+  'date-order': 'options.problem.dateOrder',
 };
 
 /** What is wrong, in the UI's language. */
@@ -71,6 +72,8 @@ export function problemText(problem: Pick<SettingsError, 'code' | 'params' | 'me
       return i18n.t('options.problem.regionCalendar', [p('value'), p('policy'), p('calendar')]);
     case 'csv-duplicate-row':
       return i18n.t('options.problem.csvDuplicateRow', [p('value'), p('other')]);
+    case 'date-order':
+      return t(key, [p('value'), p('other')]);
     case 'required':
       return i18n.t('options.problem.required');
     default:
@@ -98,10 +101,15 @@ export function customerFieldLabel(rest: string[]): string {
   const [field, index, sub] = rest;
   if (field === 'contacts' && index !== undefined) {
     const n = String(Number(index) + 1);
+    if (sub === 'roleChanges' && rest[3] !== undefined) {
+      const label = rest[4] === 'date' ? 'options.dated.changeDate' : 'options.dated.changeRole';
+      return t(label, [n, String(Number(rest[3]) + 1)]);
+    }
     if (sub === 'role') return i18n.t('options.contracts.contactRole', [n]);
     if (sub === 'roleChanged') return i18n.t('options.contracts.roleChanged', [n]);
     return i18n.t('options.contracts.contactAddress', [n]);
   }
+  if (field === 'enterprise') return t(index === 'notice' ? 'options.dated.enterpriseNotice' : 'options.dated.enterpriseEnrolled');
   const key = field ? CUSTOMER_FIELDS[field] : undefined;
   return key ? t(key) : rest.join('.');
 }

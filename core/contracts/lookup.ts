@@ -4,6 +4,7 @@ import { contactLimitStatus } from '../policy/contacts';
 import { type Policy, PRIORITIES, type Priority } from '../policy/schema';
 import type { Customer, Settings } from '../settings/schema';
 import { resolveLevel } from './level';
+import { dayOf, enterpriseEnd, isEnterpriseLevel, pendingRoleChanges, roleOn } from './roles';
 import type { TicketFields } from './ticket';
 
 /**
@@ -187,6 +188,45 @@ function notDesignated(requester: string, customer: Customer, policy: Policy | u
 }
 
 /**
+ * A designated contact's role on the ticket's day (2.0 §1.2), with a note when a recorded change was
+ * not yet in force then, or when the Enterprise-only role was used after Enterprise support ended
+ * (§5.1(a), §5.2). Contacts without recorded changes or Enterprise dates cost nothing more.
+ */
+function contactRole(
+  policy: Policy,
+  customer: Customer,
+  contact: Customer['contacts'][number],
+  submitted: string,
+  settings: Pick<Settings, 'holidays'>,
+): { role: string | undefined; note?: Note } {
+  if (!contact.roleChanges?.length && !customer.enterprise) return { role: contact.role };
+  const day = dayOf(policy, submitted);
+  const role = roleOn(policy, contact, day) ?? undefined;
+  const waiting = pendingRoleChanges(policy, contact, day)[0];
+  if (waiting) {
+    const name = (id: string | null) => (id ? (policy.levels[id]?.name ?? id) : 'no role');
+    return {
+      role,
+      note: {
+        code: 'role-change-pending',
+        message: `${contact.address}'s role changes from ${name(waiting.from)} to ${name(waiting.to)} on ${waiting.effective} (${policy.document} ${waiting.source}); this ticket was submitted before, so ${name(role ?? null)} applies.`,
+      },
+    };
+  }
+  const ended = customer.enterprise?.notice ? enterpriseEnd(policy, customer, settings) : undefined;
+  if (ended && ended <= day && role && isEnterpriseLevel(policy, resolveLevel(policy, role)?.id ?? null)) {
+    return {
+      role,
+      note: {
+        code: 'enterprise-ended',
+        message: `${customer.name}'s Enterprise support ended on ${ended} (${policy.document} §5.2), and ${policy.levels[resolveLevel(policy, role)?.id ?? '']?.name ?? role} is only for Enterprise customers (§5.1(a)): ask the team lead for ${contact.address}'s new role.`,
+      },
+    };
+  }
+  return { role };
+}
+
+/**
  * The EvaluateInput for a ticket of a matched customer, plus contract warnings. The level is the
  * requesting designated contact's role where one is set (2.0 is role-based per contact), else the
  * customer's level, else what the page shows. A ticket without a submission time is `unreadable`
@@ -203,11 +243,14 @@ export function toEvaluateInput(
   const requester = ticket.requesterEmail ? bareAddress(ticket.requesterEmail) : undefined;
   const contact = requester ? contactsOf(customer).get(requester) : undefined;
 
-  const level = contact?.role ?? customer.level ?? ticket.level;
+  // 2.0 §1.2: the contact's role in force on the day the ticket was submitted, recorded changes included.
+  const role = contact && policy ? contactRole(policy, customer, contact, ticket.submitted, settings) : { role: contact?.role };
+  const level = role.role ?? customer.level ?? ticket.level;
   const warnings: Note[] = [];
   if (customer.contacts.length > 0 && requester && !contact) {
     warnings.push({ code: 'not-designated-contact', message: notDesignated(requester, customer, policy, level) });
   }
+  if (role.note) warnings.push(role.note);
   warnings.push(...customerWarnings(customer, policy));
 
   // The team's own holiday list for the region the policy will use (its default when the customer names none).

@@ -25,6 +25,9 @@ export const CSV_COLUMNS = [
   'languages',
   'englishAccepted',
   'notes',
+  // 2.0 §5.2: Enterprise enrolment and cancellation notice days (yyyy-mm-dd), empty without Enterprise.
+  'enterpriseEnrolled',
+  'enterpriseNotice',
   'id',
 ] as const;
 type Column = (typeof CSV_COLUMNS)[number];
@@ -72,6 +75,8 @@ export function customersToCsv(customers: Customer[]): string {
     languages: c.languages.join('; '),
     englishAccepted: c.englishAccepted ? 'yes' : 'no',
     notes: c.notes,
+    enterpriseEnrolled: c.enterprise?.enrolled ?? '',
+    enterpriseNotice: c.enterprise?.notice ?? '',
     id: c.id,
   }));
   return Papa.unparse({ fields: [...CSV_COLUMNS], data: rows }, { newline: '\n' });
@@ -152,6 +157,14 @@ export function readCustomersCsv(text: string, existing: Customer[] = [], mode: 
     if (has.has('languages')) entry.languages = list(cell('languages')).map((l) => l.toLowerCase());
     if (has.has('englishAccepted')) entry.englishAccepted = YES.has(english);
     if (has.has('notes')) entry.notes = cell('notes');
+    if (has.has('enterpriseEnrolled') || has.has('enterpriseNotice')) {
+      // A column the file lacks keeps the stored day; both cells empty: no Enterprise support.
+      const stored = previous?.enterprise;
+      const enrolled = has.has('enterpriseEnrolled') ? cell('enterpriseEnrolled') : (stored?.enrolled ?? '');
+      const notice = has.has('enterpriseNotice') ? cell('enterpriseNotice') : (stored?.notice ?? '');
+      if (enrolled || notice) entry.enterprise = notice ? { enrolled, notice } : { enrolled };
+      else delete entry.enterprise;
+    }
     for (const column of ['level', 'region'] as const) {
       if (!has.has(column)) continue;
       if (cell(column)) entry[column] = cell(column);
@@ -190,10 +203,11 @@ export function readCustomersCsv(text: string, existing: Customer[] = [], mode: 
  * a kept customer that is not in the file.
  */
 export function csvLocation(problem: SettingsError, read: Pick<CsvRead, 'rows' | 'customers'>): { row: number; column: string } | undefined {
-  const [section, index, field] = problem.path.split('.');
+  const [section, index, field, sub] = problem.path.split('.');
   if (section !== 'customers' || index === undefined) return undefined;
   const row = read.rows[Number(index)];
   if (!row) return undefined;
+  if (field === 'enterprise') return { row, column: sub === 'notice' ? 'enterpriseNotice' : 'enterpriseEnrolled' };
   const column = field === 'contacts' ? 'name' : (field ?? 'name');
   return { row, column: LIST_COLUMNS.has(column) || (CSV_COLUMNS as readonly string[]).includes(column) ? column : 'name' };
 }

@@ -22,6 +22,11 @@ export const DesignatedContact = z.object({
   role: z.string().optional(),
   /** 2.0: when the role was last changed (downgrades take effect 30 days after it). */
   roleChanged: IsoDate.optional(),
+  /**
+   * 2.0 §1.2: role changes recorded after `role`, each with the day it was requested; a change without
+   * a role removes it. When each takes effect is computed (core/contracts/roles.ts), never stored.
+   */
+  roleChanges: z.array(z.object({ date: IsoDate, role: z.string().min(1).optional() })).optional(),
 });
 export type DesignatedContact = z.infer<typeof DesignatedContact>;
 
@@ -40,6 +45,11 @@ export const Customer = z.object({
   englishAccepted: z.boolean().default(false),
   contacts: z.array(DesignatedContact).default([]),
   notes: z.string().default(''),
+  /**
+   * 2.0 §5.2: Enterprise support — the day the customer enrolled and, once given, the day of its
+   * written cancellation notice (the end it makes is computed, never stored).
+   */
+  enterprise: z.object({ enrolled: IsoDate, notice: IsoDate.optional() }).optional(),
 });
 export type Customer = z.infer<typeof Customer>;
 

@@ -37,7 +37,8 @@ export type ProblemCode =
   | 'csv-missing-column'
   | 'csv-syntax'
   | 'csv-duplicate-row'
-  | 'yes-no';
+  | 'yes-no'
+  | 'date-order';
 
 /** One problem, addressed by a dotted path into the settings file ("customers.3.domains.0"). */
 export interface SettingsError {
@@ -314,7 +315,28 @@ function referenceErrors(
           params: { value: contact.role, policy: policy.name, options: levels },
         });
       }
+      // 2.0 §1.2: each recorded role change names a role of the policy (or none: a removal).
+      contact.roleChanges?.forEach((change, k) => {
+        if (change.role !== undefined && !resolveLevel(policy, change.role)) {
+          errors.push({
+            path: `customers.${i}.contacts.${j}.roleChanges.${k}.role`,
+            message: `"${change.role}" is not a role of ${policy.id} (${levels})`,
+            code: 'unknown-role',
+            params: { value: change.role, policy: policy.name, options: levels },
+          });
+        }
+      });
     });
+    // 2.0 §5.2: a cancellation notice is given after enrolling.
+    const enterprise = customer.enterprise;
+    if (enterprise?.notice !== undefined && enterprise.notice < enterprise.enrolled) {
+      errors.push({
+        path: `customers.${i}.enterprise.notice`,
+        message: `the cancellation notice (${enterprise.notice}) is before the enrolment (${enterprise.enrolled})`,
+        code: 'date-order',
+        params: { value: enterprise.notice, other: enterprise.enrolled },
+      });
+    }
     // Only a region the policy cannot read is refused (it makes every badge unreadable); a region
     // naming no team list under a policy without regional lists adds no days and breaks nothing.
     const region = regionProblem(policy, customer.region, settings.holidays);

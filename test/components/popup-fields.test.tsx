@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DeadlineForm } from '../../components/DeadlineForm';
 import { builtinPolicies } from '../../core';
+import type { Policy } from '../../core/policy/schema';
 import { installI18n } from './support';
 
 /**
@@ -41,7 +42,7 @@ describe('popup ad-hoc fields', { timeout: 20_000 }, () => {
 
   it('shows the chosen contract’s whole name and document under the field, in a full-width field', async () => {
     await installI18n();
-    const long = { ...builtinPolicies['velostrata-1.2'], id: 'team-platinum', name: 'Velostrata 1.2 — Platinum with the team’s extra Japanese holidays and TAM' };
+    const long = { ...(builtinPolicies['velostrata-1.2'] as Policy), id: 'team-platinum', name: 'Velostrata 1.2 — Platinum with the team’s extra Japanese holidays and TAM' };
     render(<DeadlineForm settings={{ customPolicies: [long], holidays: {} }} />);
     const select = screen.getByLabelText('Policy') as HTMLSelectElement;
     fireEvent.change(select, { target: { value: 'team-platinum' } });
