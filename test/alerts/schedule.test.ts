@@ -236,7 +236,9 @@ function walk(tickets: AlertTicket[], p: AlertPrefs, idle: Array<[number, number
   return out.sort();
 }
 
-describe('properties (fast-check)', () => {
+// Up to about 3.5 s of work a test on an idle machine (150 random scenarios against the naive
+// reference); 60 s covers a 2-core machine at load 10.
+describe('properties (fast-check)', { timeout: 60_000 }, () => {
   test('the timeline equals the naive reference, DST days and quiet hours included', () => {
     fc.assert(
       fc.property(scenario, ({ t0, tickets, prefs: raw, idle }) => {
