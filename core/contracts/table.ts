@@ -35,12 +35,19 @@ export interface ContractRow {
   text: Record<ContractField, string>;
 }
 
-/** Case-, width- and spacing-insensitive, as the contract lookup compares. */
-export const searchKey = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ');
+/** Printable ASCII with single spaces or newlines between words: nothing to normalise but the case. */
+const PLAIN = /^[!-~]*(?:[ \n][!-~]+)*$/;
 
-export function contractRows(settings: Pick<Settings, 'customers'>, policies: readonly Policy[]): ContractRow[] {
+/** Case-, width- and spacing-insensitive, as the contract lookup compares (5,000 customers' fields: the plain ones skip Unicode work). */
+export const searchKey = (s: string) => (PLAIN.test(s) ? s.toLowerCase() : s.normalize('NFKC').toLowerCase().replace(/[^\S\n]+/g, ' '));
+
+/** `conflicts`: contractConflicts(settings), when the caller has them already. */
+export function contractRows(
+  settings: Pick<Settings, 'customers'>,
+  policies: readonly Policy[],
+  conflicts: ReturnType<typeof contractConflicts> = contractConflicts(settings),
+): ContractRow[] {
   const byId = new Map(policies.map((p) => [p.id, p]));
-  const conflicts = contractConflicts(settings);
   const join = (values: readonly string[]) => searchKey(values.join('\n'));
   return settings.customers.map((customer, index) => {
     const policy = byId.get(customer.policy);

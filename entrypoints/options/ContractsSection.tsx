@@ -48,7 +48,7 @@ export function ContractsSection({ route }: { route: Route }) {
   const remove = async (index: number) => setErrors(await save({ ...settings, customers: settings.customers.filter((_, i) => i !== index) }));
 
   // Search text and sort keys of every customer, once per settings change (not per keystroke).
-  const rows = useMemo(() => contractRows(settings, policies), [settings, policies]);
+  const rows = useMemo(() => contractRows(settings, policies, conflicts), [settings, policies, conflicts]);
 
   if (editing !== null) {
     const initial = settings.customers[editing] ?? fresh;
