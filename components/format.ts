@@ -66,6 +66,12 @@ export function formatLocalInput(value: string, locale = uiLocale()): string | n
   }).format(dt.toJSDate());
 }
 
+/** A calendar day (yyyy-mm-dd) as the reader's locale writes it ("Jan 31, 2025", "31.01.2025"); the text when invalid. */
+export function formatDay(day: string, locale = uiLocale()): string {
+  const dt = DateTime.fromISO(day, { zone: 'UTC' });
+  return dt.isValid ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(dt.toJSDate()) : day;
+}
+
 /** Now as a datetime-local value in `zone`, to the minute. */
 export function nowAsLocalInput(zone = localZone(), now = Date.now()): string {
   return DateTime.fromMillis(now, { zone }).toFormat("yyyy-MM-dd'T'HH:mm");

@@ -11,6 +11,7 @@ import { slugify, uniqueId } from '@/core/settings/migrate';
 import type { Customer } from '@/core/settings/schema';
 import { ContractTable } from './ContractTable';
 import { CustomerForm } from './CustomerForm';
+import { pendingWarnings } from './DatedChanges';
 import type { Route } from './route';
 import { useStore } from './store';
 
@@ -94,6 +95,7 @@ export function ContractsSection({ route }: { route: Route }) {
               code: `conflict-${c.key}`,
               message: i18n.t('options.contractChecks.conflict', [c.key, c.others.join(', '), c.winner]),
             })),
+            ...pendingWarnings(policy, customer, settings),
           ];
             return warnings.map((w) => (
               <span key={w.code} className="warning">

@@ -7,17 +7,21 @@ import { PolicySelect } from '@/components/PolicySelect';
 import { RegionSelect } from '@/components/RegionSelect';
 import { customerFormProblems, problemText } from '@/components/problems';
 import { contactWarnings } from '@/core/contracts/lookup';
+import { offersEnterprise } from '@/core/contracts/roles';
 import { contractChecks } from '@/core/settings/contract-checks';
 import { LANGUAGES, type Language } from '@/core/policy/schema';
 import { Customer, type DesignatedContact } from '@/core/settings/schema';
 import type { SettingsError } from '@/core/settings/validate';
+import { EnterpriseFields, type RoleChangeDraft, RoleChanges } from './DatedChanges';
 import { useStore } from './store';
 
-type Draft = Omit<Customer, 'organisations' | 'domains' | 'addresses' | 'contacts'> & {
+type Draft = Omit<Customer, 'organisations' | 'domains' | 'addresses' | 'contacts' | 'enterprise'> & {
   organisations: string;
   domains: string;
   addresses: string;
-  contacts: Array<{ address: string; role: string; roleChanged: string }>;
+  contacts: Array<{ address: string; role: string; roleChanged: string; roleChanges: RoleChangeDraft[] }>;
+  enterpriseEnrolled: string;
+  enterpriseNotice: string;
 };
 
 const lines = (text: string) =>
@@ -26,26 +30,40 @@ const lines = (text: string) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-export function toDraft(c: Customer): Draft {
+export function toDraft({ enterprise, ...c }: Customer): Draft {
   return {
     ...c,
+    enterpriseEnrolled: enterprise?.enrolled ?? '',
+    enterpriseNotice: enterprise?.notice ?? '',
     organisations: c.organisations.join('\n'),
     domains: c.domains.join('\n'),
     addresses: c.addresses.join('\n'),
-    contacts: c.contacts.map((k) => ({ address: k.address, role: k.role ?? '', roleChanged: k.roleChanged ?? '' })),
+    contacts: c.contacts.map((k) => ({
+      address: k.address,
+      role: k.role ?? '',
+      roleChanged: k.roleChanged ?? '',
+      roleChanges: (k.roleChanges ?? []).map((r) => ({ date: r.date, role: r.role ?? '' })),
+    })),
   };
 }
 
-function fromDraft(d: Draft) {
+function fromDraft({ enterpriseEnrolled, enterpriseNotice, ...d }: Draft) {
   return {
     ...d,
+    // Both days empty: no Enterprise support (a notice alone is refused: it needs the enrolment).
+    enterprise: enterpriseEnrolled || enterpriseNotice ? { enrolled: enterpriseEnrolled, notice: enterpriseNotice || undefined } : undefined,
     level: d.level || undefined,
     region: d.region || undefined,
     organisations: lines(d.organisations),
     domains: lines(d.domains),
     addresses: lines(d.addresses),
     contacts: d.contacts.map(
-      (k): Partial<DesignatedContact> => ({ address: k.address, role: k.role || undefined, roleChanged: k.roleChanged || undefined }),
+      (k): Partial<DesignatedContact> => ({
+        address: k.address,
+        role: k.role || undefined,
+        roleChanged: k.roleChanged || undefined,
+        roleChanges: k.roleChanges.length ? k.roleChanges.map((r) => ({ date: r.date, role: r.role || undefined })) : undefined,
+      }),
     ),
   };
 }
@@ -207,12 +225,37 @@ export function CustomerForm({ initial, index, onDone }: { initial: Customer; in
             >
               {i18n.t('options.contracts.removeContact', [String(i + 1)])}
             </button>
+            <RoleChanges
+              n={i + 1}
+              policy={policy}
+              contact={parsed.success ? parsed.data.contacts[i] : undefined}
+              changes={k.roleChanges}
+              errorAt={(field) => errorAt(`contacts.${i}.${field}`)}
+              onChange={(roleChanges) => setContact(i, { roleChanges })}
+            />
           </div>
         ))}
-        <button type="button" onClick={() => set('contacts', [...draft.contacts, { address: '', role: '', roleChanged: '' }])}>
+        <button type="button" onClick={() => set('contacts', [...draft.contacts, { address: '', role: '', roleChanged: '', roleChanges: [] }])}>
           {i18n.t('options.contracts.addContact')}
         </button>
       </fieldset>
+      {(draft.enterpriseEnrolled || draft.enterpriseNotice || (policy && offersEnterprise(policy))) && (
+        <EnterpriseFields
+          policy={policy}
+          customer={parsed.success ? parsed.data : undefined}
+          settings={settings}
+          enrolled={draft.enterpriseEnrolled}
+          notice={draft.enterpriseNotice}
+          errorAt={errorAt}
+          onChange={(patch) =>
+            setDraft((d) => ({
+              ...d,
+              enterpriseEnrolled: patch.enrolled ?? d.enterpriseEnrolled,
+              enterpriseNotice: patch.notice ?? d.enterpriseNotice,
+            }))
+          }
+        />
+      )}
       {warnings.length > 0 && (
         <ul className="warnings" aria-label={i18n.t('options.contracts.warnings')}>
           {warnings.map((w) => (
