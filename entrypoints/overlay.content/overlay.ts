@@ -47,6 +47,12 @@ export interface Overlay {
 
 type Cancel = () => void;
 
+/**
+ * The API's answers arrive batch by batch; the badges take them at most this often. Each rewrite of
+ * many badges in a long table makes the browser lay the whole table out again.
+ */
+const EXACT_UPDATE_MS = 300;
+
 /** Runs `task` when the page is idle (requestIdleCallback where there is one, else a timer). */
 function whenIdle(task: () => void): Cancel {
   const run = () => {
@@ -72,6 +78,20 @@ export function startOverlay(doc: Document, initial: Settings, hooks: OverlayHoo
   let model = createPipeline(settings, page.site, words);
   let ticker: Ticker | undefined;
   let exact: { adapter: Adapter; data: ExactData } | undefined;
+  let exactTimer: ReturnType<typeof setTimeout> | undefined;
+  let lastExactUpdate = Number.NEGATIVE_INFINITY;
+
+  /** New exact data: the last scan's tickets modelled again (no page read), at most every EXACT_UPDATE_MS. */
+  const exactArrived = () => {
+    const remodel = () => {
+      exactTimer = undefined;
+      lastExactUpdate = Date.now();
+      scanner.remodel();
+    };
+    const wait = lastExactUpdate + EXACT_UPDATE_MS - Date.now();
+    if (wait <= 0 && exactTimer === undefined) remodel();
+    else exactTimer ??= setTimeout(remodel, Math.max(0, wait));
+  };
 
   /** The API reader of the adapter that found the tickets, when the site reads its helpdesk's API. */
   const exactFor = (adapter: Adapter | undefined): ExactData | undefined => {
@@ -86,7 +106,7 @@ export function startOverlay(doc: Document, initial: Settings, hooks: OverlayHoo
       get: hooks.apiGet(url()),
       context: () => ({ doc, timeZone: pageTimeZone(page.site, settings, url()), now: new Date() }),
       // The models of tickets with news are rebuilt; the others are memoised.
-      onUpdate: () => scanner.scan(),
+      onUpdate: exactArrived,
       onStatus: (status) => hooks.onApiStatus?.({ ...status, adapter: adapter.id }),
       visible: () => doc.visibilityState !== 'hidden',
     });
@@ -160,6 +180,7 @@ export function startOverlay(doc: Document, initial: Settings, hooks: OverlayHoo
     stop() {
       cancelWarm();
       exact?.data.stop();
+      if (exactTimer !== undefined) clearTimeout(exactTimer);
       doc.removeEventListener('visibilitychange', onVisibility);
       scanner.stop();
       ticker?.stop();

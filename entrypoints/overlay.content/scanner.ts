@@ -53,6 +53,11 @@ export interface Scanner {
   scan(): number;
   /** Forget the chosen adapter and scan again (SPA navigation, settings change). */
   rescan(): number;
+  /**
+   * The last scan's tickets through the model again, without reading the page: for news from
+   * outside it (the helpdesk API's answers). Models are memoised, so only tickets with news change.
+   */
+  remodel(): void;
   /** Live badges (disconnected ones are dropped). */
   badges(): Iterable<Badge>;
   stop(): void;
@@ -85,6 +90,8 @@ export function createScanner(options: ScannerOptions): Scanner {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let sliceTimer: ReturnType<typeof setTimeout> | undefined;
   let queue: ScannedTicket[] = [];
+  /** The last scan's tickets (the queue is consumed slice by slice). */
+  let found: ScannedTicket[] = [];
   let next = 0;
   let firstSlice = true;
   let pending: Array<[ScannedTicket, BadgeModel]> = [];
@@ -214,7 +221,13 @@ export function createScanner(options: ScannerOptions): Scanner {
     } catch {
       // Never throw into the page.
     }
-    // A newer scan supersedes unfinished work (models are memoised, so redoing placed rows is cheap).
+    found = tickets;
+    work(tickets);
+    return tickets.length;
+  };
+
+  /** Models and places `tickets` in slices; a newer call supersedes unfinished work (models are memoised, so redoing placed rows is cheap). */
+  const work = (tickets: ScannedTicket[]) => {
     if (sliceTimer !== undefined) clearTimeout(sliceTimer);
     queue = tickets;
     next = 0;
@@ -222,7 +235,6 @@ export function createScanner(options: ScannerOptions): Scanner {
     pending = [];
     lastFlush = performance.now();
     drain();
-    return tickets.length;
   };
 
   const safeScan = () => {
@@ -263,6 +275,13 @@ export function createScanner(options: ScannerOptions): Scanner {
     rescan() {
       active = undefined;
       return scan();
+    },
+    remodel() {
+      try {
+        work(found);
+      } catch {
+        // Never throw into the page.
+      }
     },
     *badges() {
       for (const badge of live) {

@@ -46,6 +46,22 @@ describe('scanner', () => {
     expect(first.every((b) => b.parentElement?.matches('td.subject'))).toBe(true);
   });
 
+  it("remodels the last scan's tickets without reading the page again (news from the API)", () => {
+    listPage(document, ['1', '2']);
+    const scan = vi.spyOn(rowAdapter, 'scan');
+    let news = '';
+    const s = start([rowAdapter], (ticket) => ({ ...fixedTargetModel(ticket), key: `${ticket.key}${ticket.key === '2' ? news : ''}` }));
+    s.scan();
+    const [one, two] = badges();
+    news = '*';
+    s.remodel();
+    expect(scan).toHaveBeenCalledTimes(1);
+    expect(badges()).toEqual([one, two]);
+    expect(two?.getAttribute('data-sla-ticket')).toBe('2*');
+    expect(one?.getAttribute('data-sla-ticket')).toBe('1');
+    scan.mockRestore();
+  });
+
   it('badges rows that appear later, without being called', async () => {
     const body = listPage(document, ['1']);
     start().scan();

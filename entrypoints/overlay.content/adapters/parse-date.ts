@@ -108,6 +108,11 @@ function isoInZone(wallMs: number, zone: string): string {
 
 const UNIVERSAL = /^(?:utc|gmt)$/i;
 
+/** An instant as ISO text at `zone`'s offset then (as luxon writes it, without a DateTime). */
+function isoOfInstant(ms: number, zone: string): string {
+  return UNIVERSAL.test(zone) ? isoUtc(ms) : isoAtOffset(ms, clockFor(zone).offset(ms));
+}
+
 /** A DateTime luxon read in `zone` (no offset in the text) is re-placed by isoInZone's rule. */
 function settled(date: DateTime, zone: string): string {
   if (date.zoneName !== zone) return date.toISO() as string;
@@ -146,14 +151,17 @@ function parseUncached(text: string, options: DateOptions): ParsedDate {
   const value = cleanText(text);
   const zone = options.timeZone;
   if (!validZone(zone)) return { problem: `unknown time zone "${zone}"` };
-  // An absolute date has digits; "Not set" (RT's empty date) and relative words go straight to the end.
+  // Relative text first where a field may be relative: its patterns ("… ago", "vor …", "…前") never
+  // match an absolute date, while "3 hours ago" has a digit and would go through every absolute
+  // parser (luxon's ISO, RFC 2822, the helpdesk's format) first, on every row of RT's default list.
+  if (options.relative) {
+    const instant = parseRelativeTime(value, options.now);
+    if (instant) return { iso: isoOfInstant(instant.getTime(), zone), approximate: true };
+  }
+  // An absolute date has digits; "Not set" (RT's empty date) goes straight to the end.
   if (HAS_DIGIT.test(value)) {
     const absolute = parseAbsolute(value, zone, options.dateFormat);
     if (absolute) return { iso: absolute, approximate: false };
-  }
-  if (options.relative) {
-    const instant = parseRelativeTime(value, options.now);
-    if (instant) return { iso: DateTime.fromJSDate(instant, { zone }).toISO() ?? value, approximate: true };
   }
   const expected = options.dateFormat ? `ISO 8601 or "${options.dateFormat}"` : 'ISO 8601';
   return { problem: `cannot read the date "${value}" (expected ${expected}${options.relative ? ' or relative text' : ''})` };

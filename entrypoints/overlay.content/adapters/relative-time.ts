@@ -28,6 +28,9 @@ const PATTERNS = [
   /^(\d+)\s*([^\s\d]+?)\s*(?:前|전)$/u,
 ];
 
+/** Units of a fixed length: plain arithmetic, no DateTime (this runs for every row of RT's default list). */
+const FIXED_MS: Partial<Record<Unit, number>> = { seconds: 1_000, minutes: 60_000, hours: 3_600_000 };
+
 function toUnit(word: string): Unit | undefined {
   return UNITS.find(([pattern]) => pattern.test(word))?.[1];
 }
@@ -49,7 +52,9 @@ export function parseRelativeTime(text: string, now: Date): Date | undefined {
     if (!match) continue;
     const count = toCount(match[1] ?? '');
     const unit = toUnit(match[2] ?? '');
-    if (count !== undefined && unit) return DateTime.fromJSDate(now).minus({ [unit]: count }).toJSDate();
+    if (count === undefined || !unit) continue;
+    const ms = FIXED_MS[unit];
+    return ms ? new Date(now.getTime() - count * ms) : DateTime.fromJSDate(now).minus({ [unit]: count }).toJSDate();
   }
   return undefined;
 }
