@@ -20,8 +20,8 @@ export type OverlayMessage =
   | { type: 'sla:reveal'; key: string }
   // background → content: these tickets were alerted (marked on their badges as data-sla-alerted);
   | { type: 'sla:alerted'; alerts: Array<{ key: string; state: string }> }
-  // popup → background: the next-to-breach list; focus a tab and reveal a ticket in one of its frames.
-  | { type: 'sla:next-to-breach' }
+  // popup → background: focus a tab and reveal a ticket in one of its frames (the popup reads the
+  // next-to-breach list from storage.session itself).
   | { type: 'sla:show-ticket'; tabId: number; frameId: number; key: string };
 
 /** The options-page route that creates a customer prefilled from an unmapped ticket. */
