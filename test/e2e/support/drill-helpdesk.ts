@@ -13,14 +13,14 @@ import type { SettingsInput } from '../../../core/settings/schema';
 export interface DrillRow {
   id: string;
   subject: string;
-  /** "Urgent" (P1, one minute) or "High" (P2, two minutes). */
-  priority: 'Urgent' | 'High';
+  /** "Urgent" (P1, one minute), "High" (P2, two minutes) or "Low" (P4, eight hours). */
+  priority: 'Urgent' | 'High' | 'Low';
   /** Seconds before the page was served. */
   submittedAgo: number;
   owner?: string;
 }
 
-export const DRILL_TARGET_SECONDS = { Urgent: 60, High: 120 } as const;
+export const DRILL_TARGET_SECONDS = { Urgent: 60, High: 120, Low: 480 * 60 } as const;
 export const DRILL_AT_RISK_SHARE = 0.25;
 
 export function drillSettings(): SettingsInput {
@@ -69,22 +69,48 @@ export interface DrillServer {
 
 const html = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** `queues`: path → rows. Any other path: an empty page (no tickets). */
-export async function startDrill(queues: Record<string, DrillRow[]>): Promise<DrillServer> {
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const two = (n: number) => String(n).padStart(2, '0');
+/** RT's default date format, in UTC (the Firefox test's zone). */
+const rtDate = (ms: number) => {
+  const d = new Date(ms);
+  return `${WEEKDAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} ${d.getUTCFullYear()}`;
+};
+const rtHeader = (orderBy: string, title: string) => `<th class="collection-as-table"><a href="/Search/Results.html?OrderBy=${orderBy}">${title}</a></th>`;
+
+/**
+ * The same queue as Request Tracker 5 lists it (built-in adapter, no recipe): for Firefox, whose
+ * test settings arrive through managed storage, which carries contracts but no recipes. Ids numeric.
+ */
+function rtList(rows: Array<DrillRow & { at: number }>): string {
+  const head = `<tr>${rtHeader('id', '#')}${rtHeader('Subject', 'Subject')}${rtHeader('Priority', 'Priority')}${rtHeader('CF.{Organization}', 'Organization')}${rtHeader('Owner', 'Owner')}${rtHeader('Created', 'Created')}</tr>`;
+  const body = rows
+    .map(
+      (row) =>
+        `<tbody class="list-item" data-record-id="${html(row.id)}"><tr><td class="collection-as-table">${html(row.id)}</td><td class="collection-as-table">${html(row.subject)}</td><td class="collection-as-table">${row.priority}</td><td class="collection-as-table">Acme</td><td class="collection-as-table">${html(row.owner ?? 'Nobody')}</td><td class="collection-as-table">${rtDate(row.at)}</td></tr></tbody>`,
+    )
+    .join('\n');
+  return `<table class="table ticket-list collection-as-table">${head}${body}</table>`;
+}
+
+/** `queues`: path → rows. Any other path: an empty page (no tickets). `format: 'rt'` lists them as RT 5 does. */
+export async function startDrill(queues: Record<string, DrillRow[]>, format: 'recipe' | 'rt' = 'recipe'): Promise<DrillServer> {
   const submitted = new Map<string, number>();
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://x').pathname;
     const rows = queues[path];
     const now = Date.now();
-    const body = (rows ?? [])
+    const placed = (rows ?? []).map((row) => ({ ...row, at: now - row.submittedAgo * 1000 }));
+    for (const row of placed) submitted.set(row.id, row.at);
+    const body = placed
       .map((row) => {
-        const at = now - row.submittedAgo * 1000;
-        submitted.set(row.id, at);
+        const at = row.at;
         return `<tr class="ticket"><td class="id">${html(row.id)}</td><td class="subject">${html(row.subject)}</td><td class="priority">${row.priority}</td><td class="org">Acme</td><td class="owner">${html(row.owner ?? 'Nobody')}</td><td><time datetime="${new Date(at).toISOString()}">${new Date(at).toISOString()}</time></td></tr>`;
       })
       .join('\n');
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-    response.end(`<!doctype html><html><head><title>Drill ${html(path)}</title></head><body><h1>Queue ${html(path)}</h1><table>${body}</table></body></html>`);
+    response.end(`<!doctype html><html><head><title>Drill ${html(path)}</title></head><body><h1>Queue ${html(path)}</h1>${format === 'rt' ? rtList(placed) : `<table>${body}</table>`}</body></html>`);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -1,0 +1,63 @@
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DrillRow, type DrillServer, drillSettings, startDrill } from './support/drill-helpdesk';
+import { type FirefoxExtension, launchFirefox, waitForFirefoxBadges } from './support/firefox';
+
+/**
+ * Firefox (MV3, firefox-esr): desktop alerts from two background tabs of the drill helpdesk, listed
+ * as RT 5 lists tickets. Contracts and the alert settings arrive as IT pushes them (managed storage).
+ *
+ * What WebDriver BiDi cannot reach, and how the test makes do: it cannot open moz-extension:// pages
+ * (navigation is refused; a tab the extension opens shows as about:blank), so neither the popup nor
+ * the options page, where the agent's click grants the notifications permission. The alerts are
+ * therefore observed as the background's decisions — the overlay marks an alerted ticket's badge
+ * (`data-sla-alerted`) when the background tells it — and the popup's list only through its data:
+ * both tabs' tickets reach the background's storage.session (each tab's ticket alerts). The list's
+ * order and rendering are tested in Chromium (alerts.test.ts) and with the component.
+ */
+
+// At risk ~15 s after the page is served, breached after ~30 s.
+const QUEUE_A: DrillRow[] = [{ id: '101', subject: 'Checkout down', priority: 'Urgent', submittedAgo: 30 }];
+const QUEUE_B: DrillRow[] = [
+  // At risk already, breached ~20 s after the page is served: always due before 101.
+  { id: '201', subject: 'Invoice wrong', priority: 'High', submittedAgo: 100 },
+  { id: '202', subject: 'New user', priority: 'High', submittedAgo: 5 },
+];
+
+let drill: DrillServer;
+let firefox: FirefoxExtension;
+let pageA: Page;
+let pageB: Page;
+
+beforeAll(async () => {
+  drill = await startDrill({ '/a': QUEUE_A, '/b': QUEUE_B }, 'rt');
+  const settings = drillSettings();
+  firefox = await launchFirefox({
+    managed: { customers: settings.customers, customPolicies: settings.customPolicies, readHelpdeskApis: false, alerts: { enabled: true } },
+    timeZone: 'UTC',
+  });
+  pageA = await firefox.browser.newPage();
+  await pageA.goto(`${drill.origin}/a`);
+  pageB = await firefox.browser.newPage();
+  await pageB.goto(`${drill.origin}/b`);
+  await waitForFirefoxBadges(pageA, QUEUE_A.length);
+  await waitForFirefoxBadges(pageB, QUEUE_B.length);
+}, 120_000);
+
+afterAll(async () => {
+  await firefox?.close();
+  await drill?.close();
+});
+
+describe('Firefox: desktop alerts from background tabs', () => {
+  it('alerts when a ticket becomes at risk and when another tab’s ticket breaches (the background’s decisions, marked on their badges)', async () => {
+    // A third tab in front: both helpdesk tabs are in the background.
+    const front = await firefox.browser.newPage();
+    await front.goto('about:blank');
+    await front.bringToFront();
+    await pageA.waitForFunction(() => document.querySelector('[data-sla-ticket="101"]')?.getAttribute('data-sla-alerted')?.includes('at-risk'), { timeout: 30_000 });
+    // Already at risk when first seen: only its breach alerts.
+    await pageB.waitForFunction(() => document.querySelector('[data-sla-ticket="201"]')?.getAttribute('data-sla-alerted') === 'breached', { timeout: 40_000 });
+    expect(await pageB.$eval('[data-sla-ticket="202"]', (b) => b.getAttribute('data-sla-alerted'))).toBeNull();
+  });
+});
