@@ -1,3 +1,4 @@
+import { benchAlerts } from './alerts.ts';
 import { benchEngine } from './engine.ts';
 import { benchEvaluate } from './evaluate.ts';
 import { benchOverlay } from './overlay.ts';
@@ -19,6 +20,7 @@ export const benchModules: BenchModule[] = [
   { name: 'evaluate', run: () => benchEvaluate() },
   { name: 'engine', run: benchEngine },
   { name: 'overlay', run: () => benchOverlay() },
+  { name: 'alerts', run: () => benchAlerts() },
 ];
 
 for (const bench of benchModules) {
