@@ -126,13 +126,14 @@ export function validateSettings(raw: unknown, options: ValidateOptions = {}): V
     throw err;
   }
   const top = Top.safeParse(migrated);
-  if (!top.success) return { ok: false, errors: zodErrors(top.error, [], migrated) };
-  const errors: SettingsError[] = [];
+  // A bad top-level value (an at-risk share of 2) does not hide the customers' problems.
+  const errors: SettingsError[] = top.success ? [] : zodErrors(top.error, [], migrated);
+  const data = top.success ? top.data : partialTop(migrated);
   const customers: Array<{ customer: Customer; index: number }> = [];
   // Entries with schema problems are still checked for what they have right (their policy, level,
   // region, matches), so a file's problems come in one list, not in rounds.
   const checked: Array<{ customer: Customer; index: number }> = [];
-  top.data.customers.forEach((entry, index) => {
+  data.customers.forEach((entry, index) => {
     const parsed = Customer.safeParse(entry);
     if (parsed.success) {
       customers.push({ customer: parsed.data, index });
@@ -142,10 +143,21 @@ export function validateSettings(raw: unknown, options: ValidateOptions = {}): V
       checked.push({ customer: partialCustomer(entry, index), index });
     }
   });
-  const settings: Settings = { ...top.data, customers: customers.map((c) => c.customer) };
+  const settings: Settings = { ...data, customers: customers.map((c) => c.customer) };
   errors.push(...referenceErrors(settings, checked, options));
   if (errors.length) return { ok: false, errors: errors.sort(byPath) };
   return { ok: true, settings };
+}
+
+/** The top-level values that pass the schema, the defaults for the others (their problems are reported already). */
+function partialTop(raw: unknown): z.infer<typeof Top> {
+  const object = (raw !== null && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(Top.shape)) {
+    const parsed = (schema as z.ZodType).safeParse(object[key]);
+    out[key] = parsed.success ? parsed.data : (schema as z.ZodType).safeParse(undefined).data;
+  }
+  return out as z.infer<typeof Top>;
 }
 
 /** The fields of a customer entry that pass the schema (lists keep their valid items), for reference checks. */

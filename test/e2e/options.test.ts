@@ -93,19 +93,28 @@ describe('options page in Chromium', () => {
     await shot('options-contracts');
   });
 
-  it('rejects an invalid file with path-precise errors and leaves storage exactly as it was', async () => {
+  it('rejects an invalid file with errors at their line and field and leaves storage exactly as it was', async () => {
     const before = await stored();
     await open('#/transfer');
     const bad = { ...TEAM_FILE, customers: [{ ...TEAM_FILE.customers[0], domains: ['acme'] }], atRiskShare: 2 };
+    // As a team lead's editor writes it: one value a line, so each problem has a line of its own.
+    const text = JSON.stringify(bad, null, 2);
+    /** The line of `needle`'s first occurrence after `after` (1-based, as the error list counts). */
+    const lineOf = (needle: string, after = '') => text.slice(0, text.indexOf(needle, text.indexOf(after))).split('\n').length;
     await page.getByLabel('Settings or customer file').setInputFiles({
       name: 'broken.json',
       mimeType: 'application/json',
-      buffer: Buffer.from(JSON.stringify(bad)),
+      buffer: Buffer.from(text),
     });
     const alert = page.getByRole('alert');
     await alert.waitFor();
-    const paths = await alert.locator('code').allTextContents();
-    expect(paths).toEqual(expect.arrayContaining(['customers.0.domains.0', 'atRiskShare']));
+    const places = await alert.locator('code').allTextContents();
+    expect(places).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(new RegExp(`^Line ${lineOf('"acme"', '"domains"')} · `)),
+        `Line ${lineOf('"atRiskShare"')} · At-risk threshold (%)`,
+      ]),
+    );
     await page.getByText(/^broken\.json has 2 problems — nothing was applied/).waitFor();
     await shot('options-import-rejected');
     expect(await stored()).toEqual(before);

@@ -21,6 +21,12 @@ describe('validateSettings', () => {
     ]);
   });
 
+  it("reports a bad top-level value together with the customers' problems, not first", () => {
+    const result = validateSettings({ ...base, atRiskShare: 2, customers: [{ ...acme, domains: ['acme'] }, { ...acme, id: 'b', name: 'B', level: 'bronze' }] });
+    if (result.ok) throw new Error('expected errors');
+    expect(result.errors.map((e) => e.path)).toEqual(['atRiskShare', 'customers.0.domains.0', 'customers.1.level']);
+  });
+
   it('checks references: duplicate ids, unknown policies, levels and roles', () => {
     const result = validateSettings({
       ...base,
