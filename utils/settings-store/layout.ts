@@ -2,6 +2,7 @@ import { storage } from '@wxt-dev/storage';
 import { browser } from 'wxt/browser';
 import { SETTINGS_VERSION, Settings } from '@/core/settings/schema';
 import { type SettingsError, zodErrors } from '@/core/settings/validate';
+import type { Areas } from './areas';
 import { MANAGED_SNAPSHOT } from './managed';
 import { migrateStale, STORAGE_VERSION } from './migrations';
 import { planSync, SYNC_PIECES, type SyncPiece } from './sync-quota';
@@ -26,7 +27,6 @@ type LocalPiece = (typeof LOCAL_PIECES)[number];
 const SYNC_KEYS = SYNC_PIECES.flatMap((name) => [name, `${name}$`]);
 const LOCAL_KEYS = [...LOCAL_PIECES, ...SYNC_PIECES, PREVIOUS_KEY].flatMap((name) => [name, `${name}$`]);
 
-export type Areas = { sync: Record<string, unknown>; local: Record<string, unknown> };
 export const readAreas = async (): Promise<Areas> => {
   const [sync, local] = await Promise.all([
     browser.storage.sync.get(SYNC_KEYS),

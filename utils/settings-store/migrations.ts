@@ -9,7 +9,7 @@ import {
 } from '@/core/settings/migrate';
 import { SETTINGS_VERSION, Settings } from '@/core/settings/schema';
 import { type SettingsError, zodErrors } from '@/core/settings/validate';
-import type { Areas } from './layout';
+import type { Areas } from './areas';
 
 /**
  * Migrations of stored pieces. Item versions: @wxt-dev/storage counts from 1, so item version 1 is
