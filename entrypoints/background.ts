@@ -10,6 +10,7 @@ import { ALARM, alertClicked, IDLE_SECONDS, runAlerts, showTicket } from '@/util
 import { recordApiStatus } from '@/utils/api-status';
 import { forgetTabDeadlines, recordFrameDeadlines } from '@/utils/tab-deadlines';
 import { loadSettings, watchSettings } from '@/utils/settings-store';
+import { stateName } from '@/utils/state-names';
 
 /**
  * The background: (1) the toolbar badge shows each tab's ticket counts, summed over the tab's
@@ -39,24 +40,12 @@ const ENGLISH_TOOLBAR: ToolbarWords = {
   state: (state) => state.replace('-', ' '),
 };
 
-const STATE_NAMES: Record<BadgeState, () => string> = {
-  'on-track': () => i18n.t('state.onTrack'),
-  'at-risk': () => i18n.t('state.atRisk'),
-  breached: () => i18n.t('state.breached'),
-  waiting: () => i18n.t('state.waiting'),
-  met: () => i18n.t('state.met'),
-  missed: () => i18n.t('state.missed'),
-  'no-target': () => i18n.t('state.noTarget'),
-  unmapped: () => i18n.t('state.unmapped'),
-  unreadable: () => i18n.t('state.unreadable'),
-};
-
 /** The browser's language (background only: tests use the English default). */
 const toolbarWords = (): ToolbarWords => ({
   counts: (what, summary) =>
     what === 'breached' ? i18n.t('alerts.toolbar.breached', [summary]) : what === 'atRisk' ? i18n.t('alerts.toolbar.atRisk', [summary]) : i18n.t('alerts.toolbar.open', [summary]),
   none: i18n.t('alerts.toolbar.none'),
-  state: (state) => STATE_NAMES[state](),
+  state: stateName,
 });
 
 /** Breached first (red), then at risk (amber), then open tickets (green); empty when none. The tooltip says which. */

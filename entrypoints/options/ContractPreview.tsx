@@ -14,26 +14,11 @@ import { getPolicy } from '@/core';
 import { toEvaluateInput } from '@/core/contracts/lookup';
 import type { RequestType } from '@/core/evaluate/types';
 import { LANGUAGES, type Language, PRIORITIES, type Priority } from '@/core/policy/schema';
-import type { BadgeState } from '../overlay.content/badge-state';
+import { stateName } from '@/utils/state-names';
 import { previewBadge } from './preview-badge';
 import { useStore } from './store';
 
 const REQUEST_TYPES: RequestType[] = ['technical', 'billing', 'feature'];
-
-const STATE_KEYS: Record<BadgeState, string> = {
-  'on-track': 'state.onTrack',
-  'at-risk': 'state.atRisk',
-  breached: 'state.breached',
-  waiting: 'state.waiting',
-  met: 'state.met',
-  missed: 'state.missed',
-  'no-target': 'state.noTarget',
-  unmapped: 'state.unmapped',
-  unreadable: 'state.unreadable',
-};
-
-/** i18n.t for keys chosen at run time (each one is in locales/*.yml). */
-const t = i18n.t as unknown as (key: string, substitutions?: string[]) => string;
 
 /**
  * Pick a customer and describe a ticket (priority, language, request type, requester, submission
@@ -149,7 +134,7 @@ export function ContractPreview() {
             <span className="badge" data-sla-state={badge.view.state} data-testid="preview-badge">
               {badge.view.text}
             </span>{' '}
-            <span className="muted">({t(STATE_KEYS[badge.view.state])})</span>
+            <span className="muted">({stateName(badge.view.state)})</span>
           </p>
           {badge.model.sections
             .filter((section) => section.lines.length > 0)

@@ -4,17 +4,11 @@ import { formatDuration, formatInstant, localZone } from '@/components/format';
 import { useNow } from '@/components/use-now';
 import type { OverlayMessage } from '@/entrypoints/overlay.content/messages';
 import { type ListEntry, nextToBreach, type TabReports } from '@/utils/next-to-breach';
+import { stateName } from '@/utils/state-names';
 import { readTabs } from '@/utils/tab-deadlines';
 
 /** Shown at first; "Show more" adds this many. A long list stays quick to open. */
 const PAGE = 50;
-
-const STATE_LABELS: Record<ListEntry['state'], () => string> = {
-  breached: () => i18n.t('state.breached'),
-  'at-risk': () => i18n.t('state.atRisk'),
-  'on-track': () => i18n.t('state.onTrack'),
-  waiting: () => i18n.t('state.waiting'),
-};
 
 function timeText(entry: ListEntry, now: number, zone: string): string {
   if (entry.state === 'breached') return i18n.t('alerts.list.overdue', [formatDuration(now - entry.deadline)]);
@@ -80,7 +74,7 @@ export function NextToBreach({ tabs, onlyMine = false }: { tabs: TabReports[] | 
           {list.entries.slice(0, shown).map((entry) => (
             <li key={entry.id} className={`state-${entry.state}`} data-ticket={entry.key} data-state={entry.state} data-tab={entry.tabId}>
               <button type="button" className="breach-button" onClick={() => show(entry)} title={entry.pageTitle || entry.url}>
-                <span className="pill">{STATE_LABELS[entry.state]()}</span>
+                <span className="pill">{stateName(entry.state)}</span>
                 <span className="what">
                   <strong>#{entry.key}</strong> {entry.subject}
                 </span>

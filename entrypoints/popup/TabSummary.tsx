@@ -3,19 +3,7 @@ import { i18n } from '#i18n';
 import { formatInstant, localZone } from '@/components/format';
 import type { OverlayMessage } from '@/entrypoints/overlay.content/messages';
 import type { BadgeCounts } from '@/entrypoints/overlay.content/ticker';
-
-/** Badge states (data-sla-state) → labels; message keys cannot contain "-". */
-const STATE_LABELS: Record<string, () => string> = {
-  'on-track': () => i18n.t('state.onTrack'),
-  'at-risk': () => i18n.t('state.atRisk'),
-  breached: () => i18n.t('state.breached'),
-  waiting: () => i18n.t('state.waiting'),
-  met: () => i18n.t('state.met'),
-  missed: () => i18n.t('state.missed'),
-  'no-target': () => i18n.t('state.noTarget'),
-  unmapped: () => i18n.t('state.unmapped'),
-  unreadable: () => i18n.t('state.unreadable'),
-};
+import { stateName } from '@/utils/state-names';
 
 /**
  * Runs in the helpdesk tab (the extension's isolated world): the badge with this deadline, scrolled
@@ -74,7 +62,7 @@ export function TabSummary() {
           <ul className="counts" aria-label={i18n.t('popup.counts')}>
             {entries.map(([state, n]) => (
               <li key={state} className={`state-${state}`}>
-                <span className="count">{n}</span> {STATE_LABELS[state]?.() ?? state}
+                <span className="count">{n}</span> {stateName(state)}
               </li>
             ))}
           </ul>
