@@ -15,20 +15,23 @@ export function localZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
-/**
- * "Mon, Nov 18, 2019, 09:00 AM JST" in the given zone: date and time in the reader's locale, the
- * zone as the abbreviation badges and explanations use (Intl alone says "GMT+9" for Tokyo in English).
- */
-export function formatInstant(iso: string | number, zone: string, locale = uiLocale()): string {
-  const dt = (typeof iso === 'number' ? DateTime.fromMillis(iso) : DateTime.fromISO(iso)).setZone(zone);
-  const text = dt.setLocale(locale).toLocaleString({
+/** Weekday, date and time, as every instant in the popup and options page is written. */
+const DAY_AND_TIME: Intl.DateTimeFormatOptions = {
     weekday: 'short',
     day: 'numeric',
     month: 'short',
     year: 'numeric',
     hour: '2-digit',
     minute: '2-digit',
-  });
+};
+
+/**
+ * "Mon, Nov 18, 2019, 09:00 AM JST" in the given zone: date and time in the reader's locale, the
+ * zone as the abbreviation badges and explanations use (Intl alone says "GMT+9" for Tokyo in English).
+ */
+export function formatInstant(iso: string | number, zone: string, locale = uiLocale()): string {
+  const dt = (typeof iso === 'number' ? DateTime.fromMillis(iso) : DateTime.fromISO(iso)).setZone(zone);
+  const text = dt.setLocale(locale).toLocaleString(DAY_AND_TIME);
   return `${text} ${zoneAbbreviation(zone, dt.toJSDate())}`;
 }
 
@@ -55,12 +58,7 @@ export function formatLocalInput(value: string, locale = uiLocale()): string | n
   const dt = DateTime.fromISO(value, { zone: 'UTC' });
   if (!dt.isValid) return null;
   return new Intl.DateTimeFormat(locale, {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
+    ...DAY_AND_TIME,
     hourCycle: 'h23',
     timeZone: 'UTC',
   }).format(dt.toJSDate());
