@@ -2,9 +2,12 @@ import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
 import { loadSettings, watchSettings } from '@/utils/settings-store';
 import { sameOriginGet } from './api/same-origin-get';
+import { SEARCH_PORT } from './api/search/protocol';
+import { type SearchPageDeps, searchInfo, startSearchReport } from './api/search/session';
 import { badgeWords, type MessageLookup } from './badge-words';
 import { markAlerted, revealTicket } from './reveal';
 import { type OverlayMessage, mapCustomerHash } from './messages';
+import { adaptersForPage, pageTimeZone } from './page-adapters';
 import { startOverlay } from './overlay';
 
 /**
@@ -70,9 +73,35 @@ export default defineContentScript({
       send({ type: 'sla:counts', counts: overlay.counts });
       send({ type: 'sla:deadlines', report: overlay.deadlines() });
     });
-    const unwatch = watchSettings(({ settings: next }) => overlay.update(next));
+    let current = settings;
+    const unwatch = watchSettings(({ settings: next }) => {
+      current = next;
+      overlay.update(next);
+    });
+    // The SLA report of this page's search (options page ↔ top frame): api/search/.
+    const searchDeps = (): SearchPageDeps => ({
+      url: location.href,
+      title: document.title,
+      settings: current,
+      get: () => sameOriginGet(location.href),
+      context: () => ({ doc: document, timeZone: pageTimeZone(adaptersForPage(location.href, current).site, current, location.href), now: new Date() }),
+      pageTickets: () => overlay.tickets(),
+    });
+    const onConnect = (port: Browser.runtime.Port) => {
+      if (port.name !== SEARCH_PORT || window !== window.top) return;
+      const report = startSearchReport(searchDeps(), (message) => {
+        try {
+          port.postMessage(message);
+        } catch {
+          // The options page closed: the disconnect below cancels.
+        }
+      });
+      port.onDisconnect.addListener(() => report.cancel());
+    };
+    browser.runtime.onConnect.addListener(onConnect);
     const onMessage = (message: OverlayMessage) => {
       if (message?.type === 'sla:get-counts') return Promise.resolve(overlay.counts);
+      if (message?.type === 'sla:search-info') return window === window.top ? Promise.resolve(searchInfo(searchDeps())) : undefined;
       if (message?.type === 'sla:reveal') return Promise.resolve(revealTicket(document, message.key));
       if (message?.type === 'sla:alerted') markAlerted(document, message.alerts);
       return undefined;
@@ -81,6 +110,7 @@ export default defineContentScript({
     ctx.onInvalidated(() => {
       unwatch();
       browser.runtime.onMessage.removeListener(onMessage);
+      browser.runtime.onConnect.removeListener(onConnect);
       overlay.stop();
       marker.__slaLensOverlay = false;
     });

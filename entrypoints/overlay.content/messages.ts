@@ -22,7 +22,10 @@ export type OverlayMessage =
   | { type: 'sla:alerted'; alerts: Array<{ key: string; state: string }> }
   // popup → background: focus a tab and reveal a ticket in one of its frames (the popup reads the
   // next-to-breach list from storage.session itself).
-  | { type: 'sla:show-ticket'; tabId: number; frameId: number; key: string };
+  | { type: 'sla:show-ticket'; tabId: number; frameId: number; key: string }
+  // popup → content (top frame): what "SLA report for this search" would read here (SearchSourceInfo);
+  // the report itself runs over a port (api/search/protocol.ts).
+  | { type: 'sla:search-info' };
 
 /** The options-page route that creates a customer prefilled from an unmapped ticket. */
 export function mapCustomerHash(prefill: { name?: string; domain?: string }): string {

@@ -1,5 +1,6 @@
 import type { Settings } from '../../core/settings/schema';
-import type { Adapter } from './adapters/types';
+import { readCurrentAgent } from './adapters/current-agent';
+import type { Adapter, ScannedTicket } from './adapters/types';
 import { type ExactData, type ExactStatus, createExactData } from './api/exact-data';
 import { pageReading, withExact } from './api/merge';
 import { apiReaderFor } from './api/registry';
@@ -41,6 +42,8 @@ export interface Overlay {
   readonly counts: BadgeCounts;
   /** The open tickets' deadlines now. */
   deadlines(): FrameReport;
+  /** Each badged ticket's fields (the page's, with the API's exact ones over them): the SLA report of a page. */
+  tickets(): Array<ScannedTicket['fields']>;
   readonly scanner: Scanner;
   stop(): void;
 }
@@ -118,7 +121,7 @@ export function startOverlay(doc: Document, initial: Settings, hooks: OverlayHoo
 
   // The fields each model was built from: the deadline report names subject, customer and owner.
   const fieldsOf: TicketFieldsByModel = new WeakMap();
-  const deadlines = () => buildReport(scanner.badges(), fieldsOf, { url: url(), title: doc.title ?? '' });
+  const deadlines = () => buildReport(scanner.badges(), fieldsOf, { url: url(), title: doc.title ?? '', agent: readCurrentAgent(doc) });
   const reportDeadlines = () => {
     if (!hooks.onDeadlines) return;
     try {
@@ -176,6 +179,14 @@ export function startOverlay(doc: Document, initial: Settings, hooks: OverlayHoo
       return ticker?.counts ?? { counts: {}, total: 0 };
     },
     deadlines,
+    tickets() {
+      const byKey = new Map<string, ScannedTicket['fields']>();
+      for (const badge of scanner.badges()) {
+        const fields = fieldsOf.get(badge.model);
+        if (fields && !byKey.has(badge.model.key)) byKey.set(badge.model.key, fields);
+      }
+      return [...byKey.values()];
+    },
     scanner,
     stop() {
       cancelWarm();

@@ -2,7 +2,7 @@ import type { Language } from '../../../core/policy/schema';
 import { languageFromField, languageFromScript } from '../adapters/detect-language';
 import { extractEmail, literalPriority, toRequestType } from '../adapters/field-values';
 import { answered, apiTime } from './reader-kit';
-import { ApiError, type ApiGet, type ApiReader, type ExactTicket, type ReadResult } from './types';
+import { ApiError, type ApiGet, type ApiReader, type ExactTicket, type ReadContext, type ReadResult } from './types';
 
 /**
  * Request Tracker 5 REST2 (https://docs.bestpractical.com/rt/5.0.3/RT/REST2.html), on the agent's
@@ -19,7 +19,7 @@ interface RtUser {
   Lang?: string;
 }
 
-interface RtTicket {
+export interface RtTicket {
   id: string | number;
   Created?: string;
   Priority?: string;
@@ -41,11 +41,17 @@ interface RtTransaction {
 
 interface RtCollection {
   items: unknown[];
+  total?: number | null;
   pages?: number | null;
   per_page?: number;
 }
 
-const REST = '/REST/2.0';
+export const REST = '/REST/2.0';
+/** What a ticket search asks for (the reader's and the search report's): the fields and the requestor's. */
+export const TICKET_FIELDS = {
+  fields: 'Created,Priority,Status,Subject,Due,LastUpdated,Requestor,CustomFields',
+  'fields[Requestor]': 'EmailAddress,Organization,Lang',
+};
 /** RT's largest page (REST2 caps `per_page` at 100). */
 const PER_PAGE = 100;
 /** Requests per search at most: a batch needs one; this only stops a runaway. */
@@ -97,15 +103,15 @@ function priorityNames(doc: Document): (ticket: string, value: string) => string
 const isCollection = (answer: unknown): answer is RtCollection =>
   typeof answer === 'object' && answer !== null && Array.isArray((answer as RtCollection).items);
 
-/** One page of a REST2 search; `more` when RT says (or a full page suggests) there is another. */
-async function searchPage<T>(get: ApiGet, path: string, params: Record<string, string>, page = 1) {
+/** One page of a REST2 search; `more` when RT says (or a full page suggests) there is another; `total` when RT may count. */
+export async function searchPage<T>(get: ApiGet, path: string, params: Record<string, string>, page = 1) {
   const query = new URLSearchParams({ ...params, per_page: String(PER_PAGE), page: String(page) });
   const answer = await get.json(`${path}?${query}`);
   if (!isCollection(answer)) throw new ApiError({ kind: 'unexpected', message: `RT REST2 ${path.slice(path.lastIndexOf('/'))}: no items in the answer` });
   // RT lists a record the agent may not see as null; without `pages` (not allowed to count all) a full page means more.
   const items = answer.items.filter((item): item is T => typeof item === 'object' && item !== null);
   const more = answer.pages ? page < answer.pages : answer.items.length >= (answer.per_page ?? PER_PAGE);
-  return { items, more };
+  return { items, more, total: typeof answer.total === 'number' ? answer.total : undefined };
 }
 
 async function searchAll<T>(get: ApiGet, path: string, params: Record<string, string>): Promise<T[]> {
@@ -210,6 +216,42 @@ function exactTicket(ticket: RtTicket, priorityName: string | undefined, languag
   return exact;
 }
 
+/**
+ * Tickets a search found (with TICKET_FIELDS) → their exact data by id: languages, first replies
+ * (one transaction search per hundred tickets) and, where nothing else tells the language, the
+ * first message's text.
+ */
+export async function exactTickets(found: readonly RtTicket[], get: ApiGet, context: ReadContext): Promise<Map<string, ExactTicket>> {
+  const base = `${rtWebPath(context.doc)}${REST}`;
+  const tickets = new Map(found.map((ticket) => [String(ticket.id), ticket]));
+
+  // The ticket's own Language field first (as on its page), then the requestor's RT language, then the script.
+  const known = bodyLanguages.get(get) ?? new Map<string, Language | null>();
+  bodyLanguages.set(get, known);
+  const languages = new Map<string, Language | undefined>();
+  const needBody = new Set<string>();
+  for (const [id, ticket] of tickets) {
+    const language =
+      languageFromField(customField(ticket, /^language$/i)) ??
+      languageFromField(ticket.Requestor?.[0]?.Lang) ??
+      languageFromScript(ticket.Subject) ??
+      known.get(id) ??
+      undefined;
+    languages.set(id, language);
+    if (!language && !known.has(id)) needBody.add(id);
+  }
+  const { replies, created } = await readTransactions(get, base, [...tickets.values()], needBody);
+  await readBodyLanguages(get, base, created, known);
+
+  const names = priorityNames(context.doc);
+  const result = new Map<string, ExactTicket>();
+  for (const [id, ticket] of tickets) {
+    const language = languages.get(id) ?? known.get(id) ?? undefined;
+    result.set(id, exactTicket(ticket, ticket.Priority && names(id, ticket.Priority), language, replies.get(id)));
+  }
+  return result;
+}
+
 export const rtApiReader: ApiReader = {
   id: 'rt',
   apiName: 'RT REST2',
@@ -218,45 +260,10 @@ export const rtApiReader: ApiReader = {
   async read(refs, get, context) {
     const base = `${rtWebPath(context.doc)}${REST}`;
     const ids = [...new Set(refs.map((ref) => ref.apiId ?? ref.key).filter((id) => /^\d+$/.test(id)))];
-    const found = ids.length
-      ? await searchAll<RtTicket>(get, `${base}/tickets`, {
-          query: anyOf('id', ids),
-          fields: 'Created,Priority,Status,Subject,Due,LastUpdated,Requestor,CustomFields',
-          'fields[Requestor]': 'EmailAddress,Organization,Lang',
-        })
-      : [];
-    const tickets = new Map(found.map((ticket) => [String(ticket.id), ticket]));
-
-    // The ticket's own Language field first (as on its page), then the requestor's RT language, then the script.
-    const known = bodyLanguages.get(get) ?? new Map<string, Language | null>();
-    bodyLanguages.set(get, known);
-    const languages = new Map<string, Language | undefined>();
-    const needBody = new Set<string>();
-    for (const [id, ticket] of tickets) {
-      const language =
-        languageFromField(customField(ticket, /^language$/i)) ??
-        languageFromField(ticket.Requestor?.[0]?.Lang) ??
-        languageFromScript(ticket.Subject) ??
-        known.get(id) ??
-        undefined;
-      languages.set(id, language);
-      if (!language && !known.has(id)) needBody.add(id);
-    }
-    const { replies, created } = await readTransactions(get, base, [...tickets.values()], needBody);
-    await readBodyLanguages(get, base, created, known);
-
-    const names = priorityNames(context.doc);
+    const found = ids.length ? await searchAll<RtTicket>(get, `${base}/tickets`, { query: anyOf('id', ids), ...TICKET_FIELDS }) : [];
+    const exact = await exactTickets(found, get, context);
     const result: ReadResult = new Map();
-    for (const ref of refs) {
-      const id = ref.apiId ?? ref.key;
-      const ticket = tickets.get(id);
-      if (!ticket) {
-        result.set(ref.key, { kind: 'not-found' });
-        continue;
-      }
-      const language = languages.get(id) ?? known.get(id) ?? undefined;
-      result.set(ref.key, exactTicket(ticket, ticket.Priority && names(id, ticket.Priority), language, replies.get(id)));
-    }
+    for (const ref of refs) result.set(ref.key, exact.get(ref.apiId ?? ref.key) ?? { kind: 'not-found' });
     return result;
   },
 };
