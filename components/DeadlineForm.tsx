@@ -7,10 +7,11 @@ import { DeadlineResult } from './DeadlineResult';
 import { ErrorList, type PathError } from './ErrorList';
 import { evaluateSafe } from './evaluate-safe';
 import { Field } from './Field';
-import { formatLocalInput, localInputToIso, localZone, nowAsLocalInput } from './format';
-import { contractZone, holidayNames, policyChoices, regionChoices, teamHolidays } from './policy-choices';
+import { formatInstant, localZone } from './format';
+import { contractZone, holidayNames, policyChoices, policyZones, regionChoices, teamHolidays } from './policy-choices';
 import { PolicySelect } from './PolicySelect';
 import { RegionSelect } from './RegionSelect';
+import { SubmittedFields, submissionError, useSubmission } from './SubmittedFields';
 import { Timeline } from './Timeline';
 import { timelineFor } from './timeline-data';
 import { useNow } from './use-now';
@@ -19,7 +20,7 @@ const TYPES: RequestType[] = ['technical', 'billing', 'feature'];
 
 /**
  * The popup's ad-hoc deadline: any policy, level, priority, language, region, type and submission
- * time (default now, in the reader's zone); recomputed as the fields change.
+ * time (default now), given in any zone (default the reader's); recomputed as the fields change.
  */
 export function DeadlineForm({ settings }: { settings: Pick<Settings, 'customPolicies' | 'holidays'> }) {
   const policies = useMemo(() => policyChoices(settings.customPolicies), [settings.customPolicies]);
@@ -31,7 +32,7 @@ export function DeadlineForm({ settings }: { settings: Pick<Settings, 'customPol
   const [englishAccepted, setEnglishAccepted] = useState(false);
   const [region, setRegion] = useState('');
   const [type, setType] = useState<RequestType>('technical');
-  const [submitted, setSubmitted] = useState(() => nowAsLocalInput());
+  const submission = useSubmission();
   const now = useNow();
   const zone = localZone();
 
@@ -39,11 +40,12 @@ export function DeadlineForm({ settings }: { settings: Pick<Settings, 'customPol
   const levelValue = levels.some(([id]) => id === level) ? level : (policy?.defaultLevel ?? levels[0]?.[0] ?? '');
   const regions = policy ? regionChoices(policy, settings) : [];
   const regionValue = regions.includes(region) ? region : '';
-  const submittedIso = localInputToIso(submitted, zone);
+  const submittedIso = submission.iso;
+  const submittedError = submissionError(submission);
 
   const evaluation = useMemo(() => {
     if (!policy) return null;
-    if (!submittedIso) return { result: null, errors: [{ path: 'submitted', message: i18n.t('adhoc.submittedInvalid') }] as PathError[] };
+    if (!submittedIso) return { result: null, errors: [{ path: 'submitted', message: submittedError ?? '' }] as PathError[] };
     const builtin = !settings.customPolicies.some((p) => p.id === policy.id);
     const input: EvaluateInput = {
       policy: builtin ? policy.id : policy,
@@ -57,7 +59,7 @@ export function DeadlineForm({ settings }: { settings: Pick<Settings, 'customPol
       holidays: teamHolidays(settings, regionValue || policy.defaultRegion),
     };
     return evaluateSafe(input);
-  }, [policy, settings, levelValue, priority, submittedIso, language, englishAccepted, regionValue, type]);
+  }, [policy, settings, levelValue, priority, submittedIso, submittedError, language, englishAccepted, regionValue, type]);
 
   const errorFor = (field: string) => evaluation?.errors.find((e) => e.path.split('.')[0] === field)?.message;
 
@@ -117,15 +119,7 @@ export function DeadlineForm({ settings }: { settings: Pick<Settings, 'customPol
             <RegionSelect control={c} value={regionValue} regions={regions} defaultRegion={policy?.defaultRegion} onChange={setRegion} />
           )}
         </Field>
-        {/* Full width so no browser cuts the time (Firefox's 12-hour "04:30 PM"), and the 24-hour reading under it. */}
-        <Field
-          label={i18n.t('adhoc.submitted')}
-          error={errorFor('submitted')}
-          hint={submittedIso ? `${formatLocalInput(submitted)} · ${zone}` : zone}
-          wide
-        >
-          {(c) => <input {...c} type="datetime-local" value={submitted} onChange={(e) => setSubmitted(e.target.value)} />}
-        </Field>
+        <SubmittedFields submission={submission} zones={policy ? policyZones(policy) : []} error={errorFor('submitted')} />
         <div className="field check">
           <label>
             <input type="checkbox" checked={englishAccepted} onChange={(e) => setEnglishAccepted(e.target.checked)} />{' '}
@@ -136,6 +130,11 @@ export function DeadlineForm({ settings }: { settings: Pick<Settings, 'customPol
       {evaluation && <ErrorList errors={evaluation.errors} />}
       {evaluation?.result && policy && submittedIso && (
         <DeadlineResult result={evaluation.result} contractZone={contractZone(policy, evaluation.result) ?? zone} now={now}>
+          {evaluation.result.target && submission.zone !== zone && (
+            <p className="muted" data-testid="deadline-submitted-zone">
+              {i18n.t('adhoc.inSubmittedZone', [formatInstant(evaluation.result.target.deadline, submission.zone)])}
+            </p>
+          )}
           <Timeline
             {...timelineFor({
               policy,

@@ -42,3 +42,8 @@ export function contractZone(policy: Policy, result: EvaluateResult): string | u
   const calendar = result.target ? policy.calendars[result.target.calendar] : undefined;
   return calendar?.timeZone ?? policyZone(policy);
 }
+
+/** Every zone a policy's calendars are in, its main calendar's first (the zones a reader most likely means). */
+export function policyZones(policy: Policy): string[] {
+  return [...new Set([policyZone(policy), ...Object.values(policy.calendars).map((c) => c.timeZone)].filter((z): z is string => !!z))];
+}

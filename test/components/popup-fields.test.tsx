@@ -22,7 +22,7 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-const submittedField = () => screen.getByLabelText(/^(Submitted|Eingegangen|受付日時)/) as HTMLInputElement;
+const submittedField = () => screen.getByLabelText(/^(Submitted|Eingegangen|受付日時)$/) as HTMLInputElement;
 const hintOf = (control: HTMLElement) =>
   (control.getAttribute('aria-describedby') ?? '')
     .split(' ')
