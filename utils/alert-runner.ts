@@ -103,6 +103,7 @@ export function runAlerts(): Promise<void> {
       priority: entry.priority,
       level: entry.level,
       owner: entry.owner,
+      agent: entry.agent,
     }));
     const idle = prefs.quietWhenIdle && (await isIdle());
     const plan = planAlerts({ tickets, prefs, done: new Set(Object.keys(log.done)), now, idle });

@@ -1,5 +1,7 @@
+import type { PageAgent } from '@/core/alerts/owner';
 import { stateAt } from '@/core/alerts/schedule';
 import type { FrameReport, ReportedTicket } from '@/entrypoints/overlay.content/deadline-report';
+import { agentsByOrigin, hostOf, originOf } from './page-agents';
 
 /**
  * Pure: the popup's "next to breach" list across the agent's open helpdesk tabs and frames. At-risk
@@ -21,6 +23,8 @@ export interface ListEntry extends ReportedTicket {
   url: string;
   pageTitle: string;
   state: ReturnType<typeof stateAt>;
+  /** The logged-in agent as the ticket's helpdesk shows them ("only mine" compares the owner with them). */
+  agent?: PageAgent;
 }
 
 export interface NextToBreach {
@@ -32,16 +36,12 @@ export interface NextToBreach {
   tabs: number;
   /** Some listed tickets come from pages that show no owner ("only mine" cannot tell there). */
   ownerUnknown: boolean;
+  /** Hosts whose listed tickets show an owner but whose pages show no logged-in agent. */
+  agentUnknown: string[];
 }
 
 export function ticketId(url: string, key: string): string {
-  let origin = url;
-  try {
-    origin = new URL(url).origin;
-  } catch {
-    // Keep the text: it still tells two helpdesks apart.
-  }
-  return `${origin}|${key}`;
+  return `${originOf(url)}|${key}`;
 }
 
 const RANK = { breached: 0, 'at-risk': 0, 'on-track': 1, waiting: 2 } as const;
@@ -51,6 +51,8 @@ export function nextToBreach(tabs: readonly TabReports[], now: number): NextToBr
   let unmapped = 0;
   let unreadable = 0;
   let ownerUnknown = false;
+  const agentUnknown = new Set<string>();
+  const agents = agentsByOrigin(tabs);
   let withOverlay = 0;
   for (const tab of tabs) {
     let reported = false;
@@ -61,8 +63,12 @@ export function nextToBreach(tabs: readonly TabReports[], now: number): NextToBr
       for (const ticket of report.tickets) {
         const id = ticketId(report.url, ticket.key);
         if (byId.has(id)) continue;
+        const agent = agents.get(originOf(report.url));
         if (ticket.owner === undefined) ownerUnknown = true;
-        byId.set(id, { ...ticket, id, tabId: tab.tabId, frameId: Number(frame), url: report.url, pageTitle: report.title, state: stateAt(ticket, now) });
+        else if (!agent) agentUnknown.add(hostOf(report.url));
+        const entry: ListEntry = { ...ticket, id, tabId: tab.tabId, frameId: Number(frame), url: report.url, pageTitle: report.title, state: stateAt(ticket, now) };
+        if (agent) entry.agent = agent;
+        byId.set(id, entry);
       }
     }
     if (reported) withOverlay += 1;
@@ -73,5 +79,5 @@ export function nextToBreach(tabs: readonly TabReports[], now: number): NextToBr
     const by = a.state === 'waiting' ? a.start - b.start : a.deadline - b.deadline;
     return by !== 0 ? by : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
   });
-  return { entries, unmapped, unreadable, tabs: withOverlay, ownerUnknown };
+  return { entries, unmapped, unreadable, tabs: withOverlay, ownerUnknown, agentUnknown: [...agentUnknown].sort() };
 }

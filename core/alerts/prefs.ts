@@ -29,7 +29,10 @@ export const AlertPrefs = z.object({
   levels: z.array(z.string().trim().min(1)).default([]),
   /** Only tickets assigned to the agent, where the helpdesk page shows the owner. */
   onlyMine: z.boolean().default(false),
-  /** The names the helpdesks show the agent as owner ("jdoe", "Jane Doe"); compared ignoring case. */
+  /**
+   * Names that count as the agent's besides the agent the helpdesk's pages show ("jdoe", "Jane Doe",
+   * a shared queue's alias); compared as core/alerts/owner.ts compares names.
+   */
   myNames: z.array(z.string().trim().min(1)).default([]),
   /** No alerts while the browser is idle (asks for the idle permission); held back until the agent is back. */
   quietWhenIdle: z.boolean().default(false),

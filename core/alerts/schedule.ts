@@ -1,6 +1,7 @@
 import type { Priority } from '../policy/schema';
 import { compileCalendar } from '../time/compile';
 import type { BusinessCalendar } from '../time/types';
+import { isMine, knowsMe, type PageAgent } from './owner';
 import type { AlertPrefs, AlertState } from './prefs';
 
 /**
@@ -32,6 +33,8 @@ export interface AlertTicket {
   level?: string;
   /** The owner as the page shows it; null: unassigned; undefined: this helpdesk's page shows no owner. */
   owner?: string | null;
+  /** The logged-in agent as the helpdesk's pages show them; undefined: they show no one. */
+  agent?: PageAgent;
 }
 
 export interface Alert {
@@ -54,13 +57,15 @@ const same = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim()
 
 /**
  * Whether "only mine" lets the ticket through: always where the page shows no owner (the filter
- * cannot tell there, and the popup says so), never for an unassigned ticket.
+ * cannot tell, and the popup says so); never for an unassigned ticket; an assigned one when its owner
+ * is the agent the helpdesk's pages show or one of the agent's typed names (core/alerts/owner.ts),
+ * and when neither tells who the agent is (again the popup says so).
  */
-export function passesOwner(ticket: Pick<AlertTicket, 'owner'>, prefs: Pick<AlertPrefs, 'onlyMine' | 'myNames'>): boolean {
+export function passesOwner(ticket: Pick<AlertTicket, 'owner' | 'agent'>, prefs: Pick<AlertPrefs, 'onlyMine' | 'myNames'>): boolean {
   if (!prefs.onlyMine || ticket.owner === undefined) return true;
   if (ticket.owner === null) return false;
-  const owner = ticket.owner;
-  return prefs.myNames.some((name) => same(name, owner));
+  const me = { agent: ticket.agent, names: prefs.myNames };
+  return !knowsMe(me) || isMine(ticket.owner, me);
 }
 
 /** The states this ticket may alert for under the agent's filters (priority, level, owner). */

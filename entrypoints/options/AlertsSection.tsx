@@ -5,7 +5,10 @@ import { type AlertPrefs, AlertPrefs as AlertPrefsSchema, type AlertState, type 
 import { PRIORITIES, type Priority } from '@/core/policy/schema';
 import type { Weekday } from '@/core/time/types';
 import { requestAndSave, useAlertPrefs } from '@/entrypoints/popup/AlertsSwitch';
+import { useTabReports } from '@/entrypoints/popup/NextToBreach';
 import { saveAlertPrefs } from '@/utils/alert-prefs';
+import type { TabReports } from '@/utils/next-to-breach';
+import { agentsByOrigin, hostOf } from '@/utils/page-agents';
 
 /**
  * Options → Desktop alerts: the agent's own alert settings (utils/alert-prefs.ts), saved as they
@@ -47,8 +50,32 @@ function weekdayName(day: Weekday): string {
   return new Intl.DateTimeFormat(uiLocale(), { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, day)));
 }
 
+/** Who the open helpdesk tabs show as logged in, per helpdesk, so the agent can check it ("only mine"). */
+function RecognisedAgents({ tabs, namesTyped }: { tabs: TabReports[] | undefined; namesTyped: boolean }) {
+  if (!tabs) return null;
+  const agents = [...agentsByOrigin(tabs)];
+  return (
+    <section aria-label={i18n.t('alerts.settings.recognisedTitle')} data-testid="recognised-agents">
+      {agents.length === 0 ? (
+        <p className={namesTyped ? 'muted' : 'warning'}>{i18n.t('alerts.settings.recognisedNone')}</p>
+      ) : (
+        <ul>
+          {agents.map(([origin, agent]) => (
+            <li key={origin}>
+              {agent.form === 'first-name'
+                ? i18n.t('alerts.settings.recognisedFirstName', [agent.name, hostOf(origin)])
+                : i18n.t('alerts.settings.recognised', [agent.name, hostOf(origin)])}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
 export function AlertsSection() {
   const [loaded, permitted] = useAlertPrefs();
+  const tabs = useTabReports();
   const [status, setStatus] = useState<string>();
   const [levels, setLevels] = useState('');
   const [names, setNames] = useState('');
@@ -142,6 +169,7 @@ export function AlertsSection() {
         </p>
         {prefs.onlyMine && (
           <>
+            <RecognisedAgents tabs={tabs} namesTyped={prefs.myNames.length > 0} />
             <p>
               <label>
                 {i18n.t('alerts.settings.myNames')}
@@ -149,7 +177,7 @@ export function AlertsSection() {
                 <input type="text" value={names} onChange={(event) => setNames(event.currentTarget.value)} onBlur={() => save({ ...prefs, myNames: list(names) })} />
               </label>
             </p>
-            {prefs.myNames.length === 0 && <p className="warning">{i18n.t('alerts.settings.myNamesMissing')}</p>}
+            {prefs.myNames.length === 0 && <p className="muted">{i18n.t('alerts.settings.myNamesMissing')}</p>}
             <p className="muted">{i18n.t('alerts.settings.ownerHelpdesks')}</p>
           </>
         )}

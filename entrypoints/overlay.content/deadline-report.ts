@@ -1,3 +1,4 @@
+import type { PageAgent } from '../../core/alerts/owner';
 import type { ScannedTicket } from './adapters/types';
 import type { Badge } from './badge';
 import type { BadgeModel } from './badge-model';
@@ -36,6 +37,8 @@ export interface FrameReport {
   /** Badges without a deadline the agent can act on: no contract for the customer, or unreadable. */
   unmapped: number;
   unreadable: number;
+  /** The logged-in agent where the page shows them ("only mine" compares owners with them). */
+  agent?: PageAgent;
 }
 
 const UNASSIGNED = /^(?:|-|—|nobody|nobody in particular|niemand|未割り当て)$/iu;
@@ -50,7 +53,11 @@ export function ownerOf(text: string | undefined): string | null | undefined {
 /** The fields each model was built from (the scanner hands models only). */
 export type TicketFieldsByModel = WeakMap<BadgeModel, ScannedTicket['fields']>;
 
-export function buildReport(badges: Iterable<Badge>, fieldsOf: TicketFieldsByModel, page: { url: string; title: string }): FrameReport {
+export function buildReport(
+  badges: Iterable<Badge>,
+  fieldsOf: TicketFieldsByModel,
+  page: { url: string; title: string; agent?: PageAgent },
+): FrameReport {
   const tickets: ReportedTicket[] = [];
   const seen = new Set<string>();
   let unmapped = 0;
@@ -84,7 +91,9 @@ export function buildReport(badges: Iterable<Badge>, fieldsOf: TicketFieldsByMod
     if (input.approximate) ticket.approximate = true;
     tickets.push(ticket);
   }
-  return { url: page.url, title: page.title.slice(0, 200), tickets, unmapped, unreadable };
+  const report: FrameReport = { url: page.url, title: page.title.slice(0, 200), tickets, unmapped, unreadable };
+  if (page.agent) report.agent = { name: page.agent.name.slice(0, 120), form: page.agent.form };
+  return report;
 }
 
 /** Sends a report only when it differs from the last one sent. */

@@ -18,7 +18,7 @@ export function App() {
         </a>
       </header>
       <TabSummary />
-      <NextToBreach tabs={tabs} onlyMine={alerts?.prefs.enabled === true && alerts.prefs.onlyMine} />
+      <NextToBreach tabs={tabs} onlyMine={alerts?.prefs.enabled === true && alerts.prefs.onlyMine} namesTyped={(alerts?.prefs.myNames.length ?? 0) > 0} />
       <AlertsSwitch />
       <h2>{i18n.t('adhoc.title')}</h2>
       {loaded ? <DeadlineForm settings={loaded.settings} /> : <p className="muted">{i18n.t('common.loading')}</p>}

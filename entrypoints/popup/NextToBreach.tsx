@@ -42,8 +42,12 @@ export function useTabReports(): TabReports[] | undefined {
   return tabs;
 }
 
-/** The nearest deadlines across every open helpdesk tab and frame; a click brings the ticket to the front. */
-export function NextToBreach({ tabs, onlyMine = false }: { tabs: TabReports[] | undefined; onlyMine?: boolean }) {
+/**
+ * The nearest deadlines across every open helpdesk tab and frame; a click brings the ticket to the
+ * front. With "only mine" on, it says where that filter cannot tell (`namesTyped`: the agent typed
+ * names of their own in the options).
+ */
+export function NextToBreach({ tabs, onlyMine = false, namesTyped = false }: { tabs: TabReports[] | undefined; onlyMine?: boolean; namesTyped?: boolean }) {
   const now = useNow(30_000);
   const [shown, setShown] = useState(PAGE);
   const list = useMemo(() => (tabs ? nextToBreach(tabs, now) : undefined), [tabs, now]);
@@ -96,6 +100,13 @@ export function NextToBreach({ tabs, onlyMine = false }: { tabs: TabReports[] | 
       {list.unmapped > 0 && <p className="muted">{i18n.t('alerts.list.unmapped', [String(list.unmapped)])}</p>}
       {list.unreadable > 0 && <p className="muted">{i18n.t('alerts.list.unreadable', [String(list.unreadable)])}</p>}
       {onlyMine && list.ownerUnknown && <p className="muted">{i18n.t('alerts.list.ownerUnknown')}</p>}
+      {onlyMine &&
+        !namesTyped &&
+        list.agentUnknown.map((host) => (
+          <p key={host} className="muted">
+            {i18n.t('alerts.list.agentUnknown', [host])}
+          </p>
+        ))}
     </section>
   );
 }

@@ -94,6 +94,19 @@ describe('the background’s alert runner', () => {
     expect(sent).toContainEqual({ tabId: 8, message: { type: 'sla:reveal', key: '9' }, frame: { frameId: 4 } });
   });
 
+  it('only mine, no names typed: the agent each helpdesk’s pages show decides, a frame without the menu included', async () => {
+    await saveAlertPrefs(AlertPrefs.parse({ enabled: true, onlyMine: true }));
+    const due = T0 + 10 * MIN;
+    const rt = (url: string, tickets: FrameReport['tickets'], agent?: FrameReport['agent']): FrameReport => ({ ...report(tickets), url, ...(agent ? { agent } : {}) });
+    // RT's list with its menu (logged in as root); a ticket page of the same RT in a frame without it.
+    await recordFrameDeadlines(5, 0, rt('https://rt.example.com/Search', [{ ...ticket('1', due), owner: 'root (Enoch Root)' }, { ...ticket('2', due), owner: 'bob (Bob Roe)' }], { name: 'root', form: 'login' }), T0 - 60 * MIN);
+    await recordFrameDeadlines(5, 3, rt('https://rt.example.com/Ticket/Display.html?id=3', [{ ...ticket('3', due), owner: 'root' }, { ...ticket('4', due), owner: null }]), T0 - 60 * MIN);
+    // Another helpdesk that shows owners but not who is logged in: cannot tell, its assigned tickets alert.
+    await recordFrameDeadlines(6, 0, rt('https://desk.example.org/q', [{ ...ticket('5', due), owner: 'carol' }, { ...ticket('6', due), owner: null }]), T0 - 60 * MIN);
+    await runAlerts();
+    expect((await log()).flatMap((s) => s.alerts.map((a) => `${a.tabId}:${a.key}`)).sort()).toEqual(['5:1', '5:3', '6:5']);
+  });
+
   it('off, or the tab closed: no alarm and no alert', async () => {
     await recordFrameDeadlines(5, 0, report([ticket('1', T0 + 30 * MIN)]), T0);
     await forgetTabDeadlines(5);

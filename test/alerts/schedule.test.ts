@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, test } from 'vitest';
 import { type AlertPrefs, type AlertPrefsInput, AlertPrefs as AlertPrefsSchema, type AlertState } from '../../core/alerts/prefs';
-import { type AlertTicket, alertKey, alertTimeline, planAlerts, workingCalendar } from '../../core/alerts/schedule';
+import type { PageAgent } from '../../core/alerts/owner';
+import { type AlertTicket, alertKey, alertTimeline, passesOwner, planAlerts, workingCalendar } from '../../core/alerts/schedule';
 import type { CalendarSpec, Weekday, WeeklyInterval } from '../../core/time/index';
 import { refIsOpen } from '../core/time/reference';
 
@@ -97,6 +98,24 @@ describe('the alert timeline', () => {
     expect(alertTimeline(tickets, prefs({ enabled: false }), {}, at + HOUR)).toEqual([]);
   });
 
+  test('only mine: the agent the page shows (RT’s login, osTicket’s first name), typed names as an addition; nothing known lets assigned tickets through', () => {
+    const on = prefs({ onlyMine: true });
+    const root: PageAgent = { name: 'root', form: 'login' };
+    const agent: PageAgent = { name: 'Agent', form: 'first-name' };
+    expect(passesOwner({ owner: 'root (Enoch Root)', agent: root }, on)).toBe(true);
+    expect(passesOwner({ owner: 'Maria Lopez <maria.lopez@acme-robotics.test>', agent: root }, on)).toBe(false);
+    expect(passesOwner({ owner: 'Maria Lopez <maria.lopez@acme-robotics.test>', agent: root }, prefs({ onlyMine: true, myNames: ['maria.lopez'] }))).toBe(true);
+    expect(passesOwner({ owner: 'Agent Probe', agent }, on)).toBe(true);
+    expect(passesOwner({ owner: 'Other Probe', agent }, on)).toBe(false);
+    expect(passesOwner({ owner: null, agent }, on)).toBe(false);
+    // Neither the page's agent nor typed names: cannot tell (the popup says so), except that unassigned is nobody's.
+    expect(passesOwner({ owner: 'Other Probe' }, on)).toBe(true);
+    expect(passesOwner({ owner: null }, on)).toBe(false);
+    // The page shows no owner: cannot tell.
+    expect(passesOwner({ agent }, on)).toBe(true);
+    expect(passesOwner({ owner: 'Other Probe', agent }, prefs({ onlyMine: false }))).toBe(true);
+  });
+
   test('a transition before the ticket was first seen does not alert; a later one does', () => {
     const t = ticket('s', utc('2026-01-10T12:00:00Z'), { firstSeen: utc('2026-01-10T11:50:00Z') });
     expect(flatten(alertTimeline([t], prefs({}), {}, t.deadline + HOUR))).toEqual([`s|breached@${t.deadline}`]);
@@ -133,6 +152,14 @@ const ZONES = ['Europe/Berlin', 'America/New_York', 'America/St_Johns', 'Austral
 const QUARTER = 15 * MIN;
 const hhmm = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 
+/** The owners the scenarios use, with the names (and the first name) each one shows, spelt out by hand. */
+const OWNER_FORMS: Record<string, { names: string[]; first: string[] }> = {
+  jane: { names: ['jane'], first: ['jane'] },
+  Bob: { names: ['bob'], first: ['bob'] },
+  'jane (Jane Doe)': { names: ['jane', 'jane doe', 'jane (jane doe)'], first: ['jane'] },
+  'Jane Doe': { names: ['jane doe'], first: ['jane'] },
+};
+
 /** A working stretch on one weekday (or overnight into the next), quarter-hour aligned. */
 const stretch = fc
   .record({ day: fc.integer({ min: 1, max: 7 }), from: fc.integer({ min: 0, max: 95 }), quarters: fc.integer({ min: 1, max: 60 }) })
@@ -160,13 +187,14 @@ const scenario = base.chain((t0) =>
           seen: fc.integer({ min: -24 * 60, max: 700 }),
           priority: fc.constantFrom('P1', 'P2', 'P3', 'P4'),
           level: fc.constantFrom('Gold', 'Silver', undefined),
-          owner: fc.constantFrom('jane', 'Bob', null, undefined),
+          owner: fc.constantFrom(...(Object.keys(OWNER_FORMS) as string[]), null, undefined),
+          agent: fc.constantFrom<PageAgent | undefined>(undefined, { name: 'jane', form: 'login' }, { name: 'Jane', form: 'first-name' }),
         })
         .map((r): AlertTicket => {
           const start = t0 + r.offset * MIN + r.ms;
           const deadline = start + r.length * MIN;
           const atRisk = start + Math.floor(r.riskShare * (deadline - start));
-          return { id: '', start, atRisk, deadline, firstSeen: start + r.seen * MIN, priority: r.priority, level: r.level, owner: r.owner };
+          return { id: '', start, atRisk, deadline, firstSeen: start + r.seen * MIN, priority: r.priority, level: r.level, owner: r.owner, agent: r.agent };
         }),
       { minLength: 1, maxLength: 6 },
     ).map((list) => list.map((t, i) => ({ ...t, id: `t${i}` }))),
@@ -186,6 +214,17 @@ const scenario = base.chain((t0) =>
   }),
 );
 
+/** "Only mine" spelt out: unassigned never; nothing tells who the agent is: every owner; else the table's forms. */
+function referenceMine(owner: string | null, agent: PageAgent | undefined, typed: string[]): boolean {
+  if (owner === null) return false;
+  const names = typed.map((n) => n.trim().toLowerCase());
+  if (!agent && names.length === 0) return true;
+  const forms = OWNER_FORMS[owner] as { names: string[]; first: string[] };
+  if (names.some((n) => forms.names.includes(n))) return true;
+  if (agent?.form === 'login') return forms.names.includes(agent.name.toLowerCase());
+  return agent?.form === 'first-name' && forms.first.includes(agent.name.toLowerCase());
+}
+
 /** The naive reference: filters spelt out, quiet checked quarter-hour by quarter-hour with the engine's day-by-day reference. */
 function reference(tickets: AlertTicket[], p: AlertPrefs, idle: Array<[number, number]>, until: number): string[] {
   const spec: CalendarSpec | null = p.workingHours ? { id: 'ref', name: 'ref', timeZone: p.workingHours.timeZone, weekly: p.workingHours.weekly, holidays: [] } : null;
@@ -194,7 +233,7 @@ function reference(tickets: AlertTicket[], p: AlertPrefs, idle: Array<[number, n
   for (const t of tickets) {
     if (!p.priorities.includes(t.priority as 'P1')) continue;
     if (p.levels.length > 0 && !p.levels.map((l) => l.toLowerCase()).includes((t.level ?? '').toLowerCase())) continue;
-    if (p.onlyMine && t.owner !== undefined && !(t.owner !== null && p.myNames.map((n) => n.trim().toLowerCase()).includes(t.owner.toLowerCase()))) continue;
+    if (p.onlyMine && t.owner !== undefined && !referenceMine(t.owner, t.agent, p.myNames)) continue;
     for (const state of p.states) {
       if (state === 'at-risk' && !(t.atRisk < t.deadline)) continue;
       const at = state === 'at-risk' ? t.atRisk : t.deadline;

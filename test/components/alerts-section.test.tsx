@@ -4,7 +4,9 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { fromWeekly, toWeekly } from '../../entrypoints/options/AlertsSection';
+import type { FrameReport } from '../../entrypoints/overlay.content/deadline-report';
 import { loadAlertPrefs, saveAlertPrefs } from '../../utils/alert-prefs';
+import { forgetTabDeadlines, recordFrameDeadlines } from '../../utils/tab-deadlines';
 import { AlertPrefs } from '../../core/alerts/prefs';
 import { installI18n, renderOptions } from './support';
 
@@ -33,8 +35,8 @@ describe('options → desktop alerts', { timeout: 20_000 }, () => {
     await user.click(await screen.findByRole('checkbox', { name: 'P4' }));
     await vi.waitFor(async () => expect((await loadAlertPrefs()).prefs.priorities).toEqual(['P1', 'P2', 'P3']));
     await user.click(screen.getByRole('checkbox', { name: 'Only tickets assigned to me' }));
-    expect(await screen.findByText(/Enter your name as your helpdesk shows it/)).toBeTruthy();
-    await user.type(screen.getByRole('textbox', { name: /My name as the helpdesks show it/ }), 'jdoe, Jane Doe');
+    expect(await screen.findByText(/Without a recognised agent or a typed name/)).toBeTruthy();
+    await user.type(screen.getByRole('textbox', { name: /More names that count as mine/ }), 'jdoe, Jane Doe');
     await user.tab();
     await vi.waitFor(async () => expect((await loadAlertPrefs()).prefs).toMatchObject({ onlyMine: true, myNames: ['jdoe', 'Jane Doe'] }));
     await user.click(screen.getByRole('checkbox', { name: /Only during my working hours/ }));
@@ -43,5 +45,31 @@ describe('options → desktop alerts', { timeout: 20_000 }, () => {
     await vi.waitFor(async () =>
       expect((await loadAlertPrefs()).prefs.workingHours?.weekly).toContainEqual({ from: { day: 6, time: '09:00' }, to: { day: 6, time: '17:00' } }),
     );
+  });
+
+  it('"only mine" shows which agent each open helpdesk tab recognised, as the tabs report it', async () => {
+    await saveAlertPrefs(AlertPrefs.parse({ enabled: true, onlyMine: true }));
+    renderOptions('#/alerts');
+    const box = await screen.findByRole('region', { name: 'Who you are on your helpdesks' });
+    expect(box.textContent).toContain('No open helpdesk tab shows who is logged in yet.');
+    const frame = (url: string, agent?: FrameReport['agent']): FrameReport => ({
+      url,
+      title: 'Queue',
+      tickets: [{ key: '1', owner: 'root', start: 0, atRisk: 1, deadline: 2 }],
+      unmapped: 0,
+      unreadable: 0,
+      ...(agent ? { agent } : {}),
+    });
+    await recordFrameDeadlines(3, 0, frame('https://rt.example.com/Search/Results.html', { name: 'root', form: 'login' }), Date.now());
+    await recordFrameDeadlines(4, 0, frame('https://help.example.org:8443/scp/tickets.php', { name: 'Agent', form: 'first-name' }), Date.now());
+    await recordFrameDeadlines(5, 0, frame('https://desk.example.net/'), Date.now());
+    await vi.waitFor(() => expect(box.querySelectorAll('li')).toHaveLength(2));
+    expect([...box.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      'Recognised as: root on rt.example.com',
+      'Recognised as: Agent on help.example.org:8443 (the page shows the first name only: colleagues with the same first name count as you)',
+    ]);
+    // A closed tab's agent goes with it.
+    await forgetTabDeadlines(3);
+    await vi.waitFor(() => expect(box.querySelectorAll('li')).toHaveLength(1));
   });
 });

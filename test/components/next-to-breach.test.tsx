@@ -99,6 +99,31 @@ describe('next to breach', { timeout: 20_000 }, () => {
     expect(screen.getByText('1 tickets could not be read: their badge says why.')).toBeTruthy();
   });
 
+  it('with "only mine" on, says where it cannot tell: pages without owners, helpdesks that show no logged-in agent when no names are typed', () => {
+    const tabs = [
+      { tabId: 1, frames: { 0: report('https://rt.example.com/Search', [ticket('1', 30, { owner: 'root' })], { agent: { name: 'root', form: 'login' } }) } },
+      // The same RT in a frame without the menu: its agent is known from the other tab.
+      { tabId: 2, frames: { 4: report('https://rt.example.com/Ticket/Display.html?id=2', [ticket('2', 40, { owner: 'bob' })]) } },
+      { tabId: 3, frames: { 0: report('https://desk.example.org:8443/q', [ticket('3', 50, { owner: 'carol' })]) } },
+    ];
+    const list = nextToBreach(tabs, now);
+    expect(list.entries.map((e) => [e.key, e.agent?.name])).toEqual([
+      ['1', 'root'],
+      ['2', 'root'],
+      ['3', undefined],
+    ]);
+    const hint = 'desk.example.org:8443 does not show who is logged in, and no names are typed in the options: “only mine” cannot tell there, so all its assigned tickets alert.';
+    const { unmount } = render(<NextToBreach tabs={tabs} onlyMine />);
+    expect(screen.getByText(hint)).toBeTruthy();
+    expect(screen.queryByText(/Some helpdesk pages show no owner/)).toBeNull();
+    unmount();
+    const typed = render(<NextToBreach tabs={tabs} onlyMine namesTyped />);
+    expect(screen.queryByText(hint)).toBeNull();
+    typed.unmount();
+    render(<NextToBreach tabs={[...tabs, { tabId: 4, frames: { 0: report('https://z.example/', [ticket('9', 60)]) } }]} onlyMine namesTyped />);
+    expect(screen.getByText(/Some helpdesk pages show no owner/)).toBeTruthy();
+  });
+
   it('shows 50 of 1,000 tickets at first, the rest on request', async () => {
     const user = userEvent.setup();
     const tabs = [1, 2, 3, 4, 5].map((tabId) => ({

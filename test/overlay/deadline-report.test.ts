@@ -95,6 +95,8 @@ describe('the deadline report', () => {
       expect(stateAt(t, Date.now())).toBe(badge?.getAttribute('data-sla-state'));
     }
     expect(stateAt(two as FrameReport['tickets'][number], Date.now())).toBe('at-risk');
+    // This page shows no logged-in agent.
+    expect(report.agent).toBeUndefined();
 
     // Rescans of an unchanged page send nothing; a changed page sends its new report.
     const sent = reports.length;
@@ -120,6 +122,19 @@ describe('the deadline report', () => {
     for (const t of [start - 1, start, atRisk - 1, atRisk, deadline - 1, deadline, deadline + HOUR]) {
       expect(stateAt({ start, atRisk, deadline }, t)).toBe(badgeState(input, t).state);
     }
+  });
+
+  it('names the logged-in agent where the page shows them (RT’s menu), whichever adapter reads the tickets', async () => {
+    setUrl('http://127.0.0.1/tickets');
+    page([{ id: '1', org: 'Acme', submitted: new Date().toISOString(), owner: 'root (Enoch Root)' }]);
+    // RT 5's menu item, as the real pages have it (test/fixtures/rt-real).
+    const menu = document.createElement('ul');
+    menu.innerHTML = '<li id="li-preferences"><a id="preferences" class="menu-item" href="/User/Summary.html?id=14">Logged in as <span class="current-user">root</span></a></li>';
+    document.body.prepend(menu);
+    const reports: FrameReport[] = [];
+    overlay = startOverlay(document, settings, { onCounts: () => {}, mapCustomer: () => {}, onDeadlines: (r) => reports.push(r) });
+    await vi.waitFor(() => expect(reports.at(-1)?.tickets).toHaveLength(1));
+    expect(reports.at(-1)?.agent).toEqual({ name: 'root', form: 'login' });
   });
 
   it('reads owners: a name, unassigned (empty, Nobody), or not shown', () => {

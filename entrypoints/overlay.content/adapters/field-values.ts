@@ -1,3 +1,4 @@
+import type { PageAgent } from '../../../core/alerts/owner';
 import type { Priority } from '../../../core/policy/schema';
 import type { RequestType } from '../../../core/evaluate/types';
 
@@ -12,6 +13,12 @@ export function cleanText(text: string | null | undefined): string {
 
 /** Whitespace other than single spaces (trim and \s cover the same Unicode spaces). */
 const MESSY_SPACE = /[^\S ]| {2}/;
+
+/** The logged-in agent from the element that names them (none when it is missing or empty). */
+export function agentFrom(element: Element | null | undefined, form: PageAgent['form']): PageAgent | undefined {
+  const name = cleanText(element?.textContent);
+  return name ? { name, form } : undefined;
+}
 
 /** P1–P4 only when the page literally shows it ("P2", "P2 - High", "Priority 2" is not enough). */
 export function literalPriority(raw: string): Priority | undefined {

@@ -1,4 +1,4 @@
-import { cleanText } from './field-values';
+import { agentFrom, cleanText } from './field-values';
 import { findVisible, readValue, visibleText } from './read-value';
 import { fieldCells, fieldColumns } from './table-columns';
 import {
@@ -40,6 +40,10 @@ export const OSTICKET_SELECTORS = {
   threadResponse: '#ticketThread .thread-entry.response time[datetime]',
   threadTime: 'time[datetime]',
   threadBody: '.thread-body',
+  /** The header's "Welcome, <strong>First name</strong>." beside the staff panel's log-out link. */
+  staffInfo: '#header #info',
+  staffFirstName: ':scope > strong',
+  staffLogout: 'a[href*="logout.php"]',
 };
 
 /**
@@ -173,5 +177,11 @@ export const osticketAdapter: Adapter = {
     } catch (error) {
       return [pageProblem('adapter-error:osticket', root, `osTicket adapter: ${errorText(error)}`)];
     }
+  },
+  // Only the first name (Staff::getFirstName()); "Assigned To" shows the full name.
+  currentAgent(doc) {
+    const info = doc.querySelector(OSTICKET_SELECTORS.staffInfo);
+    if (!info?.querySelector(OSTICKET_SELECTORS.staffLogout)) return undefined;
+    return agentFrom(info.querySelector(OSTICKET_SELECTORS.staffFirstName), 'first-name');
   },
 };

@@ -20,7 +20,7 @@ export interface BuiltinAdapter extends Adapter {
 }
 
 function builtin(adapter: Adapter, recipes: Recipe[]): BuiltinAdapter {
-  return { id: adapter.id, name: adapter.name, matches: adapter.matches, scan: adapter.scan, recipes };
+  return { id: adapter.id, name: adapter.name, matches: adapter.matches, scan: adapter.scan, currentAgent: adapter.currentAgent, recipes };
 }
 
 export const builtinAdapters: BuiltinAdapter[] = [

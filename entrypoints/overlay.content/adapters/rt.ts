@@ -1,5 +1,5 @@
 import type { Recipe } from '../../../core/settings/schema';
-import { extractEmail } from './field-values';
+import { agentFrom, extractEmail } from './field-values';
 import { recipeAdapter } from './recipe';
 import { readValue, visibleText } from './read-value';
 import { RT_COMMENT_DESCRIPTION } from './rt-comment-words';
@@ -39,6 +39,8 @@ export const RT_SELECTORS = {
   messageCreator: '.metadata .description .user',
   messageDescription: '.metadata .description',
   messageBody: '.messagebody, .message-stanza',
+  /** The menu's "Logged in as <login>" (RT's MenuBuilder; the self-service menu has it too). */
+  currentUser: '#preferences .current-user',
 };
 
 export const RT_DATE_FORMAT = 'EEE MMM d HH:mm:ss yyyy';
@@ -188,4 +190,6 @@ export const rtAdapter: Adapter = {
       return [pageProblem('adapter-error:rt', root, `RT adapter: ${errorText(error)}`)];
     }
   },
+  // The login name, which the owner column shows too ("root", "root (Enoch Root)").
+  currentAgent: (doc) => agentFrom(doc.querySelector(RT_SELECTORS.currentUser), 'login'),
 };

@@ -1,3 +1,4 @@
+import type { PageAgent } from '../../../core/alerts/owner';
 import type { TicketField, TicketFields } from '../../../core/contracts/ticket';
 import type { ExactEntry } from '../api/exact-data';
 
@@ -41,4 +42,6 @@ export interface Adapter {
   matches: string[];
   /** Find every visible ticket under `root`. Must not throw: failures become `problem`. */
   scan(root: Document | ShadowRoot | Element, context: ScanContext): ScannedTicket[];
+  /** The logged-in agent where this helpdesk's pages show them ("only mine" matches owners against them). */
+  currentAgent?(doc: Document): PageAgent | undefined;
 }
