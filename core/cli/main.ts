@@ -4,6 +4,7 @@
  *                [--english-accepted] [--region R] [--type T] [--topic TEXT] [--now ISO] [--json]
  *   sla batch            JSON Lines of evaluate() inputs on stdin → one JSON result per line
  *   sla check FILE       validate a custom policy or a settings export, with path-precise errors
+ *   sla report FILE      an SLA compliance report from a helpdesk export (CSV, TSV, JSON Lines)
  *
  * `run()` is the whole CLI on given streams and returns the exit code; `bin.ts` calls it with the
  * process's own.
@@ -11,6 +12,7 @@
 import { runBatch } from './batch';
 import { runCheck } from './check';
 import { runDeadline } from './deadline';
+import { REPORT_USAGE, runReport } from './report';
 import type { CliIo } from './io';
 
 export type { CliIo } from './io';
@@ -20,7 +22,8 @@ const USAGE = `usage:
                [--language en|ja|ko|zh] [--english-accepted] [--region R]
                [--type technical|billing|feature] [--topic TEXT] [--now ISO] [--json]
   sla batch  < inputs.jsonl
-  sla check FILE`;
+  sla check FILE
+  ${REPORT_USAGE}`;
 
 /** Runs `sla ARGV…` against `io`; resolves to the exit code (an unexpected error prints `sla: …` and gives 1). */
 export async function run(argv: string[], io: CliIo): Promise<number> {
@@ -41,6 +44,8 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       return runBatch(io.stdin, io.stdout);
     case 'check':
       return runCheck(rest, io);
+    case 'report':
+      return runReport(rest, io);
     default:
       io.stderr.write(`${command && command !== '--help' ? `unknown command "${command}"\n` : ''}${USAGE}\n`);
       return command === '--help' ? 0 : 2;

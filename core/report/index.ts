@@ -6,3 +6,11 @@
 export * from './types';
 export { createReport } from './accumulate';
 export { decided, emptyCounts, shareMet, sumCounts } from './counts';
+export { type ColumnMapping, mapColumns, NATIVE, PRESET_IDS, PRESETS, type PresetId } from './presets';
+export { type FileFormat, type ReadSummary, readReportFile, sniffFormat } from './read';
+export { reportToCsv } from './render-csv';
+export { escapeHtml, reportToHtml } from './render-html';
+export { reportToText } from './render-text';
+export { type RenderOptions, tableHeadings, tableLines, type TableLine } from './table';
+export { explainMiss } from './explain';
+export { formatPercent, REPORT_LANGUAGES, REPORT_WORDS, type ReportLanguage, type ReportWords, reportWords } from './words';

@@ -22,9 +22,44 @@ export interface ResolvedRow {
   reply: number | undefined;
 }
 
-const TYPES = new Set(['technical', 'billing', 'feature']);
+/**
+ * A helpdesk's request type: the core's own words, or a value naming a feature request or billing
+ * ("Feature request", "Billing question"); anything else (incident, question, bug) is technical,
+ * the policies' default.
+ */
+function requestType(raw: string | undefined): EvaluateInput['type'] {
+  const text = given(raw)?.toLowerCase();
+  if (!text) return undefined;
+  if (/feature|enhancement|funktionswunsch|機能/u.test(text)) return 'feature';
+  if (/billing|invoice|rechnung|請求/u.test(text)) return 'billing';
+  return text === 'technical' ? 'technical' : undefined;
+}
 const YES = new Set(['yes', 'y', 'true', '1', 'ja', 'x', 'はい']);
 const NO = new Set(['no', 'n', 'false', '0', 'nein', 'いいえ']);
+
+/** Helpdesks' language fields hold names ("Japanese", RT's custom field) as often as codes. */
+const LANGUAGE_NAMES: Record<string, Language> = {
+  english: 'en',
+  japanese: 'ja',
+  korean: 'ko',
+  chinese: 'zh',
+  mandarin: 'zh',
+  englisch: 'en',
+  japanisch: 'ja',
+  koreanisch: 'ko',
+  chinesisch: 'zh',
+  英語: 'en',
+  日本語: 'ja',
+  韓国語: 'ko',
+  한국어: 'ko',
+  中国語: 'zh',
+  中文: 'zh',
+};
+
+function languageCode(raw: string | undefined): string | undefined {
+  const text = given(raw)?.toLowerCase();
+  return text === undefined ? undefined : (LANGUAGE_NAMES[text] ?? text);
+}
 
 const given = (value: string | undefined): string | undefined => {
   const text = value?.trim();
@@ -57,12 +92,11 @@ export function createRowResolver(options: ReportOptions): (row: ReportRow) => R
     const reply = firstReply(row, submitted, time);
     if (typeof reply === 'object') return reply;
 
-    const language = given(row.language)?.toLowerCase();
+    const language = languageCode(row.language);
     if (language !== undefined && !(LANGUAGES as readonly string[]).includes(language)) {
       return { code: 'invalid-field', field: 'language', value: row.language, detail: `one of ${LANGUAGES.join(', ')}` };
     }
-    const type = given(row.type)?.toLowerCase();
-    if (type !== undefined && !TYPES.has(type)) return { code: 'invalid-field', field: 'type', value: row.type, detail: 'one of technical, billing, feature' };
+    const type = requestType(row.type);
     const english = given(row.englishAccepted)?.toLowerCase();
     if (english !== undefined && !YES.has(english) && !NO.has(english)) {
       return { code: 'invalid-field', field: 'englishAccepted', value: row.englishAccepted, detail: 'yes or no' };
@@ -81,7 +115,7 @@ export function createRowResolver(options: ReportOptions): (row: ReportRow) => R
       if (language !== undefined) input.language = language as Language;
       if (english !== undefined) input.englishAccepted = YES.has(english);
       if (region !== undefined) input.region = region;
-      if (type !== undefined) input.type = type as EvaluateInput['type'];
+      if (type !== undefined) input.type = type;
       if (topic !== undefined) input.topic = topic;
       if (row.holidays) input.holidays = row.holidays;
       return { input, policy, customer: given(row.customer) ?? given(row.organisation) ?? '', reply };
@@ -107,7 +141,7 @@ export function createRowResolver(options: ReportOptions): (row: ReportRow) => R
         id: given(row.id) ?? '',
         submitted,
         language: language as Language | undefined,
-        type: type as EvaluateInput['type'],
+        type,
         level: given(row.level),
         subject: given(row.subject),
         requesterEmail: email,
