@@ -116,7 +116,14 @@ export function DeadlineForm({ settings }: { settings: Pick<Settings, 'customPol
         </Field>
         <Field label={i18n.t('adhoc.region')} error={errorFor('region')}>
           {(c) => (
-            <RegionSelect control={c} value={regionValue} regions={regions} defaultRegion={policy?.defaultRegion} onChange={setRegion} />
+            <RegionSelect
+              control={c}
+              value={regionValue}
+              regions={regions}
+              defaultRegion={policy?.defaultRegion}
+              holidays={settings.holidays}
+              onChange={setRegion}
+            />
           )}
         </Field>
         <SubmittedFields submission={submission} zones={policy ? policyZones(policy) : []} error={errorFor('submitted')} />

@@ -32,3 +32,14 @@ export function regionProblem(policy: Policy, region: string | undefined, holida
   if (!(list.calendar in policy.calendars)) return { code: 'region-calendar', calendar: list.calendar, calendars: Object.keys(policy.calendars) };
   return undefined;
 }
+
+/**
+ * Who uses a team holiday list: the customers whose contracts name it and the custom policies whose
+ * default region it is (a list cannot be deleted while any does: their badges would lose the days).
+ */
+export function regionUsers(settings: Pick<Settings, 'customers' | 'customPolicies'>, region: string): { customers: string[]; policies: string[] } {
+  return {
+    customers: settings.customers.filter((c) => c.region === region).map((c) => c.name),
+    policies: settings.customPolicies.filter((p) => p.defaultRegion === region).map((p) => p.name),
+  };
+}

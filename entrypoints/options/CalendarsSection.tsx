@@ -1,22 +1,31 @@
-import Holidays from 'date-holidays';
 import { DateTime } from 'luxon';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { i18n } from '#i18n';
 import { ErrorList, type PathError } from '@/components/ErrorList';
 import { formProblems } from '@/components/problems';
 import { Field } from '@/components/Field';
 import { uiLocale } from '@/components/format';
 import { policyChoices } from '@/components/policy-choices';
+import { calendarName, regionName } from '@/components/region-names';
 import { holidaysFromCountry, holidaysFromIcs } from '@/core/settings/holidays';
-import type { HolidayCalendar } from '@/core/settings/schema';
+import type { HolidayCalendar, Settings } from '@/core/settings/schema';
+import { CountryHolidays } from './CountryHolidays';
+import { DeleteHolidayList } from './DeleteHolidayList';
 import { useStore } from './store';
 
-/** date-holidays' countries, named in the reader's language where it has the names. */
-let countryList: Array<[string, string]> | undefined;
-const countries = () => {
-  countryList ??= Object.entries(new Holidays().getCountries(uiLocale().slice(0, 2))).sort((a, b) => a[1].localeCompare(b[1], uiLocale()));
-  return countryList;
-};
+/** A new list's id (CSV and settings files name regions by it): its name in lower-case letters, digits and "-", made unique. */
+function newListId(name: string, taken: Settings['holidays']): string {
+  const base =
+    name
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'holidays';
+  let id = base;
+  for (let n = 2; id in taken; n++) id = `${base}-${n}`;
+  return id;
+}
 
 const formatDate = (date: string) =>
   DateTime.fromISO(date).setLocale(uiLocale()).toLocaleString({ weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
@@ -26,7 +35,7 @@ function BuiltinLists() {
   const { settings } = useStore();
   const lists = policyChoices(settings.customPolicies).flatMap((policy) =>
     Object.entries(policy.calendars).flatMap(([calendarId, calendar]) =>
-      Object.entries(calendar.holidays).map(([region, dates]) => ({ key: `${policy.id}/${calendarId}/${region}`, policy, calendar, region, dates })),
+      Object.entries(calendar.holidays).map(([region, dates]) => ({ key: `${policy.id}/${calendarId}/${region}`, policy, calendarId, region, dates })),
     ),
   );
   return (
@@ -35,7 +44,7 @@ function BuiltinLists() {
       {lists.map((l) => (
         <details key={l.key}>
           <summary>
-            {l.policy.name} · {l.calendar.name} · {l.region} ({i18n.t('options.calendars.days', l.dates.length)})
+            {l.policy.name} · {calendarName(l.calendarId)} · {regionName(l.region)} ({i18n.t('options.calendars.days', l.dates.length)})
           </summary>
           <ul className="dates">
             {l.dates.map((d) => (
@@ -54,32 +63,23 @@ function BuiltinLists() {
 function TeamLists() {
   const { settings, loaded, save } = useStore();
   const calendarIds = [...new Set(policyChoices(settings.customPolicies).flatMap((p) => Object.keys(p.calendars)))].sort();
-  const regions = Object.keys(settings.holidays);
-  const [region, setRegion] = useState(regions[0] ?? '');
-  const [newRegion, setNewRegion] = useState('');
-  const list: HolidayCalendar = settings.holidays[region] ?? { name: region, calendar: calendarIds[0] ?? '', dates: [] };
+  const collator = new Intl.Collator(uiLocale());
+  const regions = Object.keys(settings.holidays).sort((a, b) => collator.compare(regionName(a, settings.holidays), regionName(b, settings.holidays)));
+  const [chosen, setRegion] = useState(regions[0] ?? '');
+  const [newName, setNewName] = useState('');
   const [draft, setDraft] = useState<HolidayCalendar | null>(null);
+  // A list deleted (here or elsewhere) gives way to the first one left; a new one is a draft until saved.
+  const region = chosen in settings.holidays || draft ? chosen : (regions[0] ?? '');
+  const list: HolidayCalendar = settings.holidays[region] ?? { name: region, calendar: calendarIds[0] ?? '', dates: [] };
   const current = draft ?? list;
   const [date, setDate] = useState('');
   const [dateName, setDateName] = useState('');
-  const [country, setCountry] = useState('');
   const [year, setYear] = useState(String(new Date().getFullYear()));
   const [errors, setErrors] = useState<PathError[]>([]);
   const [skipped, setSkipped] = useState<string[]>([]);
   // Whether the problems shown stopped a save (an import's problems changed nothing either way).
   const [refused, setRefused] = useState(false);
   const [status, setStatus] = useState('');
-  // ~200 options: built once, so typing elsewhere in the form does not re-render them.
-  const countryOptions = useMemo(
-    () =>
-      countries().map(([code, name]) => (
-        <option key={code} value={code}>
-          {name} ({code})
-        </option>
-      )),
-    [],
-  );
-
   const merge = (incoming: HolidayCalendar['dates']) => {
     const byDate = new Map(current.dates.map((d) => [d.date, d]));
     for (const d of incoming) if (!byDate.has(d.date)) byDate.set(d.date, d);
@@ -97,9 +97,9 @@ function TeamLists() {
     setStatus(i18n.t('options.calendars.imported', outcome.calendar.dates.length));
   }
 
-  function importCountry() {
-    const outcome = holidaysFromCountry({ country, calendar: current.calendar, years: years(), language: uiLocale().slice(0, 2) });
-    if (!outcome.ok) return setErrors([{ path: 'country', message: outcome.error }]);
+  function importCountry(country: string, state: string | undefined) {
+    const outcome = holidaysFromCountry({ country, state, calendar: current.calendar, years: years(), language: uiLocale().slice(0, 2) });
+    if (!outcome.ok) return setErrors([{ path: i18n.t('options.calendars.country'), message: outcome.error }]);
     merge(outcome.calendar.dates);
     setErrors([]);
     setSkipped([]);
@@ -115,6 +115,26 @@ function TeamLists() {
       setDraft(null);
       setStatus(i18n.t('common.saved'));
     }
+  }
+
+  async function remove() {
+    const { [region]: _gone, ...holidays } = settings.holidays;
+    const found = await save({ ...settings, holidays });
+    setErrors(formProblems(found, settings));
+    setRefused(found.length > 0);
+    if (found.length > 0) return;
+    setDraft(null);
+    setRegion(regions.find((r) => r !== region) ?? '');
+    setStatus(i18n.t('options.calendars.deleted', [current.name || region]));
+  }
+
+  function addList() {
+    const id = newListId(newName, settings.holidays);
+    setRegion(id);
+    setDraft({ name: newName.trim(), calendar: calendarIds[0] ?? '', dates: [] });
+    setNewName('');
+    setErrors([]);
+    setStatus('');
   }
 
   return (
@@ -133,40 +153,39 @@ function TeamLists() {
               }}
             >
               {regions.length === 0 && <option value="">—</option>}
+              {draft && !(region in settings.holidays) && <option value={region}>{draft.name || region}</option>}
               {regions.map((r) => (
                 <option key={r} value={r}>
-                  {settings.holidays[r]?.name ?? r}
+                  {regionName(r, settings.holidays)}
                 </option>
               ))}
             </select>
           )}
         </Field>
         <Field label={i18n.t('options.calendars.newRegion')}>
-          {(c) => <input {...c} value={newRegion} placeholder="emea" onChange={(e) => setNewRegion(e.target.value.trim())} />}
+          {(c) => <input {...c} value={newName} placeholder={i18n.t('options.calendars.newRegionExample')} onChange={(e) => setNewName(e.target.value)} />}
         </Field>
-        <button
-          type="button"
-          disabled={!newRegion || newRegion in settings.holidays}
-          onClick={() => {
-            setRegion(newRegion);
-            setDraft({ name: newRegion, calendar: calendarIds[0] ?? '', dates: [] });
-            setNewRegion('');
-          }}
-        >
+        <button type="button" disabled={!newName.trim()} onClick={addList}>
           {i18n.t('options.calendars.addRegion')}
         </button>
       </div>
       {region && (
         <form onSubmit={submit} noValidate aria-label={i18n.t('options.calendars.editList', [current.name || region])}>
           <div className="grid">
-            <Field label={i18n.t('options.calendars.listName')} error={errors.find((e) => e.path === `holidays.${region}.name`)?.message}>
+            <Field
+              label={i18n.t('options.calendars.listName')}
+              hint={i18n.t('options.calendars.listId', [region])}
+              error={errors.find((e) => e.path === `holidays.${region}.name`)?.message}
+            >
               {(c) => <input {...c} value={current.name} onChange={(e) => setDraft({ ...current, name: e.target.value })} />}
             </Field>
             <Field label={i18n.t('options.calendars.closes')} hint={i18n.t('options.calendars.closesHint')}>
               {(c) => (
                 <select {...c} value={current.calendar} onChange={(e) => setDraft({ ...current, calendar: e.target.value })}>
                   {calendarIds.map((id) => (
-                    <option key={id}>{id}</option>
+                    <option key={id} value={id}>
+                      {calendarName(id, settings.customPolicies)}
+                    </option>
                   ))}
                 </select>
               )}
@@ -229,17 +248,7 @@ function TeamLists() {
                   />
                 )}
               </Field>
-              <Field label={i18n.t('options.calendars.country')}>
-                {(c) => (
-                  <select {...c} value={country} onChange={(e) => setCountry(e.target.value)}>
-                    <option value="">—</option>
-                    {countryOptions}
-                  </select>
-                )}
-              </Field>
-              <button type="button" disabled={!country} onClick={importCountry}>
-                {i18n.t('options.calendars.takeCountry')}
-              </button>
+              <CountryHolidays onTake={importCountry} />
             </div>
           </fieldset>
           {skipped.length > 0 && (
@@ -257,9 +266,14 @@ function TeamLists() {
             {loaded.managed.holidays.includes(region) ? (
               <span className="muted">{i18n.t('options.readOnly')}</span>
             ) : (
-              <button type="submit" className="primary">
-                {i18n.t('common.save')}
-              </button>
+              <>
+                <button type="submit" className="primary">
+                  {i18n.t('common.save')}
+                </button>
+                {region in settings.holidays && (
+                  <DeleteHolidayList key={region} settings={settings} region={region} name={current.name || region} onDelete={remove} />
+                )}
+              </>
             )}
             {status && <span role="status">{status}</span>}
           </div>
