@@ -4,6 +4,7 @@ import { CalendarsSection } from './CalendarsSection';
 import { ContractPreview } from './ContractPreview';
 import { ContractsSection } from './ContractsSection';
 import { PoliciesSection } from './PoliciesSection';
+import { ReportsSection } from './ReportsSection';
 import { SECTIONS, type Section, useRoute } from './route';
 import { SitesSection } from './SitesSection';
 import { StoreProvider } from './store';
@@ -17,6 +18,7 @@ const TITLES: Record<Section, () => string> = {
   transfer: () => i18n.t('options.transfer.title'),
   preview: () => i18n.t('options.preview.title'),
   alerts: () => i18n.t('alerts.settings.title'),
+  reports: () => i18n.t('reports.title'),
 };
 
 export function App() {
@@ -45,6 +47,7 @@ export function App() {
           {route.section === 'transfer' && <TransferSection />}
           {route.section === 'preview' && <ContractPreview />}
           {route.section === 'alerts' && <AlertsSection />}
+          {route.section === 'reports' && <ReportsSection route={route} />}
         </StoreProvider>
       </main>
     </div>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 
-export const SECTIONS = ['contracts', 'sites', 'calendars', 'policies', 'transfer', 'preview', 'alerts'] as const;
+export const SECTIONS = ['contracts', 'sites', 'calendars', 'policies', 'transfer', 'preview', 'alerts', 'reports'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface Route {

@@ -3,6 +3,7 @@ import { DeadlineForm } from '@/components/DeadlineForm';
 import { useSettings } from '@/components/use-settings';
 import { AlertsSwitch, useAlertPrefs } from './AlertsSwitch';
 import { NextToBreach, useTabReports } from './NextToBreach';
+import { SearchReportButton } from './SearchReportButton';
 import { TabSummary } from './TabSummary';
 
 export function App() {
@@ -18,6 +19,7 @@ export function App() {
         </a>
       </header>
       <TabSummary />
+      <SearchReportButton />
       <NextToBreach tabs={tabs} onlyMine={alerts?.prefs.enabled === true && alerts.prefs.onlyMine} namesTyped={(alerts?.prefs.myNames.length ?? 0) > 0} />
       <AlertsSwitch />
       <h2>{i18n.t('adhoc.title')}</h2>
