@@ -10,10 +10,21 @@ export interface PathError {
  * Problems, each with where it is. `refused`: they stopped a save, and the title says nothing was
  * saved; otherwise (checking a file, a preview, an evaluation) it only counts them.
  */
-export function ErrorList({ errors, title, refused = false }: { errors: PathError[]; title?: string; refused?: boolean }) {
+export function ErrorList({
+  errors,
+  title,
+  refused = false,
+  quiet = false,
+}: {
+  errors: PathError[];
+  title?: string;
+  refused?: boolean;
+  /** A list that follows every keystroke (live validation): shown, not announced as an alert each time. */
+  quiet?: boolean;
+}) {
   if (errors.length === 0) return null;
   return (
-    <div className="errors" role="alert">
+    <div className="errors" role={quiet ? undefined : 'alert'}>
       <p>{title ?? (refused ? i18n.t('common.notSaved', errors.length) : i18n.t('common.errors', errors.length))}</p>
       <ul>
         {errors.map((e) => (

@@ -8,12 +8,15 @@ export interface ControlProps {
 
 /** A labelled control with its error (and optional hint) tied to it for screen readers. */
 export function Field({
+  id: givenId,
   label,
   error,
   hint,
   wide,
   children,
 }: {
+  /** The control's element id, when something else must find it (a refused save focusing the first error). */
+  id?: string;
   label: string;
   error?: string;
   hint?: string;
@@ -21,7 +24,8 @@ export function Field({
   wide?: boolean;
   children: (control: ControlProps) => ReactNode;
 }) {
-  const id = useId();
+  const ownId = useId();
+  const id = givenId ?? ownId;
   const describedBy = [error && `${id}-error`, hint && `${id}-hint`].filter(Boolean).join(' ') || undefined;
   return (
     <div className={['field', wide && 'wide', error && 'invalid'].filter(Boolean).join(' ')}>

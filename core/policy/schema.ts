@@ -30,12 +30,21 @@ const TimeZone = z.string().refine((zone) => {
   }
 }, 'an IANA time zone such as "America/Los_Angeles"');
 
+/**
+ * One opening stretch, half-open. On the same weekday it must close after it opens: the engine reads
+ * "Mon 17:00 → Mon 09:00" as a whole week and refuses it, which would make every badge unreadable.
+ */
+const WeeklyStretch = z
+  .object({ from: z.object({ day: Weekday, time: Wall }), to: z.object({ day: Weekday, time: Wall }) })
+  .refine((s) => s.from.day !== s.to.day || s.to.time > s.from.time, {
+    path: ['to', 'time'],
+    message: 'closes at or before it opens on the same weekday',
+  });
+
 export const CalendarRule = z.object({
   name: z.string().min(1),
   timeZone: TimeZone,
-  weekly: z
-    .array(z.object({ from: z.object({ day: Weekday, time: Wall }), to: z.object({ day: Weekday, time: Wall }) }))
-    .min(1, 'a calendar needs at least one weekly opening stretch'),
+  weekly: z.array(WeeklyStretch).min(1, 'a calendar needs at least one weekly opening stretch'),
   /** Closed whole days per region (holiday list), in the calendar's zone. */
   holidays: z.record(z.string(), z.array(IsoDate)).default({}),
   source: Section,

@@ -1,32 +1,47 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { i18n } from '#i18n';
 import { downloadText } from '@/components/download';
 import { ErrorList, type PathError } from '@/components/ErrorList';
 import { Field } from '@/components/Field';
 import { formProblems } from '@/components/problems';
 import { builtinPolicies } from '@/core';
-import { Policy, policyJsonSchema } from '@/core/policy/schema';
+import { type Policy, policyJsonSchema } from '@/core/policy/schema';
+import { emptyDraft, openPolicy, openPolicyText, slug, uniqueId } from './policy-form/draft';
+import { cannotFormNote, type EditorStart, PolicyEditor } from './policy-form/PolicyEditor';
+import { fl } from './policy-form/PolicyForm';
 import { useStore } from './store';
 
-/** Parses pasted policy JSON against the core's schema; problems come back with their zod paths. */
-export function parsePolicy(text: string): { policy: Policy; errors: [] } | { policy: null; errors: PathError[] } {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    return { policy: null, errors: [{ path: '', message: i18n.t('common.badJson', [(error as Error).message]) }] };
-  }
-  const parsed = Policy.safeParse(raw);
-  if (parsed.success) return { policy: parsed.data, errors: [] };
-  return { policy: null, errors: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })) };
+/** A policy object in the view that can show it: the form, or JSON with the reason the form cannot. */
+function startFor(value: unknown): EditorStart {
+  const opened = openPolicy(value);
+  return opened.ok ? { view: 'form', draft: opened.draft } : { view: 'json', text: JSON.stringify(value, null, 2), note: cannotFormNote(opened) };
 }
+
+type Editing = { start: EditorStart; editing?: string; followName: boolean; key: number };
 
 export function PoliciesSection() {
   const { settings, loaded, save } = useStore();
-  const [text, setText] = useState('');
-  const [errors, setErrors] = useState<PathError[]>([]);
+  const [editor, setEditor] = useState<Editing | null>(null);
+  const [builtin, setBuiltin] = useState(Object.keys(builtinPolicies)[0] ?? '');
   const [status, setStatus] = useState('');
   const [removeErrors, setRemoveErrors] = useState<PathError[]>([]);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const count = useRef(0);
+
+  const open = (start: EditorStart, editing: string | undefined, followName: boolean) => {
+    setStatus('');
+    setRemoveErrors([]);
+    setEditor({ start, editing, followName, key: ++count.current });
+  };
+
+  /** A copy of a built-in policy under a new name and id, so the built-in one stays as it is. */
+  const copyBuiltin = () => {
+    const source = builtinPolicies[builtin];
+    if (!source) return;
+    const name = fl('copyName', [source.name]);
+    const taken = new Set([...settings.customPolicies.map((p) => p.id), ...Object.keys(builtinPolicies)]);
+    open(startFor({ ...structuredClone(source), name, id: uniqueId(slug(name, 'policy'), taken) }), undefined, true);
+  };
 
   /** A policy contracts use is not deleted: the message names them, so they can be moved first. */
   async function remove(policy: Policy) {
@@ -41,24 +56,18 @@ export function PoliciesSection() {
     setRemoveErrors(formProblems(found, settings));
   }
 
-  async function add(event: React.FormEvent) {
-    event.preventDefault();
-    const parsed = parsePolicy(text);
-    if (!parsed.policy) return setErrors(parsed.errors);
-    const policy = parsed.policy;
-    const others = settings.customPolicies.filter((p) => p.id !== policy.id);
-    const found = await save({ ...settings, customPolicies: [...others, policy] });
-    setErrors(formProblems(found, settings));
-    if (found.length === 0) {
-      setText('');
-      setStatus(i18n.t('options.policies.added', [policy.name]));
-    }
-  }
+  const closed = (saved?: Policy) => {
+    setEditor(null);
+    if (saved) setStatus(fl('saved', [saved.name]));
+    requestAnimationFrame(() => heading.current?.focus());
+  };
 
   return (
     <>
       <section aria-labelledby="pol-custom">
-        <h2 id="pol-custom">{i18n.t('options.policies.custom')}</h2>
+        <h2 id="pol-custom" ref={heading} tabIndex={-1}>
+          {i18n.t('options.policies.custom')}
+        </h2>
         {settings.customPolicies.length === 0 ? (
           <p className="empty">{i18n.t('options.policies.empty')}</p>
         ) : (
@@ -70,41 +79,32 @@ export function PoliciesSection() {
                 {loaded.managed.customPolicies.includes(p.id) ? (
                   <span className="muted">{i18n.t('options.readOnly')}</span>
                 ) : (
-                  <button
-                    type="button"
-                    aria-label={i18n.t('options.contracts.deleteNamed', [p.name])}
-                    onClick={() => remove(p)}
-                  >
-                    {i18n.t('common.delete')}
-                  </button>
+                  <>
+                    <button type="button" aria-label={fl('editNamed', [p.name])} onClick={() => open(startFor(p), p.id, false)}>
+                      {i18n.t('common.edit')}
+                    </button>{' '}
+                    <button type="button" aria-label={i18n.t('options.contracts.deleteNamed', [p.name])} onClick={() => remove(p)}>
+                      {i18n.t('common.delete')}
+                    </button>
+                  </>
                 )}
               </li>
             ))}
           </ul>
         )}
         <ErrorList errors={removeErrors} refused />
-      </section>
-      <form className="card" onSubmit={add} noValidate aria-labelledby="pol-add">
-        <h2 id="pol-add">{i18n.t('options.policies.add')}</h2>
-        <p className="muted">{i18n.t('options.policies.addIntro')}</p>
+        {status && (
+          <p role="status" className="saved">
+            {status}
+          </p>
+        )}
         <div className="toolbar">
-          <Field label={i18n.t('options.policies.file')}>
+          <button type="button" className="primary" onClick={() => open({ view: 'form', draft: emptyDraft() }, undefined, true)}>
+            {fl('new')}
+          </button>
+          <Field label={fl('builtin')}>
             {(c) => (
-              <input
-                {...c}
-                type="file"
-                accept=".json,application/json"
-                onChange={async (e) => {
-                  const file = e.target.files?.[0];
-                  if (file) setText(await file.text());
-                }}
-              />
-            )}
-          </Field>
-          <Field label={i18n.t('options.policies.startFrom')}>
-            {(c) => (
-              <select {...c} value="" onChange={(e) => e.target.value && setText(JSON.stringify(builtinPolicies[e.target.value], null, 2))}>
-                <option value="">—</option>
+              <select {...c} value={builtin} onChange={(e) => setBuiltin(e.target.value)}>
                 {Object.values(builtinPolicies).map((p) => (
                   <option key={p.id} value={p.id}>
                     {p.name}
@@ -113,21 +113,31 @@ export function PoliciesSection() {
               </select>
             )}
           </Field>
+          <button type="button" onClick={copyBuiltin}>
+            {fl('newFrom')}
+          </button>
+          <Field label={i18n.t('options.policies.file')}>
+            {(c) => (
+              <input
+                {...c}
+                type="file"
+                accept=".json,application/json"
+                onChange={async (e) => {
+                  const file = e.target.files?.[0];
+                  if (!file) return;
+                  const text = await file.text();
+                  const opened = openPolicyText(text);
+                  open(opened.ok ? { view: 'form', draft: opened.draft } : { view: 'json', text, note: cannotFormNote(opened) }, undefined, false);
+                }}
+              />
+            )}
+          </Field>
           <button type="button" onClick={() => downloadText('sla-lens-policy.schema.json', JSON.stringify(policyJsonSchema(), null, 2))}>
             {i18n.t('options.policies.schema')}
           </button>
         </div>
-        <Field label={i18n.t('options.policies.json')}>
-          {(c) => <textarea {...c} rows={14} className="code" spellCheck={false} value={text} onChange={(e) => setText(e.target.value)} />}
-        </Field>
-        <ErrorList errors={errors} refused />
-        <div className="actions">
-          <button type="submit" className="primary" disabled={!text.trim()}>
-            {i18n.t('options.policies.validateAdd')}
-          </button>
-          {status && <span role="status">{status}</span>}
-        </div>
-      </form>
+      </section>
+      {editor && <PolicyEditor key={editor.key} start={editor.start} editing={editor.editing} followName={editor.followName} onClose={closed} />}
     </>
   );
 }
