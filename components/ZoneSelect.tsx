@@ -28,11 +28,15 @@ const knownZones = () => {
   return allZones;
 };
 
-/** Zone choices: `first` (the reader's zone, the policy's zones …), the common ones, then every other zone. */
-export function zoneOptions(first: readonly string[]): ComboboxOption[] {
+/**
+ * Zone choices: `none` (no zone of its own, value ''), `first` (the reader's zone, the policy's
+ * zones …), the common ones, then every other zone.
+ */
+export function zoneOptions(first: readonly string[], none?: string): ComboboxOption[] {
   const zones = [...new Set([...first.filter(Boolean), ...COMMON_ZONES, ...knownZones()])];
   // "America/New_York" is found by "new york" too.
-  return zones.map((zone) => ({ value: zone, label: zone, keywords: zone.replace(/[_/]/g, ' ') }));
+  const options = zones.map((zone) => ({ value: zone, label: zone, keywords: zone.replace(/[_/]/g, ' ') }));
+  return none ? [{ value: '', label: none }, ...options] : options;
 }
 
 /** A searchable IANA zone picker (the label is the Field's, given again for the listbox). */
@@ -41,16 +45,19 @@ export function ZoneSelect({
   label,
   value,
   first,
+  none,
   onChange,
 }: {
   control: ControlProps;
   label: string;
   value: string;
   first: readonly string[];
+  /** The label of a first choice for "no zone of its own" (value ''). */
+  none?: string;
   onChange: (zone: string) => void;
 }) {
   const key = first.join(' ');
   // biome-ignore lint/correctness/useExhaustiveDependencies: the zones listed first, by content, not by array identity.
-  const options = useMemo(() => zoneOptions(first), [key]);
+  const options = useMemo(() => zoneOptions(first, none), [key, none]);
   return <Combobox control={control} label={label} options={options} value={value} onChange={onChange} />;
 }

@@ -5,10 +5,12 @@ import { formProblems } from '@/components/problems';
 import { Field } from '@/components/Field';
 import { builtinAdapters } from '@/entrypoints/overlay.content/adapters/registry';
 import { apiReaderFor } from '@/entrypoints/overlay.content/api/registry';
-import { PRIORITIES, type Priority } from '@/core/policy/schema';
 import type { Site } from '@/core/settings/schema';
 import { ApiReadingCell, useApiStatuses } from './ApiReadingCell';
+import { mapOf, rowProblems, rowsOf } from './priority-rows';
+import { PriorityRows } from './PriorityRows';
 import { RecipesEditor } from './RecipesEditor';
+import { SiteDetails } from './SiteDetails';
 import { refusedPatterns, requestHosts } from './request-hosts';
 import { useStore } from './store';
 
@@ -115,18 +117,20 @@ function AdapterSites() {
 function PriorityAndRisk() {
   const { settings, loaded, save } = useStore();
   const managed = loaded.managed;
-  const [rows, setRows] = useState(() => Object.entries(settings.priorityMap));
+  const [rows, setRows] = useState(() => rowsOf(settings.priorityMap));
   const [percent, setPercent] = useState(String(Math.round(settings.atRiskShare * 100)));
   const [errors, setErrors] = useState<PathError[]>([]);
   const [saved, setSaved] = useState(false);
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
-    const found = await save({
-      ...settings,
-      priorityMap: Object.fromEntries(rows.filter(([k]) => k.trim()).map(([k, p]) => [k.trim().toLowerCase(), p])),
-      atRiskShare: Number(percent) / 100,
-    });
+    const problems = rowProblems(rows);
+    if (problems.length > 0) {
+      setErrors(problems);
+      setSaved(false);
+      return;
+    }
+    const found = formProblems(await save({ ...settings, priorityMap: mapOf(rows), atRiskShare: Number(percent) / 100 }), settings);
     setErrors(found);
     setSaved(found.length === 0);
   }
@@ -135,69 +139,12 @@ function PriorityAndRisk() {
     <form onSubmit={submit} noValidate aria-labelledby="sites-priorities" className="card">
       <h2 id="sites-priorities">{i18n.t('options.sites.priorities')}</h2>
       <p className="muted">{i18n.t('options.sites.prioritiesIntro')}</p>
-      <table className="compact">
-        <thead>
-          <tr>
-            <th scope="col">{i18n.t('options.sites.priorityValue')}</th>
-            <th scope="col">{i18n.t('adhoc.priority')}</th>
-            <th scope="col">
-              <span className="sr-only">{i18n.t('common.actions')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(([value, p], i) => {
-            // IT's mapped values win and cannot be edited here.
-            const locked = managed.priorityMap.some((k) => k.toLowerCase() === value.toLowerCase());
-            return (
-            // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place; the index is their identity.
-            <tr key={i}>
-              <td>
-                <input
-                  aria-label={i18n.t('options.sites.priorityValueN', [String(i + 1)])}
-                  readOnly={locked}
-                  value={value}
-                  onChange={(e) => setRows(rows.map((r, j) => (j === i ? [e.target.value, r[1]] : r)))}
-                />
-              </td>
-              <td>
-                <select
-                  aria-label={i18n.t('options.sites.priorityFor', [value || String(i + 1)])}
-                  disabled={locked}
-                  value={p}
-                  onChange={(e) => setRows(rows.map((r, j) => (j === i ? [r[0], e.target.value as Priority] : r)))}
-                >
-                  {PRIORITIES.map((x) => (
-                    <option key={x}>{x}</option>
-                  ))}
-                </select>
-              </td>
-              <td>
-                {locked ? (
-                  <span className="tag">{i18n.t('options.managed')}</span>
-                ) : (
-                  <button
-                    type="button"
-                    className="link"
-                    aria-label={i18n.t('options.sites.removeValue', [value || String(i + 1)])}
-                    onClick={() => setRows(rows.filter((_, j) => j !== i))}
-                  >
-                    {i18n.t('common.remove')}
-                  </button>
-                )}
-              </td>
-            </tr>
-            );
-          })}
-        </tbody>
-      </table>
-      <button type="button" onClick={() => setRows([...rows, ['', 'P3']])}>
-        {i18n.t('options.sites.addValue')}
-      </button>
+      {/* IT's mapped values win and cannot be edited here. */}
+      <PriorityRows rows={rows} onChange={setRows} locked={(value) => managed.priorityMap.some((k) => k.toLowerCase() === value.toLowerCase())} />
       <Field
         label={i18n.t('options.sites.atRisk')}
         hint={managed.atRiskShare ? i18n.t('options.readOnly') : i18n.t('options.sites.atRiskHint')}
-        error={errors.some((e) => e.path === 'atRiskShare') ? i18n.t('options.sites.atRiskInvalid') : undefined}
+        error={errors.some((e) => e.path === i18n.t('options.sites.atRisk')) ? i18n.t('options.sites.atRiskInvalid') : undefined}
       >
         {(c) => (
           <input
@@ -212,7 +159,7 @@ function PriorityAndRisk() {
           />
         )}
       </Field>
-      <ErrorList errors={errors} />
+      <ErrorList errors={errors} refused />
       <div className="actions">
         <button type="submit" className="primary">
           {i18n.t('options.sites.savePriorities')}
@@ -227,6 +174,7 @@ export function SitesSection() {
   return (
     <>
       <AdapterSites />
+      <SiteDetails />
       <PriorityAndRisk />
       <RecipesEditor />
     </>

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { loadSettings } from '../../utils/settings-store';
+import { applySettings, loadSettings } from '../../utils/settings-store';
 import { localeMessages } from '../overlay/locale-words';
 import { installI18n, renderOptions } from './support';
 
@@ -135,7 +135,7 @@ describe('options: sites', { timeout: 20_000 }, () => {
     await user.clear(threshold);
     await user.type(threshold, '150');
     await user.click(screen.getByRole('button', { name: 'Save priority values' }));
-    expect((await screen.findByRole('alert')).querySelector('code')?.textContent).toBe('atRiskShare');
+    expect((await screen.findByRole('alert')).querySelector('code')?.textContent).toBe('At-risk threshold (%)');
     expect((await loadSettings()).settings.priorityMap.blocker).toBeUndefined();
 
     await user.clear(threshold);
@@ -156,4 +156,50 @@ describe('options: sites', { timeout: 20_000 }, () => {
     expect(screen.getByLabelText('Priority for Blocker')).toHaveProperty('disabled', true);
     expect(screen.queryByRole('button', { name: 'Remove Blocker' })).toBeNull();
   });
+
+  it("edits a helpdesk's own time zone and priority values, saved through the store", async () => {
+    const user = userEvent.setup();
+    await applySettings({ version: 1, sites: [{ adapter: 'rt', matches: ['https://rt.example.com/*'], priorityMap: { high: 'P2' } }] });
+    renderOptions('#/sites');
+    const form = await screen.findByRole('form', { name: 'Request Tracker 5' });
+    const zone = within(form).getByRole('combobox', { name: 'Time zone of page times' }) as HTMLInputElement;
+    expect(zone.value).toBe("The browser's zone");
+    expect(within(form).getByLabelText('Request Tracker 5: Helpdesk value 1')).toHaveProperty('value', 'high');
+    await user.clear(zone);
+    await user.type(zone, 'tokyo');
+    await user.keyboard('{Enter}');
+    expect(zone.value).toBe('Asia/Tokyo');
+    await user.click(within(form).getByRole('button', { name: 'Request Tracker 5: Add value' }));
+    await user.type(within(form).getByLabelText('Request Tracker 5: Helpdesk value 2'), 'Blocker');
+    await user.selectOptions(within(form).getByLabelText('Request Tracker 5: Priority for Blocker'), 'P1');
+    await user.click(within(form).getByRole('button', { name: 'Save Request Tracker 5' }));
+    await within(form).findByText('Saved.');
+    expect(await storedSites()).toEqual([
+      { adapter: 'rt', matches: ['https://rt.example.com/*'], enabled: true, priorityMap: { high: 'P2', blocker: 'P1' }, timeZone: 'Asia/Tokyo' },
+    ]);
+  });
+
+  it('refuses a priority map with a repeated value or a missing priority, naming the row and field, and stores nothing', async () => {
+    const user = userEvent.setup();
+    await applySettings({ version: 1, sites: [{ adapter: 'rt', matches: ['https://rt.example.com/*'], priorityMap: { high: 'P2' } }] });
+    const before = await storedSites();
+    renderOptions('#/sites');
+    const form = await screen.findByRole('form', { name: 'Request Tracker 5' });
+    const add = within(form).getByRole('button', { name: 'Request Tracker 5: Add value' });
+    await user.click(add);
+    await user.type(within(form).getByLabelText('Request Tracker 5: Helpdesk value 2'), 'HIGH');
+    await user.selectOptions(within(form).getByLabelText('Request Tracker 5: Priority for HIGH'), 'P1');
+    await user.click(add);
+    await user.type(within(form).getByLabelText('Request Tracker 5: Helpdesk value 3'), 'minor');
+    await user.click(within(form).getByRole('button', { name: 'Save Request Tracker 5' }));
+    const alert = await within(form).findByRole('alert');
+    const problems = [...alert.querySelectorAll('li')].map((li) => li.textContent);
+    expect(problems).toEqual([
+      'Request Tracker 5 · Row 2 · Helpdesk value "HIGH" is already on row 1 (case does not matter).',
+      'Request Tracker 5 · Row 3 · Priority Choose P1, P2, P3 or P4.',
+    ]);
+    expect(alert.textContent).toMatch(/nothing was saved/);
+    expect(await storedSites()).toEqual(before);
+  });
 });
+
