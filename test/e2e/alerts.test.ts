@@ -8,21 +8,23 @@ import { seedSettings } from './support/settings';
 /**
  * Desktop alerts and the popup's next-to-breach list in Chromium, with both helpdesk tabs in the
  * background: tickets whose at-risk and breach instants are seconds away (the drill helpdesk's
- * one- and two-minute targets). The background's decisions are read from its log in storage.session
+ * one- and two-minute targets). "Only tickets assigned to me" is on with no names typed: the
+ * drill's pages show RT's "Logged in as jane", so only jane's tickets alert. The background's decisions are read from its log in storage.session
  * and the shown notifications from chrome.notifications.getAll(); a click is simulated through the
  * background's test hook (a headless browser has no notification to click).
  */
 
+const AGENT = 'jane';
 const QUEUE_A: DrillRow[] = [
-  // Both at risk in ~8 s and breached in ~23 s: one grouped alert each time.
+  // Both jane's (RT shows a login, or "login (Real Name)"), at risk in ~8 s and breached in ~23 s: one grouped alert each time.
   { id: 'A1', subject: 'Checkout down', priority: 'Urgent', submittedAgo: 37, owner: 'jane' },
-  { id: 'A2', subject: 'Login loops', priority: 'Urgent', submittedAgo: 37 },
-  // At risk in ~15 s, breached in ~30 s.
-  { id: 'A3', subject: 'Slow search', priority: 'Urgent', submittedAgo: 30 },
+  { id: 'A2', subject: 'Login loops', priority: 'Urgent', submittedAgo: 37, owner: 'jane (Jane Doe)' },
+  // Bob's, at risk in ~15 s, breached in ~30 s: never alerts.
+  { id: 'A3', subject: 'Slow search', priority: 'Urgent', submittedAgo: 30, owner: 'bob (Bob Roe)' },
 ];
 const QUEUE_B: DrillRow[] = [
   // Already at risk when first seen (no at-risk alert), breached in ~12 s.
-  { id: 'B1', subject: 'Invoice wrong', priority: 'High', submittedAgo: 108 },
+  { id: 'B1', subject: 'Invoice wrong', priority: 'High', submittedAgo: 108, owner: 'jane' },
   // On track for the whole test.
   { id: 'B2', subject: 'New user', priority: 'High', submittedAgo: 5 },
 ];
@@ -58,7 +60,7 @@ const sentAlerts = () =>
 
 beforeAll(async () => {
   browser = await launchExtension();
-  drill = await startDrill({ '/a': QUEUE_A, '/b': QUEUE_B });
+  drill = await startDrill({ '/a': QUEUE_A, '/b': QUEUE_B }, 'recipe', { loggedIn: AGENT });
   await seedSettings(browser.worker, drillSettings() as Parameters<typeof seedSettings>[1]);
 
   // The agent turns alerts on in the options page; the click asks for the notifications permission.
@@ -69,10 +71,15 @@ beforeAll(async () => {
     browser.worker.evaluate(async () => ((await (globalThis as unknown as W).chrome.storage.sync.get('alerts')).alerts?.enabled ?? false) as boolean);
   for (let tries = 0; tries < 50 && !(await enabled()); tries++) await new Promise((resolve) => setTimeout(resolve, 100));
   notificationsGranted = await browser.worker.evaluate(() => (globalThis as unknown as W).chrome.permissions.contains({ permissions: ['notifications'] }));
-  if (!(await enabled())) {
+  // Only mine, and no names typed.
+  await options.getByRole('checkbox', { name: 'Only tickets assigned to me' }).click();
+  const onlyMine = async () =>
+    browser.worker.evaluate(async () => ((await (globalThis as unknown as W).chrome.storage.sync.get('alerts')).alerts?.onlyMine ?? false) as boolean);
+  for (let tries = 0; tries < 50 && !(await onlyMine()); tries++) await new Promise((resolve) => setTimeout(resolve, 100));
+  if (!(await enabled()) || !(await onlyMine())) {
     // Headless Chromium declines the permission prompt: alerts go on without notifications (the
     // background still decides, and logs what it would have shown).
-    await browser.worker.evaluate(() => (globalThis as unknown as W).chrome.storage.sync.set({ alerts: { enabled: true } }));
+    await browser.worker.evaluate(() => (globalThis as unknown as W).chrome.storage.sync.set({ alerts: { enabled: true, onlyMine: true } }));
   }
   await options.close();
 
@@ -113,13 +120,22 @@ describe('next to breach and desktop alerts (Chromium)', () => {
     await popup.close();
   });
 
+  it('the options page shows who the helpdesk tabs recognised (no names typed)', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html#/alerts`);
+    const recognised = options.getByRole('region', { name: 'Who you are on your helpdesks' });
+    await expect.poll(() => recognised.textContent()).toBe(`Recognised as: ${AGENT} on ${new URL(drill.origin).host}`);
+    await options.close();
+  });
+
   it('says whether the browser allowed notifications (headless Chromium may decline the prompt)', () => {
     console.info(`[alerts e2e] notifications permission granted by the click: ${notificationsGranted}`);
     expect(typeof notificationsGranted).toBe('boolean');
   });
 
-  it('alerts once per ticket and state while the tabs are in the background, grouping those due together', async () => {
-    const expected = ['A1|at-risk', 'A2|at-risk', 'A3|at-risk', 'B1|breached', 'A1|breached', 'A2|breached', 'A3|breached'];
+  it('alerts once per ticket and state while the tabs are in the background, grouping those due together; only the agent’s own', async () => {
+    // Not A3 (bob's): its at-risk instant comes before A1's and A2's breach.
+    const expected = ['A1|at-risk', 'A2|at-risk', 'B1|breached', 'A1|breached', 'A2|breached'];
     await expect
       .poll(async () => (await sentAlerts()).flatMap((s) => s.alerts.map((a) => `${a.key}|${a.state}`)).length, { timeout: 60_000, interval: 1000 })
       .toBeGreaterThanOrEqual(expected.length);

@@ -94,8 +94,16 @@ function rtList(rows: Array<DrillRow & { at: number }>): string {
   return `<table class="table ticket-list collection-as-table">${head}${body}</table>`;
 }
 
-/** `queues`: path → rows. Any other path: an empty page (no tickets). `format: 'rt'` lists them as RT 5 does. */
-export async function startDrill(queues: Record<string, DrillRow[]>, format: 'recipe' | 'rt' = 'recipe'): Promise<DrillServer> {
+/** RT 5's "Logged in as" menu item, as the real pages have it (test/fixtures/rt-real): who the agent is. */
+const rtMenu = (login: string) =>
+  `<ul id="app-nav"><li id="li-preferences"><a id="preferences" class="menu-item" href="/User/Summary.html?id=14">Logged in as <span class="current-user">${html(login)}</span></a></li></ul>`;
+
+/**
+ * `queues`: path → rows. Any other path: an empty page (no tickets). `format: 'rt'` lists them as RT 5
+ * does. `loggedIn`: the pages show RT's menu with this login (in both formats: the agent is read
+ * from RT's markup whichever adapter reads the tickets).
+ */
+export async function startDrill(queues: Record<string, DrillRow[]>, format: 'recipe' | 'rt' = 'recipe', options: { loggedIn?: string } = {}): Promise<DrillServer> {
   const submitted = new Map<string, number>();
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://x').pathname;
@@ -110,7 +118,7 @@ export async function startDrill(queues: Record<string, DrillRow[]>, format: 're
       })
       .join('\n');
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-    response.end(`<!doctype html><html><head><title>Drill ${html(path)}</title></head><body><h1>Queue ${html(path)}</h1>${format === 'rt' ? rtList(placed) : `<table>${body}</table>`}</body></html>`);
+    response.end(`<!doctype html><html><head><title>Drill ${html(path)}</title></head><body>${options.loggedIn ? rtMenu(options.loggedIn) : ''}<h1>Queue ${html(path)}</h1>${format === 'rt' ? rtList(placed) : `<table>${body}</table>`}</body></html>`);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
