@@ -35,12 +35,19 @@ type Json = Record<string, unknown>;
 
 const DOMAIN = /^(?:[a-z0-9-]+\.)+[a-z]{2,}$/i;
 
-/** A stable, readable customer id from a name: "ACME Corp." → "acme-corp". */
+/**
+ * A stable, readable customer id from a name: "ACME Corp." → "acme-corp", "Café Müller" → "cafe-muller",
+ * "星野ロボティクス 株式会社" → "星野ロボティクス-株式会社". Accents are dropped from Latin letters only (a
+ * kana's voicing mark is part of the letter); other scripts keep their letters, so a Japanese name
+ * gets an id that reads as the name rather than "customer".
+ */
 export function slugify(name: string): string {
   const slug = name
     .normalize('NFKD')
+    .replace(/([a-z])\p{M}+/giu, '$1')
+    .normalize('NFC')
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '');
   return slug || 'customer';
 }

@@ -1,4 +1,4 @@
-import { type ReactNode, useMemo, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { i18n } from '#i18n';
 import { ErrorList } from '@/components/ErrorList';
 import { regionChoices } from '@/components/policy-choices';
@@ -45,6 +45,12 @@ const COLUMN_LABELS: Record<SortColumn, string> = {
   warnings: 'options.contracts.warnings',
 };
 
+/** A row to bring into view and the control in it to focus (`data-action` of the actions cell). */
+export interface Reveal {
+  id: string;
+  action: 'edit' | 'delete';
+}
+
 const KEEP = '\u0000keep';
 const DEFAULT = '\u0000default';
 
@@ -58,12 +64,17 @@ export function ContractTable({
   managed,
   warnings,
   actions,
+  reveal,
+  onRevealed,
 }: {
   rows: ContractRow[];
   policies: Policy[];
   managed: (customer: Customer) => boolean;
   warnings: (row: ContractRow) => ReactNode;
   actions: (row: ContractRow) => ReactNode;
+  /** Focus this row's control, on whichever page it is (the filter is cleared if it hides the row). */
+  reveal?: Reveal | null;
+  onRevealed?: () => void;
 }) {
   const [query, setQuery] = useState('');
   const [field, setField] = useState<ContractField | 'all'>('all');
@@ -84,6 +95,29 @@ export function ContractTable({
   const pageSelected = pageSelectable.length > 0 && pageSelectable.every((r) => selected.has(r.customer.id));
   // Ids of customers no longer there (deleted, re-imported) drop out of the selection.
   const selectedRows = useMemo(() => rows.filter((r) => selected.has(r.customer.id)), [rows, selected]);
+  const body = useRef<HTMLTableSectionElement>(null);
+
+  // A saved, restored or kept row gets the focus back; a row the settings do not hold yet (the store
+  // is still writing) is waited for.
+  useEffect(() => {
+    if (!reveal) return;
+    const at = matches.findIndex((r) => r.customer.id === reveal.id);
+    if (at < 0) {
+      if (rows.some((r) => r.customer.id === reveal.id)) {
+        setQuery('');
+        setField('all');
+      }
+      return;
+    }
+    if (Math.floor(at / PAGE_SIZE) !== shownPage) {
+      setPage(Math.floor(at / PAGE_SIZE));
+      return;
+    }
+    const row = [...(body.current?.querySelectorAll("tr") ?? [])].find((r) => r.dataset.customerId === reveal.id);
+    const control = row?.querySelector<HTMLElement>(`[data-action="${reveal.action}"]`);
+    control?.focus();
+    onRevealed?.();
+  }, [reveal, rows, matches, shownPage, onRevealed]);
 
   const select = (ids: string[], on: boolean) =>
     setSelected((s) => {
@@ -100,7 +134,7 @@ export function ContractTable({
     <>
       <div className="toolbar">
         <label>
-          {i18n.t('options.contracts.filter')}{' '}
+          <span className="label-text">{i18n.t('options.contracts.filter')}</span>
           <input
             type="search"
             value={query}
@@ -111,7 +145,7 @@ export function ContractTable({
           />
         </label>
         <label>
-          {i18n.t('options.contracts.searchIn')}{' '}
+          <span className="label-text">{i18n.t('options.contracts.searchIn')}</span>
           <select
             value={field}
             onChange={(e) => {
@@ -143,6 +177,7 @@ export function ContractTable({
           </button>
         )}
       </div>
+      <div className="contracts-table">
       <table className="contracts">
         <thead>
           <tr>
@@ -156,7 +191,7 @@ export function ContractTable({
               />
             </th>
             {(Object.keys(COLUMN_LABELS) as SortColumn[]).map((column) => (
-              <th key={column} scope="col" aria-sort={sort?.column === column ? sort.direction : undefined}>
+              <th key={column} scope="col" className={`col-${column}`} aria-sort={sort?.column === column ? sort.direction : undefined}>
                 <button type="button" className="sort" onClick={() => sortBy(column)}>
                   {t(COLUMN_LABELS[column])}
                   <span aria-hidden="true">{sort?.column !== column ? '' : sort.direction === 'ascending' ? ' ▲' : ' ▼'}</span>
@@ -168,11 +203,11 @@ export function ContractTable({
             </th>
           </tr>
         </thead>
-        <tbody>
+        <tbody ref={body}>
           {shown.map((row) => {
             const { customer, policy, level, region } = row;
             return (
-              <tr key={customer.id}>
+              <tr key={customer.id} data-customer-id={customer.id}>
                 <td>
                   {!managed(customer) && (
                     <input
@@ -187,17 +222,18 @@ export function ContractTable({
                   {customer.name}
                   {managed(customer) && <span className="tag">{i18n.t('options.managed')}</span>}
                 </th>
-                <td>{policy?.name ?? customer.policy}</td>
-                <td>{level && (level.defaulted ? `${i18n.t('options.contracts.levelDefault')} (${level.name})` : level.name)}</td>
-                <td>{region && (region.defaulted ? i18n.t('adhoc.regionDefault', [region.id]) : region.id)}</td>
-                <td className="muted">{[...customer.domains, ...customer.organisations, ...customer.addresses].join(', ')}</td>
-                <td>{warnings(row)}</td>
+                <td className="col-policy">{policy?.name ?? customer.policy}</td>
+                <td className="col-level">{level && (level.defaulted ? `${i18n.t('options.contracts.levelDefault')} (${level.name})` : level.name)}</td>
+                <td className="col-region">{region && (region.defaulted ? i18n.t('adhoc.regionDefault', [region.id]) : region.id)}</td>
+                <td className="col-matches muted">{[...customer.domains, ...customer.organisations, ...customer.addresses].join(', ')}</td>
+                <td className="col-warnings">{warnings(row)}</td>
                 <td className="actions">{actions(row)}</td>
               </tr>
             );
           })}
         </tbody>
       </table>
+      </div>
       {pages > 1 && (
         <nav className="pager" aria-label={i18n.t('options.contracts.pages')}>
           <button type="button" disabled={shownPage === 0} onClick={() => setPage(shownPage - 1)}>

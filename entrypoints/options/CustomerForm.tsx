@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { i18n } from '#i18n';
 import { ErrorList } from '@/components/ErrorList';
 import { Field } from '@/components/Field';
@@ -9,6 +9,7 @@ import { customerFormProblems, problemText } from '@/components/problems';
 import { contactWarnings } from '@/core/contracts/lookup';
 import { offersEnterprise } from '@/core/contracts/roles';
 import { contractChecks } from '@/core/settings/contract-checks';
+import { slugify, uniqueId } from '@/core/settings/migrate';
 import { LANGUAGES, type Language } from '@/core/policy/schema';
 import { Customer, type DesignatedContact } from '@/core/settings/schema';
 import type { SettingsError } from '@/core/settings/validate';
@@ -70,11 +71,32 @@ function fromDraft({ enterpriseEnrolled, enterpriseNotice, ...d }: Draft) {
 
 /**
  * One customer contract. Saving validates the whole settings object (so unknown levels and duplicate
- * ids are caught too) and shows each problem at its field and with its path.
+ * ids are caught too) and shows each problem at its field and with its path. Opens with the name field
+ * focused; tells its owner whether it holds unsaved edits (so leaving can ask first).
  */
-export function CustomerForm({ initial, index, onDone }: { initial: Customer; index: number; onDone: () => void }) {
+export function CustomerForm({
+  initial,
+  index,
+  isNew,
+  onSaved,
+  onCancel,
+  onDirty,
+}: {
+  initial: Customer;
+  index: number;
+  /** A new customer gets its id from the name it is saved with ("Hoshino Robotics" → "hoshino-robotics"). */
+  isNew: boolean;
+  onSaved: (customer: Customer) => void;
+  onCancel: () => void;
+  onDirty: (dirty: boolean) => void;
+}) {
   const { settings, save } = useStore();
   const [draft, setDraft] = useState(() => toDraft(initial));
+  const firstField = useRef<HTMLInputElement>(null);
+  useEffect(() => firstField.current?.focus(), []);
+  const untouched = useMemo(() => JSON.stringify(toDraft(initial)), [initial]);
+  const dirty = JSON.stringify(draft) !== untouched;
+  useEffect(() => onDirty(dirty), [dirty, onDirty]);
   const [errors, setErrors] = useState<SettingsError[]>([]);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const policies = policyChoices(settings.customPolicies);
@@ -109,10 +131,12 @@ export function CustomerForm({ initial, index, onDone }: { initial: Customer; in
   async function submit(event: React.FormEvent) {
     event.preventDefault();
     const customers = [...settings.customers];
-    customers[index] = fromDraft(current) as Customer;
+    const customer = fromDraft(current) as Customer;
+    if (isNew) customer.id = uniqueId(slugify(customer.name), new Set(settings.customers.map((c) => c.id)));
+    customers[index] = customer;
     const found = await save({ ...settings, customers });
     setErrors(found);
-    if (found.length === 0) onDone();
+    if (found.length === 0) onSaved(customer);
   }
 
   const setContact = (i: number, patch: Partial<Draft['contacts'][number]>) =>
@@ -126,7 +150,7 @@ export function CustomerForm({ initial, index, onDone }: { initial: Customer; in
       <h2 id="contract-form">{initial.name ? i18n.t('options.contracts.editNamed', [initial.name]) : i18n.t('options.contracts.add')}</h2>
       <div className="grid">
         <Field label={i18n.t('options.contracts.name')} error={errorAt('name')}>
-          {(c) => <input {...c} value={draft.name} onChange={(e) => set('name', e.target.value)} required />}
+          {(c) => <input {...c} ref={firstField} value={draft.name} onChange={(e) => set('name', e.target.value)} required />}
         </Field>
         <Field label={i18n.t('options.contracts.policy')} error={errorAt('policy')}>
           {(c) => <PolicySelect control={c} value={draft.policy} policies={policies} onChange={(id) => set('policy', id)} />}
@@ -268,7 +292,7 @@ export function CustomerForm({ initial, index, onDone }: { initial: Customer; in
         <button type="submit" className="primary">
           {i18n.t('common.save')}
         </button>
-        <button type="button" onClick={onDone}>
+        <button type="button" onClick={onCancel}>
           {i18n.t('common.cancel')}
         </button>
       </div>

@@ -1,4 +1,4 @@
-import { createContext, type ReactNode, useContext } from 'react';
+import { createContext, type ReactNode, useContext, useRef } from 'react';
 import { useSettings } from '@/components/use-settings';
 import type { Settings, SettingsInput } from '@/core/settings/schema';
 import type { SettingsError } from '@/core/settings/validate';
@@ -13,6 +13,11 @@ export interface OptionsStore {
    */
   save(next: SettingsInput): Promise<SettingsError[]>;
   undo(): Promise<boolean>;
+  /**
+   * How many saves and undos this page has made: an offer to undo one change holds only while no other
+   * change came after it (undo restores the settings before the last one).
+   */
+  changes(): number;
 }
 
 const Store = createContext<OptionsStore | null>(null);
@@ -25,15 +30,22 @@ export function useStore(): OptionsStore {
 
 export function StoreProvider({ children, fallback }: { children: ReactNode; fallback: ReactNode }) {
   const loaded = useSettings();
+  const changes = useRef(0);
   if (!loaded) return fallback;
   const store: OptionsStore = {
     loaded,
     settings: loaded.settings,
     async save(next) {
       const outcome = await applySettings(next);
+      if (outcome.ok) changes.current++;
       return outcome.ok ? [] : outcome.errors;
     },
-    undo: async () => (await undoLastApply()).ok,
+    async undo() {
+      const { ok } = await undoLastApply();
+      if (ok) changes.current++;
+      return ok;
+    },
+    changes: () => changes.current,
   };
   return <Store.Provider value={store}>{children}</Store.Provider>;
 }

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -76,6 +76,7 @@ describe('options: contracts', { timeout: 20_000 }, () => {
     await applySettings({ version: 1, customers: [{ id: 'mine', name: 'Mine', policy: 'velostrata-4.0' }] });
     renderOptions('#/contracts');
     await user.click(await screen.findByRole('button', { name: 'Delete Mine' }));
+    await user.click(within(screen.getByRole('alertdialog', { name: 'Delete the contract of Mine?' })).getByRole('button', { name: 'Delete' }));
     await waitFor(async () => expect((await loadSettings()).settings.customers).toEqual([]));
   });
 
