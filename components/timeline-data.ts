@@ -5,7 +5,7 @@ import type { Policy } from '@/core/policy/schema';
 import { policyZone } from './policy-choices';
 import type { TimelineMark, TimelineProps } from './Timeline';
 
-const DAY = 86_400_000;
+export const DAY = 86_400_000;
 const MIN_DAYS = 3;
 const MAX_DAYS = 10;
 
@@ -55,4 +55,59 @@ export function timelineFor(src: TimelineSource): TimelineProps {
     })
     .filter((h) => h.to > from && h.from < to);
   return { from, to, open: calendar.openIntervals(from, to), holidays, marks, zone, calendarZone: rule.timeZone };
+}
+
+/** The drawing's width in SVG units; labels are LABEL_FONT units high (at least 12 px in the 420 px popup). */
+export const TIMELINE_WIDTH = 400;
+export const LABEL_FONT = 13;
+/** Space kept between two labels on one row. */
+const LABEL_GAP = 6;
+
+/** A label's width in SVG units: full-width (CJK) characters 1 em, others about 0.62 em (bold). */
+export function labelWidth(text: string, font = LABEL_FONT): number {
+  let em = 0;
+  for (const ch of text) em += /[\u1100-\u11ff\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff\uff00-\uff60]/.test(ch) ? 1 : 0.62;
+  return em * font;
+}
+
+export interface PlacedLabel {
+  kind: TimelineMark['kind'];
+  text: string;
+  /** The mark's position. */
+  x: number;
+  /** The label's extent (kept inside the drawing). */
+  left: number;
+  right: number;
+  /** 0 is the row nearest the band; higher rows sit above it. */
+  row: number;
+}
+
+/**
+ * Rows for the marks' labels (one per kind) above the band, so no two labels overlap however close the marks are: in
+ * time order, each label takes the lowest row where it clears the labels on that row and, where there
+ * is such a row, no mark's line crosses it (labels have a halo for marks too close to avoid that).
+ */
+export function placeLabels(marks: Array<{ kind: TimelineMark['kind']; x: number; text: string }>): PlacedLabel[] {
+  const placed: PlacedLabel[] = [];
+  const apart = (x: number, p: { left: number; right: number }) => x < p.left - LABEL_GAP / 2 || x > p.right + LABEL_GAP / 2;
+  for (const mark of [...marks].sort((a, b) => a.x - b.x)) {
+    const width = labelWidth(mark.text);
+    const left = Math.min(Math.max(mark.x - width / 2, 0), Math.max(TIMELINE_WIDTH - width, 0));
+    const box = { left, right: left + width };
+    const rowFree = (row: number) =>
+      placed.every((p) => p.row !== row || box.right + LABEL_GAP <= p.left || box.left >= p.right + LABEL_GAP);
+    // Lines run from each label down to the band: through the rows below it.
+    const linesClear = (row: number) => placed.every((p) => (p.row < row ? apart(mark.x, p) : p.row > row ? apart(p.x, box) : true));
+    const rows = Array.from({ length: marks.length }, (_, r) => r);
+    const row = rows.find((r) => rowFree(r) && linesClear(r)) ?? rows.find(rowFree) ?? marks.length;
+    placed.push({ kind: mark.kind, text: mark.text, x: mark.x, ...box, row });
+  }
+  // In the marks' own order (submitted, start, deadline, now), as they are read.
+  return marks.map((m) => placed.find((p) => p.kind === m.kind) as PlacedLabel);
+}
+
+/** Which days the axis names: every day when there is room, else every second or third. */
+export function dayLabelStep(days: number, sample: string): number {
+  const room = TIMELINE_WIDTH / Math.max(days, 1);
+  return Math.max(1, Math.ceil((labelWidth(sample) + LABEL_GAP) / room));
 }
