@@ -93,7 +93,7 @@ export function SubmittedFields({ submission, zones, error }: { submission: Subm
         {(c) => <input {...c} type="datetime-local" value={value} onChange={(e) => submission.setValue(e.target.value)} />}
       </Field>
       <Field label={zoneLabel} wide>
-        {(c) => <ZoneSelect control={c} label={zoneLabel} value={zone} first={[localZone(), ...zones]} onChange={submission.setZone} />}
+        {(c) => <ZoneSelect control={c} label={zoneLabel} value={zone} first={[localZone(), zone, ...zones]} onChange={submission.setZone} />}
       </Field>
       {reading.kind === 'ok' && reading.other && (
         <DoubledTime submission={submission} shown={shown ?? value} used={reading.iso} offset={reading.offset} other={reading.other} />

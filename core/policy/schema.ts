@@ -21,7 +21,7 @@ const Wall = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'a wall time 
 /** ISO weekday, 1 = Monday … 7 = Sunday. */
 const Weekday = z.literal([1, 2, 3, 4, 5, 6, 7]);
 
-const TimeZone = z.string().refine((zone) => {
+export const TimeZone = z.string().refine((zone) => {
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
     return true;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Language, Policy, Priority } from '../policy/schema';
+import { Language, Policy, Priority, TimeZone } from '../policy/schema';
 
 /**
  * The settings a team lead configures (options page), read by the overlay and the popup, exported and
@@ -105,8 +105,8 @@ export const Site = z.object({
   enabled: z.boolean().default(true),
   /** The helpdesk's priority values → P1–P4 (case-insensitive). */
   priorityMap: z.record(z.string(), Priority).default({}),
-  /** Zone for page times without offset; the browser's zone when absent. */
-  timeZone: z.string().optional(),
+  /** Zone for page times without offset; the browser's zone when absent. An unknown zone would make every date unreadable. */
+  timeZone: TimeZone.optional(),
   /**
    * Read exact data from the helpdesk's own API (same origin, GET only, the agent's session). Absent:
    * on for documented APIs, off for undocumented ones (Freshdesk's agent API).

@@ -66,7 +66,7 @@ function SiteForm({ site, index, name }: { site: Site; index: number; name: stri
             control={c}
             label={zoneLabel}
             value={zone}
-            first={[]}
+            first={site.timeZone ? [site.timeZone] : []}
             none={i18n.t('options.sites.zoneNone')}
             onChange={(z) => {
               setZone(z);
