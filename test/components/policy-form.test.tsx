@@ -107,6 +107,7 @@ describe('options: the policy form', { timeout: 60_000 }, () => {
                 'Level 1 (level) · P1 · target time Enter the target time in hours and minutes (more than 0), or choose “No target”.',
               ],
               notSaved: '6 problems — nothing was saved',
+              order: 'The stretch must close after it opens on the same day (or close on a later day).',
             }
           : {
               new: 'Neue Richtlinie',
@@ -126,6 +127,7 @@ describe('options: the policy form', { timeout: 60_000 }, () => {
                 'Stufe 1 (level) · P1 · Zeitvorgabe Geben Sie die Zeitvorgabe in Stunden und Minuten an (mehr als 0) oder wählen Sie „Keine Reaktionszeit“.',
               ],
               notSaved: '6 Probleme',
+              order: 'Der Zeitraum muss am selben Tag nach seinem Beginn enden (oder an einem späteren Tag).',
             };
       const user = userEvent.setup();
       renderOptions('#/policies');
@@ -149,8 +151,42 @@ describe('options: the policy form', { timeout: 60_000 }, () => {
       // Focus goes to the first field with a problem, in the form's order: the empty name.
       await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText(locale === 'en' ? 'Policy name' : 'Name der Richtlinie')));
       expect((await loadSettings()).settings.customPolicies.map((p) => p.id)).toEqual(['team']);
+      // The fields in error are marked and described for screen readers.
+      const closes = within(calendar).getByLabelText(words.closes);
+      expect(closes.getAttribute('aria-invalid')).toBe('true');
+      expect(document.getElementById(closes.getAttribute('aria-describedby') ?? '')?.textContent).toBe(words.order);
+      const axe = (await import('axe-core')).default;
+      const result = await axe.run(screen.getByTestId('policy-editor'), { rules: { 'color-contrast': { enabled: false } } });
+      expect(result.violations.map((v) => v.id)).toEqual([]);
     });
   }
+});
+
+describe('options: the policy form by keyboard', { timeout: 60_000 }, () => {
+  it('switches views with the arrow keys, keeping the data, and passes axe-core', async () => {
+    const user = userEvent.setup();
+    renderOptions('#/policies');
+    await buildTokyoPolicy(user);
+    const formTab = screen.getByRole('tab', { name: 'Form' });
+    formTab.focus();
+    await user.keyboard('{ArrowRight}');
+    const jsonTab = screen.getByRole('tab', { name: 'JSON (advanced)' });
+    expect(document.activeElement).toBe(jsonTab);
+    expect(jsonTab.getAttribute('aria-selected')).toBe('true');
+    const json = JSON.parse((screen.getByLabelText('Policy (JSON)') as HTMLTextAreaElement).value);
+    expect(json.levels.gold.targets).toEqual({
+      P1: { minutes: 60, clock: '24/7', source: '§4' },
+      P2: { minutes: 240, clock: 'business-hours', source: '§4' },
+    });
+    await user.keyboard('{ArrowLeft}');
+    expect(document.activeElement).toBe(formTab);
+    expect(within(screen.getByTestId('policy-level-1')).getByLabelText('P2 · hours')).toHaveProperty('value', '4');
+
+    // Every control labelled, no duplicate ids, valid ARIA (colour contrast needs a real browser: the E2E checks it).
+    const axe = (await import('axe-core')).default;
+    const result = await axe.run(screen.getByTestId('policy-editor'), { rules: { 'color-contrast': { enabled: false } } });
+    expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
 });
 
 const builtinFiles = ['velostrata-1.2', 'velostrata-2.0', 'velostrata-4.0', 'centron-cloud-gpu'].map((id) => ({

@@ -5,6 +5,7 @@ import { LANGUAGES, type Language } from '@/core/policy/schema';
 import { type Json, withField } from './draft';
 import { fl, type PartProps } from './PolicyForm';
 import { controlId } from './problems';
+import { RowSelect } from './RowSelect';
 
 const languageName = (lang: string) => (i18n.t as unknown as (key: string) => string)(`language.${lang}`);
 
@@ -46,16 +47,7 @@ export function LanguageFields({ draft, change, errorOf }: PartProps) {
                 {(c) => <input {...c} value={text('team')} onChange={(e) => setRule(lang, { team: e.target.value })} />}
               </Field>
               <Field label={fl('teamCalendar')} {...ctl('calendar')}>
-                {(c) => (
-                  <select {...c} value={text('calendar')} onChange={(e) => setRule(lang, { calendar: e.target.value })}>
-                    <option value="">{fl('none')}</option>
-                    {draft.calendars.map((r) => (
-                      <option key={r.key} value={r.id}>
-                        {(r.rule.name as string) || r.id}
-                      </option>
-                    ))}
-                  </select>
-                )}
+                {(c) => <RowSelect control={c} rows={draft.calendars} value={text('calendar')} onChange={(id) => setRule(lang, { calendar: id ?? '' })} />}
               </Field>
               <Field label={fl('source')} hint={fl('sourceHint')} {...ctl('source')}>
                 {(c) => <input {...c} value={text('source')} onChange={(e) => setRule(lang, { source: e.target.value })} />}

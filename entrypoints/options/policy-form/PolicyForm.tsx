@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { i18n } from '#i18n';
 import { Field } from '@/components/Field';
 import { localZone } from '@/components/format';
@@ -6,6 +7,7 @@ import { type Draft, type Json, newRowKey, renameCalendarRefs, renameLevelRefs, 
 import { LanguageFields } from './LanguageFields';
 import { LevelFields } from './LevelFields';
 import { controlId } from './problems';
+import { RowSelect } from './RowSelect';
 
 /** What every part of the form gets: the draft, a way to change it, and the error of a control (once shown). */
 export interface PartProps {
@@ -55,6 +57,22 @@ function newCalendar(draft: Draft): Draft {
 function newLevel(draft: Draft): Draft {
   const id = uniqueId('level', new Set(draft.levels.map((r) => r.id)));
   return { ...draft, levels: [...draft.levels, { key: newRowKey(), id, idTouched: false, rule: { name: '', source: '', targets: {} } }] };
+}
+
+/** Calendars or levels: a heading, one fieldset per row, the button that adds one, then the choices among them. */
+function RowList({ list, rows, onAdd, children }: { list: 'calendars' | 'levels'; rows: ReactNode; onAdd: () => void; children: ReactNode }) {
+  return (
+    <section aria-labelledby={`pf-${list}-title`}>
+      <h3 id={`pf-${list}-title`}>{fl(list)}</h3>
+      {rows}
+      <p>
+        <button type="button" id={controlId.top(`add-${list}`)} onClick={onAdd}>
+          {fl(list === 'calendars' ? 'addCalendar' : 'addLevel')}
+        </button>
+      </p>
+      {children}
+    </section>
+  );
 }
 
 /** The policy as a form: general fields, calendars, levels with their targets, language teams. */
@@ -108,28 +126,16 @@ export function PolicyForm({ draft, change, errorOf, idTouched, onIdTouched, tak
         </div>
       </fieldset>
 
-      <section aria-labelledby="pf-calendars-title">
-        <h3 id="pf-calendars-title">{fl('calendars')}</h3>
-        {draft.calendars.map((row, i) => (
+      <RowList
+        list="calendars"
+        rows={draft.calendars.map((row, i) => (
           <CalendarFields key={row.key} row={row} index={i} draft={draft} change={change} errorOf={errorOf} />
         ))}
-        <p>
-          <button type="button" id={controlId.top('add-calendars')} onClick={() => change(newCalendar(draft))}>
-            {fl('addCalendar')}
-          </button>
-        </p>
+        onAdd={() => change(newCalendar(draft))}
+      >
         <div className="grid">
           <Field label={fl('businessCalendar')} hint={fl('businessCalendarHint')} {...top('calendar')}>
-            {(c) => (
-              <select {...c} value={text('calendar')} onChange={(e) => set('calendar', e.target.value || undefined)}>
-                <option value="">{fl('none')}</option>
-                {draft.calendars.map((r) => (
-                  <option key={r.key} value={r.id}>
-                    {(r.rule.name as string) || r.id}
-                  </option>
-                ))}
-              </select>
-            )}
+            {(c) => <RowSelect control={c} rows={draft.calendars} value={text('calendar')} onChange={(id) => set('calendar', id)} />}
           </Field>
           <Field label={fl('defaultRegion')} hint={fl('defaultRegionHint')} {...top('defaultRegion')}>
             {(c) => (
@@ -144,31 +150,19 @@ export function PolicyForm({ draft, change, errorOf, idTouched, onIdTouched, tak
             )}
           </Field>
         </div>
-      </section>
+      </RowList>
 
-      <section aria-labelledby="pf-levels-title">
-        <h3 id="pf-levels-title">{fl('levels')}</h3>
-        {draft.levels.map((row, i) => (
+      <RowList
+        list="levels"
+        rows={draft.levels.map((row, i) => (
           <LevelFields key={row.key} row={row} index={i} draft={draft} change={change} errorOf={errorOf} />
         ))}
-        <p>
-          <button type="button" id={controlId.top('add-levels')} onClick={() => change(newLevel(draft))}>
-            {fl('addLevel')}
-          </button>
-        </p>
+        onAdd={() => change(newLevel(draft))}
+      >
         <Field label={fl('defaultLevel')} hint={fl('defaultLevelHint')} {...top('defaultLevel')}>
-          {(c) => (
-            <select {...c} value={text('defaultLevel')} onChange={(e) => set('defaultLevel', e.target.value || undefined)}>
-              <option value="">{fl('none')}</option>
-              {draft.levels.map((r) => (
-                <option key={r.key} value={r.id}>
-                  {(r.rule.name as string) || r.id}
-                </option>
-              ))}
-            </select>
-          )}
+          {(c) => <RowSelect control={c} rows={draft.levels} value={text('defaultLevel')} onChange={(id) => set('defaultLevel', id)} />}
         </Field>
-      </section>
+      </RowList>
 
       <LanguageFields draft={draft} change={change} errorOf={errorOf} />
     </div>
