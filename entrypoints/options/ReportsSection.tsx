@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { i18n } from '#i18n';
 import { API_FAILURE_KEYS } from '@/entrypoints/overlay.content/badge-words';
 import { SEARCH_LIMIT } from '@/entrypoints/overlay.content/api/search/read-search';
+import { FileSource } from './report/FileSource';
 import { ReportView } from './report/ReportView';
 import { type ReportRun, useReportRun } from './report/use-report-run';
 import type { ReportWorker } from './report/worker-protocol';
@@ -21,10 +22,15 @@ function RunStatus({ run, onCancel }: { run: ReportRun; onCancel(): void }) {
         </p>
       )}
       {source?.kind === 'page' && <p className="warnings">{i18n.t('reports.search.page', [count(source.tickets)])}</p>}
+      {run.file !== undefined && <p>{i18n.t('reports.file.reading', [run.file])}</p>}
       {run.phase === 'reading' && (
         <div className="row">
           <label className="field">
-            {run.total === undefined ? i18n.t('reports.search.progress', [count(run.read)]) : i18n.t('reports.search.progressOf', [count(run.read), count(run.total)])}
+            {run.file !== undefined
+              ? i18n.t('reports.file.progress', [count(run.read)])
+              : run.total === undefined
+                ? i18n.t('reports.search.progress', [count(run.read)])
+                : i18n.t('reports.search.progressOf', [count(run.read), count(run.total)])}
             <progress value={run.read} max={run.total ?? undefined} />
           </label>
           <button type="button" onClick={onCancel}>
@@ -56,7 +62,7 @@ function RunStatus({ run, onCancel }: { run: ReportRun; onCancel(): void }) {
  */
 export function ReportsSection({ route, makeWorker }: { route: Route; makeWorker?: () => ReportWorker }) {
   const { settings } = useStore();
-  const { run, startSearch, cancel } = useReportRun(settings, makeWorker);
+  const { run, startSearch, startFile, cancel } = useReportRun(settings, makeWorker);
   const tab = Number(route.params.get('tab'));
   const tabId = Number.isInteger(tab) && tab > 0 ? tab : undefined;
 
@@ -79,8 +85,9 @@ export function ReportsSection({ route, makeWorker }: { route: Route; makeWorker
           </button>
         )}
       </section>
+      <FileSource onStart={startFile} busy={run?.phase === 'reading'} />
       {run && <RunStatus run={run} onCancel={cancel} />}
-      {run?.result && <ReportView result={run.result} />}
+      {run?.result && <ReportView result={run.result} customPolicies={settings.customPolicies} />}
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import { uiLocale } from '@/components/format';
-import { type Counts, decided, SHARE_BOUNDS, shareMet } from '@/core/report';
+import { type Counts, decided, reportWords, shareMet } from '@/core/report';
+import { reportLanguage } from './words';
 
 /**
  * The report's charts as SVG drawn by React (no chart library, nothing from the network). Each
@@ -65,21 +66,16 @@ export function MetChart({ months }: { months: ReadonlyArray<{ month: string; co
     const text = share === undefined ? '—' : percent(share);
     return { label: month, value: share ?? 0, text, title: i18n.t('reports.charts.metBar', [month, text, String(counts.met), String(decided(counts))]) };
   });
-  return <BarChart bars={bars} label={i18n.t('reports.charts.met')} className="met" />;
-}
-
-/** "≤ 25 %" … "> 200 %": the first-response time's share of the target. */
-export function shareLabel(index: number): string {
-  const bound = SHARE_BOUNDS[index] ?? Number.POSITIVE_INFINITY;
-  return Number.isFinite(bound) ? `≤ ${percent(bound)}` : `> ${percent(SHARE_BOUNDS[index - 1] ?? 0)}`;
+  return <BarChart bars={bars} label={reportWords(reportLanguage()).metChart} className="met" />;
 }
 
 /** How answered tickets' first-response times were spread as a share of their targets. */
 export function ShareChart({ counts }: { counts: Counts }) {
   const answered = counts.shares.reduce((sum, n) => sum + n, 0);
+  const buckets = reportWords(reportLanguage()).shareBuckets;
   const bars = counts.shares.map((n, i) => {
-    const label = shareLabel(i);
+    const label = buckets[i] ?? String(i);
     return { label, value: answered ? n / answered : 0, text: String(n), title: i18n.t('reports.charts.shareBar', [label, String(n), String(answered)]) };
   });
-  return <BarChart bars={bars} label={i18n.t('reports.charts.share')} className="share" />;
+  return <BarChart bars={bars} label={reportWords(reportLanguage()).shareChart} className="share" />;
 }

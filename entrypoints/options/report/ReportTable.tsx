@@ -1,31 +1,19 @@
 import { useMemo, useState } from 'react';
 import { i18n } from '#i18n';
-import type { ReportGroup } from '@/core/report';
-import { COLUMNS, type Column, type Direction, levelOf, sortGroups } from './table-rows';
-import { noTargetText, percentText } from './words';
+import { formatPercent, type TableLine, tableHeadings } from '@/core/report';
+import { COLUMNS, type Column, type Direction, sortLines } from './table-rows';
+import { noTargetText, reportLanguage } from './words';
 
 const PAGE = 50;
+const TEXT_COLUMNS = 5;
 
-const HEADERS: Record<Column, () => string> = {
-  month: () => i18n.t('reports.table.month'),
-  customer: () => i18n.t('reports.table.customer'),
-  level: () => i18n.t('reports.table.level'),
-  priority: () => i18n.t('reports.table.priority'),
-  tickets: () => i18n.t('reports.table.tickets'),
-  met: () => i18n.t('reports.table.met'),
-  late: () => i18n.t('reports.table.late'),
-  openLate: () => i18n.t('reports.table.openLate'),
-  noTarget: () => i18n.t('reports.table.noTarget'),
-  percent: () => i18n.t('reports.table.percent'),
-};
-
-const NUMERIC = new Set<Column>(['tickets', 'met', 'late', 'openLate', 'noTarget', 'percent']);
-
-/** Per month × customer × level/role × priority; sort buttons in the headers, fifty lines a page. */
-export function ReportTable({ groups }: { groups: readonly ReportGroup[] }) {
+/** Per month × customer × contract × level/role × priority; sort buttons in the headers, fifty lines a page. */
+export function ReportTable({ lines }: { lines: readonly TableLine[] }) {
   const [sort, setSort] = useState<{ column: Column; direction: Direction } | null>(null);
   const [page, setPage] = useState(0);
-  const sorted = useMemo(() => (sort ? sortGroups(groups, sort.column, sort.direction) : groups), [groups, sort]);
+  const lang = reportLanguage();
+  const headings = tableHeadings(lang);
+  const sorted = useMemo(() => (sort ? sortLines(lines, sort.column, sort.direction) : lines), [lines, sort]);
   const pages = Math.max(1, Math.ceil(sorted.length / PAGE));
   const current = Math.min(page, pages - 1);
   const shown = sorted.slice(current * PAGE, current * PAGE + PAGE);
@@ -40,10 +28,10 @@ export function ReportTable({ groups }: { groups: readonly ReportGroup[] }) {
       <table className="compact report-table" aria-label={i18n.t('reports.table.label')}>
         <thead>
           <tr>
-            {COLUMNS.map((column) => (
-              <th key={column} scope="col" className={NUMERIC.has(column) ? 'num' : undefined} aria-sort={sort?.column === column ? sort.direction : undefined}>
+            {COLUMNS.map((column, i) => (
+              <th key={column} scope="col" className={i >= TEXT_COLUMNS ? 'num' : undefined} aria-sort={sort?.column === column ? sort.direction : undefined}>
                 <button type="button" className="sort" onClick={() => sortBy(column)}>
-                  {HEADERS[column]()}
+                  {headings[i]}
                   <span aria-hidden="true">{sort?.column !== column ? '' : sort.direction === 'ascending' ? ' ▲' : ' ▼'}</span>
                 </button>
               </th>
@@ -51,20 +39,22 @@ export function ReportTable({ groups }: { groups: readonly ReportGroup[] }) {
           </tr>
         </thead>
         <tbody>
-          {shown.map((group) => (
-            <tr key={`${group.month}\u0000${group.customer}\u0000${group.policy}\u0000${group.level}\u0000${group.priority}`}>
-              <td>{group.month}</td>
-              <td>{group.customer || '—'}</td>
-              <td>{levelOf(group)}</td>
-              <td>{group.priority}</td>
-              <td className="num">{group.counts.tickets}</td>
-              <td className="num">{group.counts.met}</td>
-              <td className="num">{group.counts.late}</td>
-              <td className="num">{group.counts.openLate}</td>
-              <td className="num" title={noTargetText(group.counts)}>
-                {group.counts.noTarget}
+          {shown.map((line) => (
+            <tr key={`${line.month}\u0000${line.customer}\u0000${line.policy}\u0000${line.level}\u0000${line.priority}`}>
+              <td>{line.month}</td>
+              <td>{line.customer}</td>
+              <td>{line.policy}</td>
+              <td>{line.level}</td>
+              <td>{line.priority}</td>
+              <td className="num">{line.counts.tickets}</td>
+              <td className="num">{line.counts.met}</td>
+              <td className="num">{line.counts.late}</td>
+              <td className="num">{line.counts.openLate}</td>
+              <td className="num">{line.counts.open}</td>
+              <td className="num" title={noTargetText(line.counts)}>
+                {line.counts.noTarget}
               </td>
-              <td className="num">{percentText(group.counts)}</td>
+              <td className="num">{formatPercent(line.met, lang)}</td>
             </tr>
           ))}
         </tbody>

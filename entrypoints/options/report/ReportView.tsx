@@ -1,11 +1,13 @@
-import { useMemo, useState } from 'react';
+import { type ReactNode, useMemo, useState } from 'react';
 import { i18n } from '#i18n';
-import { formatDuration, formatInstant, localZone } from '@/components/format';
-import { type Counts, type ReportResult, sumCounts } from '@/core/report';
+import { downloadText } from '@/components/download';
+import { formatInstant, localZone } from '@/components/format';
+import { type Counts, explainMiss, type ReportResult, reportToCsv, reportToHtml, reportWords, sumCounts, tableLines } from '@/core/report';
+import type { Policy } from '@/core/policy/schema';
 import { MetChart, ShareChart } from './Charts';
 import { ReportTable } from './ReportTable';
 import { type Filter, filterGroups } from './table-rows';
-import { noTargetText, percentText } from './words';
+import { noTargetText, percentText, reportLanguage } from './words';
 
 /** Months' totals of some groups, in month order. */
 function monthsOf(groups: ReadonlyArray<{ month: string; counts: Counts }>) {
@@ -14,57 +16,58 @@ function monthsOf(groups: ReadonlyArray<{ month: string; counts: Counts }>) {
   return [...byMonth].sort(([a], [b]) => (a < b ? -1 : 1)).map(([month, counts]) => ({ month, counts: sumCounts(counts) }));
 }
 
-const LANGUAGE_KEYS = { ja: 'language.ja', ko: 'language.ko', zh: 'language.zh' } as const;
-
 function Figures({ counts }: { counts: Counts }) {
+  const c = reportWords(reportLanguage()).columns;
+  const figures: Array<[string, string | number, string?]> = [
+    [c.tickets, counts.tickets],
+    [c.met, counts.met],
+    [c.late, counts.late],
+    [c.openLate, counts.openLate],
+    [c.open, counts.open],
+    [c.noTarget, counts.noTarget, noTargetText(counts)],
+    [c.percentMet, percentText(counts)],
+  ];
   return (
-    <dl className="figures">
-      <div>
-        <dt>{i18n.t('reports.table.tickets')}</dt>
-        <dd>{counts.tickets}</dd>
-      </div>
-      <div>
-        <dt>{i18n.t('reports.table.met')}</dt>
-        <dd>{counts.met}</dd>
-      </div>
-      <div>
-        <dt>{i18n.t('reports.table.late')}</dt>
-        <dd>{counts.late}</dd>
-      </div>
-      <div>
-        <dt>{i18n.t('reports.table.openLate')}</dt>
-        <dd>{counts.openLate}</dd>
-      </div>
-      <div>
-        <dt>{i18n.t('reports.view.open')}</dt>
-        <dd>{counts.open}</dd>
-      </div>
-      <div>
-        <dt>{i18n.t('reports.table.noTarget')}</dt>
-        <dd title={noTargetText(counts)}>{counts.noTarget}</dd>
-      </div>
-      <div>
-        <dt>{i18n.t('reports.table.percent')}</dt>
-        <dd>{percentText(counts)}</dd>
-      </div>
+    <dl className="figures" data-testid="report-figures">
+      {figures.map(([label, value, title]) => (
+        <div key={label}>
+          <dt>{label}</dt>
+          <dd title={title}>{value}</dd>
+        </div>
+      ))}
     </dl>
   );
 }
 
-/** A finished report: filters, figures, charts, the table, language teams, worst misses, rows not evaluated. */
-export function ReportView({ result, actions }: { result: ReportResult; actions?: React.ReactNode }) {
+const stamp = (result: ReportResult) => result.now.slice(0, 16).replace(/[-:T]/g, '');
+
+/** A finished report: filters, figures, charts, the table, language teams, worst misses, rows not evaluated, exports. */
+export function ReportView({ result, customPolicies, notice }: { result: ReportResult; customPolicies?: readonly Policy[]; notice?: ReactNode }) {
   const [filter, setFilter] = useState<Filter>({});
+  const lang = reportLanguage();
+  const words = reportWords(lang);
   const months = useMemo(() => result.months.map((m) => m.month), [result]);
   const customers = useMemo(() => [...new Set(result.groups.map((g) => g.customer))].sort(), [result]);
   const groups = useMemo(() => filterGroups(result.groups, filter), [result, filter]);
+  const lines = useMemo(() => tableLines({ ...result, groups }, { lang, customPolicies }), [result, groups, lang, customPolicies]);
   const totals = useMemo(() => sumCounts(groups.map((g) => g.counts)), [groups]);
   const byMonth = useMemo(() => monthsOf(groups), [groups]);
   const inRange = (month: string) => (!filter.from || month >= filter.from) && (!filter.to || month <= filter.to);
   const worst = result.worst.filter((miss) => !filter.customer || filter.customer === '*' || miss.customer === filter.customer);
   const zone = localZone();
+  const render = { lang, customPolicies };
 
   return (
-    <section className="report" aria-label={i18n.t('reports.view.label')}>
+    <section className="report" aria-label={i18n.t('reports.view.label')} data-now={result.now}>
+      {notice}
+      <div className="actions">
+        <button type="button" onClick={() => downloadText(`sla-report-${stamp(result)}.csv`, reportToCsv(result, render), 'text/csv')}>
+          {i18n.t('reports.view.exportCsv')}
+        </button>
+        <button type="button" onClick={() => downloadText(`sla-report-${stamp(result)}.html`, reportToHtml(result, render), 'text/html')}>
+          {i18n.t('reports.view.exportHtml')}
+        </button>
+      </div>
       <fieldset className="toolbar">
         <legend>{i18n.t('reports.view.filters')}</legend>
         <label>
@@ -91,98 +94,109 @@ export function ReportView({ result, actions }: { result: ReportResult; actions?
             <option value="*">{i18n.t('reports.view.allCustomers')}</option>
             {customers.map((c) => (
               <option key={c} value={c}>
-                {c || '—'}
+                {c || words.noCustomer}
               </option>
             ))}
           </select>
         </label>
-        {actions}
       </fieldset>
+      <p className="muted">
+        {words.judgedAt(formatInstant(result.now, zone))} · {words.monthsIn(result.zone)} · {words.rowsRead(result.rows, result.skipped)}
+      </p>
+      <p className="muted">{i18n.t('reports.view.exportsAll')}</p>
 
-      <p className="muted">{i18n.t('reports.view.judgedAt', [formatInstant(result.now, zone), result.zone])}</p>
       <Figures counts={totals} />
 
-      <h3>{i18n.t('reports.charts.met')}</h3>
+      <h3>{words.metChart}</h3>
       <MetChart months={byMonth} />
-      <h3>{i18n.t('reports.charts.share')}</h3>
+      <h3>{words.shareChart}</h3>
+      <p className="muted">{words.shareNote}</p>
       <ShareChart counts={totals} />
 
-      <h3>{i18n.t('reports.view.groups')}</h3>
-      {groups.length ? <ReportTable groups={groups} /> : <p className="empty">{i18n.t('reports.view.none')}</p>}
+      <h3>{words.table}</h3>
+      {lines.length ? <ReportTable lines={lines} /> : <p className="empty">{i18n.t('reports.view.none')}</p>}
 
-      {result.routed.length > 0 && (
-        <>
-          <h3>{i18n.t('reports.view.routed')}</h3>
-          <table className="compact">
-            <thead>
-              <tr>
-                <th scope="col">{i18n.t('reports.view.team')}</th>
-                <th scope="col">{i18n.t('reports.table.tickets')}</th>
-                <th scope="col">{i18n.t('reports.table.met')}</th>
-                <th scope="col">{i18n.t('reports.table.late')}</th>
-                <th scope="col">{i18n.t('reports.table.openLate')}</th>
-                <th scope="col">{i18n.t('reports.table.percent')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.routed.map((team) => {
-                const counts = sumCounts(team.months.filter((m) => inRange(m.month)).map((m) => m.counts));
-                return (
-                  <tr key={team.language}>
-                    <th scope="row">{i18n.t(LANGUAGE_KEYS[team.language])}</th>
-                    <td className="num">{counts.tickets}</td>
-                    <td className="num">{counts.met}</td>
-                    <td className="num">{counts.late}</td>
-                    <td className="num">{counts.openLate}</td>
-                    <td className="num">{percentText(counts)}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </>
+      <h3>{words.routed}</h3>
+      {result.routed.length === 0 ? (
+        <p className="muted">{words.noRouted}</p>
+      ) : (
+        <table className="compact">
+          <thead>
+            <tr>
+              {[words.columns.team, words.columns.tickets, words.columns.met, words.columns.late, words.columns.openLate, words.columns.percentMet].map((h) => (
+                <th key={h} scope="col">
+                  {h}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {result.routed.map((team) => {
+              const counts = sumCounts(team.months.filter((m) => inRange(m.month)).map((m) => m.counts));
+              return (
+                <tr key={team.language}>
+                  <th scope="row">{words.teams[team.language]}</th>
+                  <td className="num">{counts.tickets}</td>
+                  <td className="num">{counts.met}</td>
+                  <td className="num">{counts.late}</td>
+                  <td className="num">{counts.openLate}</td>
+                  <td className="num">{percentText(counts)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
       )}
 
-      {worst.length > 0 && (
-        <>
-          <h3>{i18n.t('reports.view.worst')}</h3>
-          <ol className="worst">
-            {worst.map((miss) => (
-              <li key={miss.row}>
-                <strong>{miss.id ? `#${miss.id}` : i18n.t('reports.view.row', [String(miss.row)])}</strong> {miss.subject ?? ''}{' '}
-                <span className="muted">
-                  {miss.customer || '—'} · {miss.priority}
-                </span>
-                <br />
-                {miss.state === 'late'
-                  ? i18n.t('reports.view.answeredLate', [formatInstant(miss.deadline, zone), formatInstant(miss.firstReply ?? miss.deadline, zone), formatDuration(miss.overdueMinutes * 60_000)])
-                  : i18n.t('reports.view.stillOpen', [formatInstant(miss.deadline, zone), formatDuration(miss.overdueMinutes * 60_000)])}
-              </li>
-            ))}
-          </ol>
-        </>
+      <h3>{words.worst}</h3>
+      {worst.length === 0 ? (
+        <p className="muted">{words.noWorst}</p>
+      ) : (
+        <ol className="worst">
+          {worst.map((miss) => (
+            <li key={miss.row}>
+              <strong>{miss.id ? `#${miss.id}` : `${words.columns.row} ${miss.row}`}</strong> {miss.subject ?? ''}{' '}
+              <span className="muted">
+                {miss.customer || words.noCustomer} · {miss.priority}
+              </span>
+              <br />
+              {words.columns.deadline} {formatInstant(miss.deadline, zone)} · {words.columns.firstReply}{' '}
+              {miss.firstReply ? formatInstant(miss.firstReply, zone) : words.stillOpen} · {words.columns.overdue} {words.minutes(miss.overdueMinutes)}
+              <details>
+                <summary>{words.columns.why}</summary>
+                <ul>
+                  {explainMiss(miss.input, lang).map((line) => (
+                    <li key={line}>{line}</li>
+                  ))}
+                </ul>
+              </details>
+            </li>
+          ))}
+        </ol>
       )}
 
-      {result.bad.count > 0 && (
+      <h3>{words.bad(result.bad.count)}</h3>
+      {result.bad.count === 0 ? (
+        <p className="muted">{words.noBad}</p>
+      ) : (
         <>
-          <h3>{i18n.t('reports.view.bad', [String(result.bad.count)])}</h3>
-          <table className="compact">
+          <table className="compact" aria-label={words.bad(result.bad.count)}>
             <thead>
               <tr>
-                <th scope="col">{i18n.t('reports.view.rowHeader')}</th>
-                <th scope="col">{i18n.t('reports.view.reason')}</th>
+                <th scope="col">{words.columns.row}</th>
+                <th scope="col">{words.columns.reason}</th>
               </tr>
             </thead>
             <tbody>
               {result.bad.listed.map((bad) => (
                 <tr key={bad.row}>
                   <td className="num">{bad.row}</td>
-                  <td>{[bad.code, bad.field, bad.value, bad.detail].filter(Boolean).join(' · ')}</td>
+                  <td>{words.badRow(bad)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-          {result.bad.listed.length < result.bad.count && <p className="muted">{i18n.t('reports.view.badMore', [String(result.bad.listed.length)])}</p>}
+          {result.bad.listed.length < result.bad.count && <p className="muted">{words.badListed(result.bad.listed.length, result.bad.count)}</p>}
         </>
       )}
     </section>

@@ -1,50 +1,46 @@
-import { type Counts, type ReportGroup, shareMet } from '@/core/report';
+import type { ReportGroup, TableLine } from '@/core/report';
 
-/** The report's table: one line per group, sortable by any column; pure, for the component and its tests. */
+/** The report's table: the core's lines (the HTML file's), sortable by any column; pure, for the component and its tests. */
 
-export const COLUMNS = ['month', 'customer', 'level', 'priority', 'tickets', 'met', 'late', 'openLate', 'noTarget', 'percent'] as const;
+/** In the order of the core's `tableHeadings`. */
+export const COLUMNS = ['month', 'customer', 'policy', 'level', 'priority', 'tickets', 'met', 'late', 'openLate', 'open', 'noTarget', 'percent'] as const;
 export type Column = (typeof COLUMNS)[number];
 export type Direction = 'ascending' | 'descending';
 
-/** "velostrata-1.2 · gold", or the policy alone. */
-export const levelOf = (group: ReportGroup) => (group.level ? `${group.policy} · ${group.level}` : group.policy);
-
-const key = (group: ReportGroup, column: Column): string | number => {
-  const counts: Counts = group.counts;
+const key = (line: TableLine, column: Column): string | number => {
   switch (column) {
     case 'month':
-      return group.month;
     case 'customer':
-      return group.customer;
+    case 'policy':
     case 'level':
-      return levelOf(group);
     case 'priority':
-      return group.priority;
+      return line[column];
     case 'percent':
       // Nothing decided sorts below 0 %.
-      return shareMet(counts) ?? -1;
+      return line.met ?? -1;
     default:
-      return counts[column];
+      return line.counts[column];
   }
 };
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
-/** A stable sort (ties keep the report's month, customer, level, priority order). */
-export function sortGroups(groups: readonly ReportGroup[], column: Column, direction: Direction): ReportGroup[] {
+/** A stable sort (ties keep the report's month, customer, contract, level, priority order). */
+export function sortLines(lines: readonly TableLine[], column: Column, direction: Direction): TableLine[] {
   const sign = direction === 'ascending' ? 1 : -1;
-  return groups
-    .map((group, index) => ({ group, index, value: key(group, column) }))
+  return lines
+    .map((line, index) => ({ line, index, value: key(line, column) }))
     .sort((a, b) => {
       const order = typeof a.value === 'number' && typeof b.value === 'number' ? a.value - b.value : collator.compare(String(a.value), String(b.value));
       return order * sign || a.index - b.index;
     })
-    .map(({ group }) => group);
+    .map(({ line }) => line);
 }
 
 export interface Filter {
   from?: string;
   to?: string;
+  /** A customer's name as the report groups it; absent or "*": all. */
   customer?: string;
 }
 

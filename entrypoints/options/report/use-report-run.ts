@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { localZone } from '@/components/format';
-import type { ReportOptions, ReportResult } from '@/core/report';
+import type { ColumnMapping, FileFormat, ReportOptions, ReportResult } from '@/core/report';
 import type { Settings } from '@/core/settings/schema';
 import type { SearchReportMessage, SearchSourceInfo } from '@/entrypoints/overlay.content/api/search/protocol';
 import type { ApiFailure } from '@/entrypoints/overlay.content/api/types';
@@ -13,6 +13,8 @@ import type { ReportWorker, ToReportWorker } from './worker-protocol';
 export interface ReportRun {
   phase: 'reading' | 'done' | 'failed' | 'cancelled' | 'gone';
   source?: SearchSourceInfo;
+  /** The export file the report is made of. */
+  file?: string;
   read: number;
   total?: number;
   requests: number;
@@ -42,6 +44,7 @@ export function useReportRun(settings: Settings, makeWorker: () => ReportWorker 
       stop.current();
       const worker = makeWorker();
       worker.onMessage((message) => {
+        if (message.type === 'progress') setRun((old) => old && (old.file === undefined ? old : { ...old, read: message.rows }));
         if (message.type === 'result') setRun((old) => old && { ...old, phase: 'done', result: message.result });
         if (message.type === 'error') setRun((old) => old && { ...old, phase: 'failed', error: message.message });
       });
@@ -90,11 +93,22 @@ export function useReportRun(settings: Settings, makeWorker: () => ReportWorker 
     [begin, settings],
   );
 
+  const startFile = useCallback(
+    (file: File, format: FileFormat, mapping: ColumnMapping) => {
+      const worker = begin(() => {});
+      setRun({ phase: 'reading', read: 0, requests: 0, file: file.name });
+      const { adapter, priorityMap, dateFormats } = mapping;
+      worker.post({ type: 'start', options: reportOptions(settings, { adapter, priorityMap, dateFormats }) });
+      worker.post({ type: 'file', file, format, mapping });
+    },
+    [begin, settings],
+  );
+
   const cancel = useCallback(() => {
     stop.current();
     stop.current = () => {};
     setRun((old) => old && (old.phase === 'reading' ? { ...old, phase: 'cancelled' } : old));
   }, []);
 
-  return { run, setRun, begin, startSearch, cancel };
+  return { run, startSearch, startFile, cancel };
 }

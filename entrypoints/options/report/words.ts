@@ -1,20 +1,23 @@
-import { i18n } from '#i18n';
-import { uiLocale } from '@/components/format';
-import { type Counts, shareMet } from '@/core/report';
-import { badgeWords, type MessageLookup } from '@/entrypoints/overlay.content/badge-words';
+import { type Counts, formatPercent, type ReportLanguage, reportWords, shareMet } from '@/core/report';
 
-/** The report's numbers and reasons in the UI's language. */
+/**
+ * The report's numbers and reasons in the UI's language, in the core renderers' words (the HTML
+ * file and the CLI say the same).
+ */
 
-/** "93 %" of the decided tickets, or "—" when none is decided. */
-export function percentText(counts: Counts): string {
-  const share = shareMet(counts);
-  return share === undefined ? '—' : new Intl.NumberFormat(uiLocale(), { style: 'percent', maximumFractionDigits: 1 }).format(share);
+/** The UI's language as a report language (English for any other). */
+export function reportLanguage(): ReportLanguage {
+  const lang = (browser.i18n.getUILanguage?.() ?? 'en').slice(0, 2);
+  return lang === 'de' || lang === 'ja' ? lang : 'en';
 }
 
-/** Why tickets had no target, as the badges say it: "feature request: 2, out of scope: 1". */
+/** "93.0 %" of the decided tickets, or "–" when none is decided. */
+export const percentText = (counts: Counts) => formatPercent(shareMet(counts), reportLanguage());
+
+/** Why tickets had no target: "feature request: no first-response target: 2; …". */
 export function noTargetText(counts: Counts): string {
-  const reasons = badgeWords(i18n.t as MessageLookup).noTargetReasons;
+  const codes = reportWords(reportLanguage()).noTargetCodes;
   return Object.entries(counts.noTargetBy)
-    .map(([code, n]) => `${reasons[code] ?? code}: ${n}`)
-    .join(', ');
+    .map(([code, n]) => `${codes[code] ?? code}: ${n}`)
+    .join('; ');
 }

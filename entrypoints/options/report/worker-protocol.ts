@@ -1,4 +1,4 @@
-import type { ReportOptions, ReportResult, ReportRow } from '@/core/report';
+import type { ColumnMapping, FileFormat, ReportOptions, ReportResult, ReportRow } from '@/core/report';
 
 /** Messages between the Reports section and its worker (report.worker.ts → engine.ts). */
 export type ToReportWorker =
@@ -6,6 +6,8 @@ export type ToReportWorker =
   | { type: 'start'; options: ReportOptions }
   /** Rows numbered from `first` on (a search's position, 1-based). */
   | { type: 'rows'; rows: ReportRow[]; first: number }
+  /** An export file, streamed (papaparse reads it in chunks): its rows, then the result. */
+  | { type: 'file'; file: File | string; format: FileFormat; mapping: ColumnMapping }
   /** All rows are in: the result, please. */
   | { type: 'finish' };
 
