@@ -31,6 +31,8 @@ export interface LaunchOptions {
   headless?: boolean;
   /** The browser's zone (pages, content scripts, service worker); the system's when absent. */
   timeZone?: string;
+  /** The browser's UI language (the extension's i18n follows it; Debian needs chromium-l10n). */
+  lang?: string;
 }
 
 export async function launchExtension(
@@ -48,7 +50,9 @@ export async function launchExtension(
     executablePath: CHROMIUM,
     headless: options.headless ?? true,
     ...(options.timeZone ? { timezoneId: options.timeZone, env: { ...process.env, TZ: options.timeZone } } : {}),
+    ...(options.lang ? { locale: options.lang } : {}),
     args: [
+      ...(options.lang ? [`--lang=${options.lang}`] : []),
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
       // Newer Chrome builds ignore --load-extension unless this feature is off.

@@ -1,0 +1,114 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SECTIONS } from '../../entrypoints/options/route';
+import { type ExtensionBrowser, launchExtension } from './support/chromium';
+import { seedSettings } from './support/settings';
+
+/**
+ * The options page in real Chromium in English, German and Japanese: axe-core (with target-size) finds
+ * nothing in any section (nor in the contract form, the delete question and the preview's timeline),
+ * and at 760 px the contract table fits without scrolling sideways.
+ */
+
+const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+const SETTINGS = {
+  version: 1,
+  customers: [
+    {
+      id: 'hoshino-robotics',
+      name: 'Hoshino Robotics',
+      organisations: ['Hoshino Robotics K.K.'],
+      domains: ['hoshino-robotics.example', 'hoshino.co.jp'],
+      addresses: ['it-helpdesk@hoshino-robotics.example'],
+      policy: 'velostrata-1.2',
+      level: 'gold',
+      region: 'americas',
+      contacts: [{ address: 'cto@hoshino-robotics.example' }, { address: 'ops@hoshino-robotics.example' }],
+    },
+    { id: 'kestrel-bank', name: 'Kestrel Bank Aktiengesellschaft', domains: ['kestrel-bank.example'], policy: 'velostrata-2.0' },
+    { id: 'cascade', name: 'Cascade', domains: ['cascade.example'], policy: 'velostrata-4.0', region: 'emea' },
+  ],
+  holidays: { 'jp-team': { name: 'Japan team', calendar: 'japan', dates: [{ date: '2026-05-04', name: 'Greenery Day' }] } },
+} as const;
+
+/** axe-core's violations on the page as "rule: target, …" lines. */
+async function violations(page: Page): Promise<string[]> {
+  // Evaluated over the debugging protocol: the page's CSP refuses an added <script>.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    // target-size (WCAG 2.2 AA: 24 px targets) is off in axe's defaults.
+    // biome-ignore lint/suspicious/noExplicitAny: axe's global in the page
+    const { violations } = await (window as any).axe.run(document, { rules: { 'target-size': { enabled: true } } });
+    return violations.map(
+      (v: { id: string; nodes: Array<{ target: string[] }> }) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
+  });
+}
+
+for (const lang of ['en', 'de', 'ja'] as const) {
+  describe(`options page in ${lang} (Chromium)`, () => {
+    let browser: ExtensionBrowser;
+    let page: Page;
+    const pageErrors: string[] = [];
+    const open = async (hash: string) => {
+      await page.goto(`chrome-extension://${browser.extensionId}/options.html${hash}`);
+      await page.locator('main h1').waitFor();
+      // The store has loaded once the section's own content replaced "Loading…" (a lone p.muted).
+      await page.waitForFunction(() => {
+        const main = document.querySelector('main');
+        return !!main && main.children.length > 1 && (main.children.length > 2 || !main.children[1]?.matches('p.muted'));
+      });
+    };
+
+    beforeAll(async () => {
+      browser = await launchExtension(undefined, { timeZone: 'Europe/Berlin', lang });
+      await seedSettings(browser.worker, SETTINGS);
+      page = await browser.context.newPage();
+      page.on('pageerror', (error) => pageErrors.push(error.message));
+    }, 60_000);
+
+    afterAll(async () => {
+      await browser?.close();
+    });
+
+    it('shows the UI in the browser’s language and axe finds nothing in any section', async () => {
+      await page.setViewportSize({ width: 1200, height: 900 });
+      const found: Record<string, string[]> = {};
+      for (const section of SECTIONS) {
+        await open(`#/${section}`);
+        // The preview shows the first customer's deadline, countdown and timeline with its legend.
+        if (section === 'preview') await page.locator('.timeline-figure').waitFor();
+        found[section] = await violations(page);
+      }
+      expect(await page.evaluate(() => document.documentElement.lang)).toMatch(new RegExp(`^${lang}`));
+      expect(found).toEqual(Object.fromEntries(SECTIONS.map((s) => [s, []])));
+      expect(pageErrors).toEqual([]);
+    });
+
+    it('axe finds nothing in the contract form nor in the delete question', async () => {
+      await open('#/contracts');
+      await page.locator('.toolbar button.primary').click();
+      await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('INPUT');
+      const form = await violations(page);
+      await page.locator('[data-customer-id="cascade"] [data-action="delete"]').click();
+      await page.getByRole('alertdialog').waitFor();
+      expect({ form, dialog: await violations(page) }).toEqual({ form: [], dialog: [] });
+    });
+
+    it('fits the contract table into a 760 px window without scrolling sideways', async () => {
+      await page.setViewportSize({ width: 760, height: 900 });
+      await open('#/contracts');
+      await page.locator('table.contracts').waitFor();
+      const widths = await page.evaluate(() => {
+        const wrap = document.querySelector('.contracts-table') as HTMLElement;
+        const root = document.scrollingElement as HTMLElement;
+        return { table: [wrap.scrollWidth, wrap.clientWidth], page: [root.scrollWidth, root.clientWidth] };
+      });
+      expect(widths.table[0]).toBeLessThanOrEqual(widths.table[1] as number);
+      expect(widths.page[0]).toBeLessThanOrEqual(widths.page[1] as number);
+    });
+  });
+}
