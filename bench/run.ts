@@ -2,6 +2,7 @@ import { benchAlerts } from './alerts.ts';
 import { benchEngine } from './engine.ts';
 import { benchEvaluate } from './evaluate.ts';
 import { benchOverlay } from './overlay.ts';
+import { benchReport } from './report.ts';
 
 /**
  * `npm run bench`: runs every bench module in order and prints its figures. Each module's run()
@@ -19,6 +20,7 @@ export interface BenchModule {
 export const benchModules: BenchModule[] = [
   { name: 'evaluate', run: () => benchEvaluate() },
   { name: 'engine', run: benchEngine },
+  { name: 'report', run: benchReport },
   { name: 'overlay', run: () => benchOverlay() },
   { name: 'alerts', run: () => benchAlerts() },
 ];

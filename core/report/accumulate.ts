@@ -57,15 +57,23 @@ export function createReport(options: ReportOptions): ReportAccumulator {
     if (bad.listed.length < badLimit) bad.listed.push({ row, ...reason });
   };
 
-  const keep = (miss: WorstMiss) => {
-    if (worst.length < worstLimit) {
-      worst.push(miss);
-      return;
-    }
-    // A short list (20 by default), searched only for misses: a scan beats a heap's bookkeeping.
-    let least = 0;
+  /** The kept miss that goes first when a worse one comes (-1 while there is room). */
+  let least = -1;
+  const findLeast = () => {
+    least = 0;
+    // A short list (20 by default): a scan beats a heap's bookkeeping.
     for (let i = 1; i < worst.length; i++) if (worseThan(worst[least] as WorstMiss, worst[i] as WorstMiss)) least = i;
-    if (worseThan(miss, worst[least] as WorstMiss)) worst[least] = miss;
+  };
+  /** Whether a miss this overdue at this row would be kept (asked before building it). */
+  const wouldKeep = (overdueMinutes: number, row: number) => {
+    if (worst.length < worstLimit) return true;
+    const held = worst[least] as WorstMiss;
+    return overdueMinutes > held.overdueMinutes || (overdueMinutes === held.overdueMinutes && row < held.row);
+  };
+  const keep = (miss: WorstMiss) => {
+    if (worst.length < worstLimit) worst.push(miss);
+    else worst[least] = miss;
+    if (worst.length === worstLimit) findLeast();
   };
 
   return {
@@ -95,7 +103,9 @@ export function createReport(options: ReportOptions): ReportAccumulator {
       const outcome = judge(result, resolved, options.now);
       const month = wall.slice(0, 7);
       const group = groupFor(groups, month, resolved);
-      for (const counts of [group.counts, totals, countsIn(months, month)]) count(counts, outcome);
+      count(group.counts, outcome);
+      count(totals, outcome);
+      count(countsIn(months, month), outcome);
       const language = resolved.input.language;
       if (result.notes.some((n) => n.code === 'language-routed') && (ROUTED_LANGUAGES as readonly string[]).includes(language ?? '')) {
         let team = routed.get(language as RoutedLanguage);
@@ -107,7 +117,8 @@ export function createReport(options: ReportOptions): ReportAccumulator {
         count(countsIn(team.months, month), outcome);
       }
       if ((outcome.state === 'late' || outcome.state === 'open-late') && result.target) {
-        const end = resolved.reply ?? options.now;
+        const overdueMinutes = Math.floor(((resolved.reply ?? options.now) - Date.parse(result.target.deadline)) / MINUTE);
+        if (!wouldKeep(overdueMinutes, rowNumber)) return;
         keep({
           row: rowNumber,
           ...(row.id?.trim() ? { id: row.id.trim() } : {}),
@@ -117,7 +128,7 @@ export function createReport(options: ReportOptions): ReportAccumulator {
           priority: resolved.input.priority as WorstMiss['priority'],
           deadline: result.target.deadline,
           ...(resolved.reply !== undefined ? { firstReply: isoUtc(resolved.reply) } : {}),
-          overdueMinutes: Math.floor((end - Date.parse(result.target.deadline)) / MINUTE),
+          overdueMinutes,
           input: resolved.input,
         });
       }
