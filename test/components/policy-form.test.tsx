@@ -240,14 +240,20 @@ describe('options: the policy form and its JSON view', { timeout: 60_000 }, () =
     await fill(user, within(screen.getByTestId('policy-level-2')).getByLabelText('Level id'), 'gold-plus');
     await user.click(screen.getByRole('tab', { name: 'JSON (advanced)' }));
     const json = JSON.parse((screen.getByLabelText('Policy (JSON)') as HTMLTextAreaElement).value);
-    const expected = structuredClone(builtinPolicies['velostrata-1.2']) as unknown as Record<string, any>;
-    expected.name = 'Velostrata 1.2 — Silver / Gold / Platinum support (copy)';
-    expected.id = 'velostrata-1.2-silver-gold-platinum-support-copy';
-    expected.levels = { silver: expected.levels.silver, 'gold-plus': expected.levels.gold, platinum: expected.levels.platinum };
-    expected.languages.ja.levels = ['gold-plus', 'platinum'];
-    expected.languages.ja.overrides = { 'gold-plus': expected.languages.ja.overrides.gold };
-    expected.languages.ko.levels = ['gold-plus', 'platinum'];
-    expected.languages.zh.levels = ['gold-plus', 'platinum'];
+    const source = structuredClone(builtinPolicies['velostrata-1.2']) as Policy;
+    const { ja, ko, zh } = source.languages as Required<Policy['languages']>;
+    const renamed = ['gold-plus', 'platinum'];
+    const expected = {
+      ...source,
+      name: 'Velostrata 1.2 — Silver / Gold / Platinum support (copy)',
+      id: 'velostrata-1.2-silver-gold-platinum-support-copy',
+      levels: { silver: source.levels.silver, 'gold-plus': source.levels.gold, platinum: source.levels.platinum },
+      languages: {
+        ja: { ...ja, levels: renamed, overrides: { 'gold-plus': ja.overrides.gold } },
+        ko: { ...ko, levels: renamed },
+        zh: { ...zh, levels: renamed },
+      },
+    };
     expect(json).toEqual(expected);
 
     await user.click(screen.getByRole('button', { name: 'Save policy' }));
