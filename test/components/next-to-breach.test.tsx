@@ -7,7 +7,7 @@ import type { FrameReport, ReportedTicket } from '../../entrypoints/overlay.cont
 import { AlertsSwitch } from '../../entrypoints/popup/AlertsSwitch';
 import { NextToBreach, useTabReports } from '../../entrypoints/popup/NextToBreach';
 import { loadAlertPrefs } from '../../utils/alert-prefs';
-import { nextToBreach } from '../../utils/next-to-breach';
+import { nextToBreach, type TabReports } from '../../utils/next-to-breach';
 import { recordFrameDeadlines } from '../../utils/tab-deadlines';
 import { installI18n } from './support';
 
@@ -100,7 +100,7 @@ describe('next to breach', { timeout: 20_000 }, () => {
   });
 
   it('with "only mine" on, says where it cannot tell: pages without owners, helpdesks that show no logged-in agent when no names are typed', () => {
-    const tabs = [
+    const tabs: TabReports[] = [
       { tabId: 1, frames: { 0: report('https://rt.example.com/Search', [ticket('1', 30, { owner: 'root' })], { agent: { name: 'root', form: 'login' } }) } },
       // The same RT in a frame without the menu: its agent is known from the other tab.
       { tabId: 2, frames: { 4: report('https://rt.example.com/Ticket/Display.html?id=2', [ticket('2', 40, { owner: 'bob' })]) } },
