@@ -162,6 +162,38 @@ describe('options: the policy form', { timeout: 60_000 }, () => {
   }
 });
 
+describe('options: the policy form, language teams and ids', { timeout: 60_000 }, () => {
+  it('adds a language team that the core routes to', async () => {
+    const user = userEvent.setup();
+    renderOptions('#/policies');
+    const team = { ...builtinPolicies['velostrata-4.0'], id: 'team-4', name: 'Team 4.0' };
+    await user.upload(await screen.findByLabelText('Open a JSON file'), file('team.json', JSON.stringify(team)));
+    await user.selectOptions(await screen.findByLabelText('Language'), 'Japanese');
+    await user.click(screen.getByRole('button', { name: 'Add a language team' }));
+    const ja = screen.getByTestId('policy-language-ja');
+    await user.type(within(ja).getByLabelText('Team name'), 'Tokyo desk');
+    expect(within(ja).getByLabelText('Team calendar')).toHaveProperty('value', 'pacific');
+    await user.click(within(ja).getByRole('checkbox', { name: 'Standard' }));
+    await user.click(within(ja).getByRole('checkbox', { name: /wait for its next opening/ }));
+    await user.type(within(ja).getByLabelText('Section of the document'), '§3');
+    await user.click(screen.getByRole('button', { name: 'Save policy' }));
+    await screen.findByText(/^Saved Team 4\.0\./);
+    const [stored] = (await loadSettings()).settings.customPolicies;
+    expect(stored?.languages.ja).toMatchObject({ team: 'Tokyo desk', calendar: 'pacific', levels: ['standard'], deferAll: true, source: '§3' });
+    const result = evaluate({ policy: stored as Policy, priority: 'P2', language: 'ja', submitted: '2019-11-18T18:00:00Z' });
+    expect(result.notes.map((n) => n.code)).toContain('language-routed');
+  });
+
+  it('asks for an id left empty, once, and names the field', async () => {
+    const user = userEvent.setup();
+    renderOptions('#/policies');
+    await user.click(await screen.findByRole('button', { name: 'New policy' }));
+    await user.clear(screen.getByLabelText('Policy id'));
+    const lines = problemLines(screen.getByText(/^Still to fix before saving/).closest('div') as HTMLElement);
+    expect(lines.filter((line) => line?.startsWith('Policy id'))).toEqual(['Policy id Enter a value.']);
+  });
+});
+
 describe('options: the policy form by keyboard', { timeout: 60_000 }, () => {
   it('switches views with the arrow keys, keeping the data, and passes axe-core', async () => {
     const user = userEvent.setup();

@@ -119,6 +119,8 @@ function issueText(issue: z.core.$ZodIssue, input: unknown): string {
   const last = String(issue.path.at(-1) ?? '');
   const value = valueAt(input, issue.path);
   const quoted = typeof value === 'string' ? value : JSON.stringify(value);
+  // An id or a choice left empty: asked for, not called invalid.
+  if (issue.code === 'invalid_format' && value === '') return problemText({ code: 'required', message: issue.message });
   if (issue.code === 'invalid_key' || (issue.code === 'invalid_format' && issue.message.startsWith('lower-case'))) return say('id', quoted);
   if (issue.code === 'invalid_format' && issue.message.startsWith('a wall time')) return say('wall', quoted);
   if (issue.code === 'custom') {
@@ -172,7 +174,7 @@ export function checkDraft(draft: Draft, context: CheckContext): { problems: For
 
 /** Ids a new custom policy must not take: the other custom policies' (a built-in one's may be replaced on purpose). */
 export function otherCustomIds(customIds: readonly string[], editing: string | undefined): Set<string> {
-  return new Set(customIds.filter((id) => id !== editing));
+  return new Set(customIds.filter((id) => id && id !== editing));
 }
 
 /** The built-in policy a custom id replaces, if any. */
