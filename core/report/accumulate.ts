@@ -10,6 +10,7 @@ import { addCounts, emptyCounts } from './counts';
 import { createRowResolver, type ResolvedRow } from './row-input';
 import {
   type BadRowReason,
+  type ReportRow,
   type Counts,
   ROUTED_LANGUAGES,
   type ReportAccumulator,
@@ -76,6 +77,26 @@ export function createReport(options: ReportOptions): ReportAccumulator {
     if (worst.length === worstLimit) findLeast();
   };
 
+  /** A row's target and state, the reason it has none, or 'skipped' outside from–to. */
+  const evaluateRow = (row: ReportRow) => {
+    const resolved = resolve(row);
+    if ('code' in resolved) return resolved;
+    const submitted = Date.parse(resolved.input.submitted);
+    const wall = isoUtc(submitted + clock.offset(submitted) * MINUTE);
+    const day = wall.slice(0, 10);
+    if ((options.from && day < options.from) || (options.to && day > options.to)) return 'skipped' as const;
+    let result: TargetResult;
+    try {
+      result = evaluateTarget(resolved.input);
+    } catch (error) {
+      if (!(error instanceof EvaluateError)) throw error;
+      // The message starts with the path ("level: unknown level …"): the reason says the field once.
+      const detail = error.path.length ? error.message.slice(error.path.join('.').length + 2) : error.message;
+      return { code: 'invalid-field', field: error.path.join('.'), detail } satisfies BadRowReason;
+    }
+    return { resolved, result, outcome: judge(result, resolved, options.now), wall };
+  };
+
   return {
     addBad: (row, reason) => {
       rows++;
@@ -84,23 +105,19 @@ export function createReport(options: ReportOptions): ReportAccumulator {
 
     add(row, rowNumber) {
       rows++;
-      const resolved = resolve(row);
-      if ('code' in resolved) return addBad(rowNumber, resolved);
-      const submitted = Date.parse(resolved.input.submitted);
-      const wall = isoUtc(submitted + clock.offset(submitted) * MINUTE);
-      const day = wall.slice(0, 10);
-      if ((options.from && day < options.from) || (options.to && day > options.to)) {
+      let evaluated: ReturnType<typeof evaluateRow>;
+      try {
+        evaluated = evaluateRow(row);
+      } catch (error) {
+        // Whatever a row holds, it is this row's problem: the report goes on.
+        evaluated = { code: 'invalid-field', detail: error instanceof Error ? error.message : String(error) };
+      }
+      if (evaluated === 'skipped') {
         skipped++;
         return;
       }
-      let result: TargetResult;
-      try {
-        result = evaluateTarget(resolved.input);
-      } catch (error) {
-        if (!(error instanceof EvaluateError)) throw error;
-        return addBad(rowNumber, { code: 'invalid-field', field: error.path.join('.'), detail: error.message });
-      }
-      const outcome = judge(result, resolved, options.now);
+      if ('code' in evaluated) return addBad(rowNumber, evaluated);
+      const { resolved, result, outcome, wall } = evaluated;
       const month = wall.slice(0, 7);
       const group = groupFor(groups, month, resolved);
       count(group.counts, outcome);

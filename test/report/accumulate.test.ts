@@ -111,6 +111,14 @@ describe('createReport', () => {
     ]);
   });
 
+  it("names the field the core rejects once, in the core's words", () => {
+    const accumulator = createReport({ now: 0 });
+    accumulator.add({ policy: 'velostrata-1.2', level: 'diamond', priority: 'P1', submitted: '2026-03-02T10:00:00Z' }, 9);
+    const [bad] = accumulator.result().bad.listed;
+    expect(bad).toMatchObject({ row: 9, code: 'invalid-field', field: 'level' });
+    expect(bad?.detail).toMatch(/^unknown level "diamond"/);
+  });
+
   it('needs a policy on every row without settings', () => {
     const accumulator = createReport({ now: 0 });
     accumulator.add({ customer: 'Kestrel Bank', priority: 'P1', submitted: '2026-03-02T10:00:00Z' }, 2);
