@@ -7,13 +7,10 @@ import { type FirefoxExtension, launchFirefox, waitForFirefoxBadges } from './su
  * Firefox (MV3, firefox-esr): desktop alerts from two background tabs of the drill helpdesk, listed
  * as RT 5 lists tickets. Contracts and the alert settings arrive as IT pushes them (managed storage).
  *
- * What WebDriver BiDi cannot reach, and how the test makes do: it cannot open moz-extension:// pages
- * (navigation is refused; a tab the extension opens shows as about:blank), so neither the popup nor
- * the options page, where the agent's click grants the notifications permission. The alerts are
- * therefore observed as the background's decisions — the overlay marks an alerted ticket's badge
- * (`data-sla-alerted`) when the background tells it — and the popup's list only through its data:
- * both tabs' tickets reach the background's storage.session (each tab's ticket alerts). The list's
- * order and rendering are tested in Chromium (alerts.test.ts) and with the component.
+ * The alerts are observed as the background's decisions — the overlay marks an alerted ticket's badge
+ * (`data-sla-alerted`) when the background tells it; turning alerts on (the agent's click grants the
+ * notifications permission in a browser prompt automation cannot answer) is replaced by the managed
+ * setting. The popup's list of both tabs' tickets, in the real popup page, is in firefox-pages.test.ts.
  */
 
 // At risk ~15 s after the page is served, breached after ~30 s.
