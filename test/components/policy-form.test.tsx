@@ -184,6 +184,36 @@ describe('options: the policy form, language teams and ids', { timeout: 60_000 }
     expect(result.notes.map((n) => n.code)).toContain('language-routed');
   });
 
+  it('closes a calendar on the days of its holiday lists, typed or a country\'s public holidays', async () => {
+    const user = userEvent.setup();
+    renderOptions('#/policies');
+    await buildTokyoPolicy(user);
+    const calendar = screen.getByTestId('policy-calendar-1');
+    await user.click(within(calendar).getByRole('button', { name: 'Add a holiday list' }));
+    const region = within(calendar).getByLabelText('Region id of list 1');
+    await fill(user, region, 'office');
+    await user.tab();
+    await user.type(within(calendar).getByLabelText('Closed days of office (YYYY-MM-DD, one per line)'), '2026-12-07{Enter}2026-13-01');
+    const list = screen.getByText(/^Still to fix before saving/).closest('div') as HTMLElement;
+    expect(problemLines(list)).toEqual(['Calendar 1 (Tokyo office) · Holiday list office "2026-13-01" is not a date (YYYY-MM-DD).']);
+    // The bad line removed again ("\n2026-13-01", 11 characters).
+    await user.type(within(calendar).getByLabelText('Closed days of office (YYYY-MM-DD, one per line)'), '{Backspace>11/}');
+    await user.type(within(calendar).getByLabelText('Country code (e.g. DE)'), 'JP');
+    await fill(user, within(calendar).getByLabelText('From year'), '2027');
+    await fill(user, within(calendar).getByLabelText('To year'), '2027');
+    await user.click(within(calendar).getByRole('button', { name: 'Add public holidays' }));
+    await user.selectOptions(screen.getByLabelText('Default holiday region'), 'office');
+    await user.click(screen.getByRole('button', { name: 'Save policy' }));
+    await screen.findByText(/^Saved Tokyo Support\./);
+    const [stored] = (await loadSettings()).settings.customPolicies;
+    const holidays = stored?.calendars['tokyo-office']?.holidays ?? {};
+    expect(holidays.office).toEqual(['2026-12-07']);
+    expect(holidays.jp).toContain('2027-01-01');
+    // Friday 16:30 JST with Monday closed: 30 minutes on Friday, 3.5 hours from Tuesday 09:00.
+    const p2 = evaluate({ policy: stored as Policy, level: 'gold', priority: 'P2', submitted: '2026-12-04T07:30:00Z' });
+    expect(p2.target?.deadline).toBe('2026-12-08T03:30:00.000Z');
+  });
+
   it('asks for an id left empty, once, and names the field', async () => {
     const user = userEvent.setup();
     renderOptions('#/policies');
