@@ -57,16 +57,6 @@ describe('options: policies', { timeout: 30_000 }, () => {
     expect((await screen.findByTestId('deadline-local')).textContent).toBe(formatInstant(expected.target?.deadline as string, localZone()));
   });
 
-  it('does not delete a policy contracts use, and says which', async () => {
-    const team = { ...builtinPolicies['velostrata-4.0'], id: 'team-4', name: 'Team 4.0' };
-    await applySettings({ version: 1, customPolicies: [team], customers: [{ id: 'acme', name: 'ACME', policy: 'team-4' }] });
-    const user = userEvent.setup();
-    renderOptions('#/policies');
-    await user.click(await screen.findByRole('button', { name: 'Delete Team 4.0' }));
-    expect((await screen.findByRole('alert')).textContent).toContain('Team 4.0 is used by 1 contracts (ACME)');
-    expect((await loadSettings()).settings.customPolicies.map((p) => p.id)).toEqual(['team-4']);
-  });
-
   it('edits a custom policy in the form and keeps its id for its contracts', async () => {
     const team = { ...builtinPolicies['velostrata-4.0'], id: 'team-4', name: 'Team 4.0' };
     await applySettings({ version: 1, customPolicies: [team], customers: [{ id: 'acme', name: 'ACME', policy: 'team-4' }] });
