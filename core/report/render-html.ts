@@ -1,6 +1,6 @@
 import { shareMet } from './counts';
 import { explainMiss } from './explain';
-import { COUNT_KEYS, lineCells, type RenderOptions, tableHeadings, tableLines } from './table';
+import { COUNT_KEYS, formatInstant, lineCells, type RenderOptions, tableHeadings, tableLines } from './table';
 import type { Counts, ReportResult } from './types';
 import { formatPercent, type ReportLanguage, type ReportWords, reportWords } from './words';
 
@@ -76,7 +76,7 @@ export function reportToHtml(result: ReportResult, options: RenderOptions & { no
   for (const line of [
     result.from || result.to ? words.period(result.from ?? '…', result.to ?? '…') : words.allTime,
     words.monthsIn(result.zone),
-    words.judgedAt(result.now),
+    words.judgedAt(formatInstant(result.now, result.zone)),
     words.rowsRead(result.rows, result.skipped),
   ]) {
     parts.push(`<p class="meta">${escapeHtml(line)}</p>`);
@@ -132,6 +132,8 @@ export function reportToHtml(result: ReportResult, options: RenderOptions & { no
   }
 
   h2(words.worst);
+  // The instant itself in `datetime`, for whoever reads the file with a program.
+  const time = (iso: string) => `<td><time datetime="${escapeHtml(iso)}">${escapeHtml(formatInstant(iso, result.zone))}</time></td>`;
   if (result.worst.length) {
     const head = [c.row, c.ticket, c.customer, c.priority, c.deadline, c.firstReply, c.overdue, c.why];
     const body = result.worst
@@ -140,7 +142,7 @@ export function reportToHtml(result: ReportResult, options: RenderOptions & { no
           .map((step) => `<li>${escapeHtml(step)}</li>`)
           .join('');
         const ticket = [w.id, w.subject].filter(Boolean).join(' — ');
-        return `<tr>${cell(String(w.row), w.row)}${cell(ticket)}${cell(w.customer || words.noCustomer)}${cell(w.priority)}${cell(w.deadline)}${cell(w.firstReply ?? words.stillOpen)}${cell(words.minutes(w.overdueMinutes), w.overdueMinutes)}<td><ol class="explain">${steps}</ol></td></tr>`;
+        return `<tr>${cell(String(w.row), w.row)}${cell(ticket)}${cell(w.customer || words.noCustomer)}${cell(w.priority)}${time(w.deadline)}${w.firstReply ? time(w.firstReply) : cell(words.stillOpen)}${cell(words.minutes(w.overdueMinutes), w.overdueMinutes)}<td><ol class="explain">${steps}</ol></td></tr>`;
       })
       .join('');
     parts.push(`<table><thead><tr>${head.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${body}</tbody></table>`);

@@ -1,5 +1,5 @@
 import { shareMet } from './counts';
-import { lineCells, type RenderOptions, tableHeadings, tableLines } from './table';
+import { formatInstant, lineCells, type RenderOptions, tableHeadings, tableLines } from './table';
 import type { Counts, ReportResult } from './types';
 import { formatPercent, reportWords } from './words';
 
@@ -32,7 +32,7 @@ export function reportToText(result: ReportResult, options: RenderOptions & { no
   const c = words.columns;
   const out: string[] = [words.title, ''];
   out.push(result.from || result.to ? words.period(result.from ?? '…', result.to ?? '…') : words.allTime);
-  out.push(words.monthsIn(result.zone), words.judgedAt(result.now), words.rowsRead(result.rows, result.skipped));
+  out.push(words.monthsIn(result.zone), words.judgedAt(formatInstant(result.now, result.zone)), words.rowsRead(result.rows, result.skipped));
   if (options.noFirstReplyColumn) out.push(`⚠ ${words.noFirstReplyColumn}`);
   out.push('');
 
@@ -57,7 +57,7 @@ export function reportToText(result: ReportResult, options: RenderOptions & { no
 
   out.push(words.worst);
   if (result.worst.length) {
-    const rows = result.worst.map((w) => [String(w.row), w.id ?? '', w.customer || words.noCustomer, w.priority, w.deadline, w.firstReply ?? words.stillOpen, words.minutes(w.overdueMinutes)]);
+    const rows = result.worst.map((w) => [String(w.row), w.id ?? '', w.customer || words.noCustomer, w.priority, formatInstant(w.deadline, result.zone), w.firstReply ? formatInstant(w.firstReply, result.zone) : words.stillOpen, words.minutes(w.overdueMinutes)]);
     out.push(...table([c.row, c.ticket, c.customer, c.priority, c.deadline, c.firstReply, c.overdue], rows, 6));
   } else out.push(words.noWorst);
   out.push('');

@@ -1,6 +1,9 @@
 import { resolveLevel } from '../contracts/level';
 import { getPolicy } from '../policy/builtin';
 import type { Policy } from '../policy/schema';
+import { isoAtOffset } from '../time/iso';
+import { zoneAbbreviation } from '../time/zone-abbreviation';
+import { clockFor } from '../time/zone-clock';
 import { shareMet } from './counts';
 import type { Counts, ReportGroup, ReportResult } from './types';
 import { formatPercent, type ReportLanguage, reportWords } from './words';
@@ -63,4 +66,11 @@ export function lineCells(line: Pick<TableLine, 'counts' | 'met'> & Partial<Tabl
     ...COUNT_KEYS.map((k) => String(line.counts[k])),
     formatPercent(line.met, lang),
   ];
+}
+
+/** An instant (ISO 8601) as "2026-03-08 20:00 PDT" in the report's zone: the same in every language. */
+export function formatInstant(iso: string, zone: string): string {
+  const ms = Date.parse(iso);
+  const local = isoAtOffset(ms, clockFor(zone).offset(ms));
+  return `${local.slice(0, 10)} ${local.slice(11, 16)} ${zoneAbbreviation(zone, new Date(ms))}`;
 }

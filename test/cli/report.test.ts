@@ -46,6 +46,10 @@ describe('sla report', () => {
     expect(code).toBe(0);
     expect(out).toContain('Open, past deadline');
 
+    // Deadlines read in the report's zone: Kestrel's P1 is due Sunday 20:00 PDT, the night the clocks went forward.
+    const pacific = await sla(['report', `${FIXTURES}/zendesk-export.csv`, '--settings', SETTINGS, '--preset', 'zendesk', '--now', '2026-04-01T00:00:00Z', '--zone', 'America/Los_Angeles']);
+    expect(pacific.out).toMatch(/102 +Kestrel Bank +P1 +2026-03-08 20:00 PDT +2026-03-08 20:40 PDT +40m/);
+
     const bad = await sla(['report', `${FIXTURES}/zendesk-export.csv`, '--settings', SETTINGS, '--preset', 'zendesk', '--now', '2026-04-01T00:00:00Z', '--csv', csv, '--html', html, '--lang', 'ja']);
     expect(bad.code).toBe(1);
     expect(bad.out).toContain('行 5: 優先度「whenever」が P1～P4 に対応付けられていません');
@@ -120,7 +124,7 @@ describe('sla report', () => {
     const page = new DOMParser().parseFromString(readFileSync(html, 'utf8'), 'text/html');
     const worst = [...page.querySelectorAll('h2')].find((h) => h.textContent === 'Worst misses')?.nextElementSibling;
     const deadlines = [...(worst?.querySelectorAll('tbody tr') ?? [])]
-      .map((tr) => [Number(tr.querySelector('td')?.textContent), tr.querySelectorAll('td')[4]?.textContent] as const)
+      .map((tr) => [Number(tr.querySelector('td')?.textContent), tr.querySelector('time')?.getAttribute('datetime')] as const)
       .sort(([a], [b]) => a - b)
       .map(([, deadline]) => deadline);
     expect(deadlines).toEqual(batch);
