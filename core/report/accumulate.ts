@@ -43,7 +43,7 @@ export function createReport(options: ReportOptions): ReportAccumulator {
   const worstLimit = options.worst ?? WORST;
   const badLimit = options.badRowsListed ?? BAD_LISTED;
 
-  const groups = new Map<string, ReportGroup>();
+  const groups = new GroupIndex();
   const months = new Map<string, Counts>();
   const routed = new Map<RoutedLanguage, { counts: Counts; months: Map<string, Counts> }>();
   const totals = emptyCounts();
@@ -119,7 +119,7 @@ export function createReport(options: ReportOptions): ReportAccumulator {
       if ('code' in evaluated) return addBad(rowNumber, evaluated);
       const { resolved, result, outcome, wall } = evaluated;
       const month = wall.slice(0, 7);
-      const group = groupFor(groups, month, resolved);
+      const group = groups.get(month, resolved);
       count(group.counts, outcome);
       count(totals, outcome);
       count(countsIn(months, month), outcome);
@@ -162,7 +162,7 @@ export function createReport(options: ReportOptions): ReportAccumulator {
         rows,
         skipped,
         totals: addCounts(emptyCounts(), totals),
-        groups: [...groups.values()].sort(compareGroups).map((g) => ({ ...g, counts: addCounts(emptyCounts(), g.counts) })),
+        groups: sortGroups(groups.all).map((g) => ({ ...g, counts: addCounts(emptyCounts(), g.counts) })),
         months: sortedMonths(months),
         routed: ROUTED_LANGUAGES.filter((l) => routed.has(l)).map((language) => {
           const team = routed.get(language) as { counts: Counts; months: Map<string, Counts> };
@@ -244,27 +244,53 @@ function levelOf(policy: Policy, level: string | undefined): string {
   return resolveLevel(policy, level)?.id ?? level ?? '';
 }
 
-function groupFor(groups: Map<string, ReportGroup>, month: string, row: ResolvedRow): ReportGroup {
-  const level = levelOf(row.policy, row.input.level);
-  const priority = row.input.priority as ReportGroup['priority'];
-  const key = `${month}\u0000${row.customer}\u0000${row.policy.id}\u0000${level}\u0000${priority}`;
-  let group = groups.get(key);
-  if (!group) {
-    group = { month, customer: row.customer, policy: row.policy.id, level, priority, counts: emptyCounts() };
-    groups.set(key, group);
+/**
+ * The groups by month, customer, policy, level and priority in nested maps: their keys are strings
+ * the settings and policies already hold (hashed once), where one joined key would be a new string
+ * to hash on every row.
+ */
+class GroupIndex {
+  readonly all: ReportGroup[] = [];
+  private readonly tree = new Map<string, Map<string, Map<string, Map<string, Map<string, ReportGroup>>>>>();
+
+  get(month: string, row: ResolvedRow): ReportGroup {
+    const level = levelOf(row.policy, row.input.level);
+    const priority = row.input.priority as ReportGroup['priority'];
+    const byPriority = child(child(child(child(this.tree, month), row.customer), row.policy.id), level);
+    let group = byPriority.get(priority);
+    if (!group) {
+      group = { month, customer: row.customer, policy: row.policy.id, level, priority, counts: emptyCounts() };
+      byPriority.set(priority, group);
+      this.all.push(group);
+    }
+    return group;
   }
-  return group;
+}
+
+function child<V>(map: Map<string, Map<string, V>>, key: string): Map<string, V> {
+  let found = map.get(key);
+  if (!found) {
+    found = new Map();
+    map.set(key, found);
+  }
+  return found;
 }
 
 const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 
-function compareGroups(a: ReportGroup, b: ReportGroup): number {
-  return (
-    (a.month < b.month ? -1 : a.month > b.month ? 1 : 0) ||
-    collator.compare(a.customer, b.customer) ||
-    collator.compare(a.policy, b.policy) ||
-    collator.compare(a.level, b.level) ||
-    collator.compare(a.priority, b.priority)
+/** By month, customer (numerically: "Customer 2" before "Customer 10"), policy, level and priority. */
+function sortGroups(groups: readonly ReportGroup[]): ReportGroup[] {
+  // Each name ranked once, not compared with Intl on every comparison of 20,000 groups.
+  const names = [...new Set(groups.flatMap((g) => [g.customer, g.policy, g.level]))].sort(collator.compare);
+  const rank = new Map(names.map((name, i) => [name, i]));
+  const r = (name: string) => rank.get(name) as number;
+  return [...groups].sort(
+    (a, b) =>
+      (a.month < b.month ? -1 : a.month > b.month ? 1 : 0) ||
+      r(a.customer) - r(b.customer) ||
+      r(a.policy) - r(b.policy) ||
+      r(a.level) - r(b.level) ||
+      (a.priority < b.priority ? -1 : a.priority > b.priority ? 1 : 0),
   );
 }
 
