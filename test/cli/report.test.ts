@@ -63,6 +63,9 @@ describe('sla report', () => {
 
     const page = new DOMParser().parseFromString(readFileSync(html, 'utf8'), 'text/html');
     expect(page.documentElement.getAttribute('lang')).toBe('ja');
+    // Self-contained: nothing loaded from anywhere, a print stylesheet inline.
+    expect(page.querySelectorAll('[src], link, iframe, object').length).toBe(0);
+    expect(page.querySelector('style')?.textContent).toContain('@media print');
     expect(page.querySelectorAll('svg').length).toBe(2);
     expect(page.querySelectorAll('svg rect').length).toBe(1 + 7);
     const rows = [...page.querySelectorAll('table.sortable tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent));
