@@ -150,11 +150,14 @@ export interface CheckContext {
 }
 
 /** Every problem of the draft, in the form's order. */
+/** The policy's fields in the order the form shows them: problems are listed in that order. */
+const FORM_ORDER = ['name', 'id', 'document', 'calendars', 'calendar', 'defaultRegion', 'levels', 'defaultLevel', 'languages', 'languageSource'];
+
 export function checkDraft(draft: Draft, context: CheckContext): { problems: FormProblem[]; policy: Policy | null } {
-  const problems: FormProblem[] = [];
+  const found: Array<{ field: string; problem: FormProblem }> = [];
   const json = draftPolicy(draft);
   const id = typeof json.id === 'string' ? json.id : '';
-  if (context.takenIds.has(id)) problems.push({ ...where(draft, ['id']), message: say('policyTaken', id) });
+  if (context.takenIds.has(id)) found.push({ field: 'id', problem: { ...where(draft, ['id']), message: say('policyTaken', id) } });
   for (const [kind, list] of [
     ['calendar', draft.calendars],
     ['level', draft.levels],
@@ -164,11 +167,18 @@ export function checkDraft(draft: Draft, context: CheckContext): { problems: For
       const target = kind === 'calendar' ? controlId.calendar(row, 'id') : controlId.level(row, 'id');
       const key = kind === 'calendar' ? 'options.policyForm.where.calendar' : 'options.policyForm.where.level';
       const idLabel = label(kind === 'calendar' ? 'calendarId' : 'levelId');
-      problems.push({ target, path: t(key, [String(index + 1), rowName(row), idLabel]), message: say(`${kind}Taken`, row.id) });
+      const problem = { target, path: t(key, [String(index + 1), rowName(row), idLabel]), message: say(`${kind}Taken`, row.id) };
+      found.push({ field: `${kind}s`, problem });
     }
   }
   const parsed = Policy.safeParse(json);
-  if (!parsed.success) for (const issue of parsed.error.issues) problems.push({ ...where(draft, issue.path), message: issueText(issue, json) });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      found.push({ field: String(issue.path[0] ?? ''), problem: { ...where(draft, issue.path), message: issueText(issue, json) } });
+    }
+  }
+  const rank = (field: string) => (FORM_ORDER.includes(field) ? FORM_ORDER.indexOf(field) : FORM_ORDER.length);
+  const problems = found.sort((a, b) => rank(a.field) - rank(b.field)).map((f) => f.problem);
   return { problems, policy: problems.length === 0 && parsed.success ? parsed.data : null };
 }
 
