@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { readSearch } from '../../entrypoints/overlay.content/api/search/read-search';
 import type { SearchRow } from '../../entrypoints/overlay.content/api/search/types';
 import { zendeskSearchReader } from '../../entrypoints/overlay.content/api/search/zendesk';
-import type { ReadContext } from '../../entrypoints/overlay.content/api/types';
+import type { ExactTicket, ReadContext } from '../../entrypoints/overlay.content/api/types';
+import { zendeskReader } from '../../entrypoints/overlay.content/api/zendesk';
 import { fakeGet } from './fake-get';
 
 /**
@@ -62,18 +63,11 @@ describe('Zendesk search reader', () => {
       '/api/v2/views/360/tickets.json?page%5Bsize%5D=100&page%5Bafter%5D=xOTU1MQ',
       '/api/v2/tickets/show_many.json?ids=35437&include=users,organizations,metric_sets,slas',
     ]);
-    expect(rows[0]).toEqual({
-      id: '35436',
-      submitted: '2026-11-15T01:00:00Z',
-      priorityRaw: 'high',
-      requesterEmail: 'hanako.sato@kaiyo.example',
-      organisation: 'Kaiyo Systems',
-      subject: 'プリンターが印刷できません',
-      language: 'ja',
-      type: 'technical',
-      firstReply: '2026-11-15T02:15:12.000Z',
-      status: 'open',
-    });
+    // Each ticket as the Zendesk API reader reads it (test/api/zendesk.test.ts checks those fields).
+    const exact = await zendeskReader.read([{ key: '35436' }], fakeGet(() => ({ body: showMany })), context);
+    const first = exact.get('35436') as ExactTicket;
+    expect(rows[0]).toEqual({ id: '35436', ...first.fields, status: 'open' });
+    expect(rows[0]).toMatchObject({ organisation: 'Kaiyo Systems', language: 'ja', firstReply: '2026-11-15T02:15:12.000Z' });
     expect(rows.map((r) => r.id)).toEqual(['35436', '35437']);
     expect(progress).toEqual([
       { read: 1, total: 2 },

@@ -25,7 +25,8 @@ function ticket(i: number) {
   const hostile = i === 2;
   const month = hostile ? '2025-12' : `2026-${String((i % 10) + 1).padStart(2, '0')}`;
   const submitted = `${month}-${String(hostile ? 1 : (i % 28) + 1).padStart(2, '0')}T12:00:00Z`;
-  const state = hostile ? 'openLate' : (['met', 'met', 'late', 'openLate'] as const)[i % 4];
+  const states = ['met', 'met', 'late', 'openLate'] as const;
+  const state = hostile ? 'openLate' : (states[i % 4] as (typeof states)[number]);
   const reply = state === 'met' ? '12:30' : state === 'late' ? '13:30' : undefined;
   return {
     customer: i % 2 ? 'Beta Freight' : 'Acme',

@@ -39,6 +39,20 @@ function Figures({ counts }: { counts: Counts }) {
   );
 }
 
+function MonthSelect({ label, months, value, onChange }: { label: string; months: readonly string[]; value?: string; onChange(month: string | undefined): void }) {
+  return (
+    <label>
+      {label}
+      <select value={value ?? ''} onChange={(e) => onChange(e.target.value || undefined)}>
+        <option value="">{i18n.t('reports.view.anyMonth')}</option>
+        {months.map((m) => (
+          <option key={m}>{m}</option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 const stamp = (result: ReportResult) => result.now.slice(0, 16).replace(/[-:T]/g, '');
 
 /** A finished report: filters, figures, charts, the table, language teams, worst misses, rows not evaluated, exports. */
@@ -70,24 +84,8 @@ export function ReportView({ result, customPolicies, notice }: { result: ReportR
       </div>
       <fieldset className="toolbar">
         <legend>{i18n.t('reports.view.filters')}</legend>
-        <label>
-          {i18n.t('reports.view.from')}
-          <select value={filter.from ?? ''} onChange={(e) => setFilter({ ...filter, from: e.target.value || undefined })}>
-            <option value="">{i18n.t('reports.view.anyMonth')}</option>
-            {months.map((m) => (
-              <option key={m}>{m}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {i18n.t('reports.view.to')}
-          <select value={filter.to ?? ''} onChange={(e) => setFilter({ ...filter, to: e.target.value || undefined })}>
-            <option value="">{i18n.t('reports.view.anyMonth')}</option>
-            {months.map((m) => (
-              <option key={m}>{m}</option>
-            ))}
-          </select>
-        </label>
+        <MonthSelect label={i18n.t('reports.view.from')} months={months} value={filter.from} onChange={(from) => setFilter({ ...filter, from })} />
+        <MonthSelect label={i18n.t('reports.view.to')} months={months} value={filter.to} onChange={(to) => setFilter({ ...filter, to })} />
         <label>
           {i18n.t('reports.view.customer')}
           <select value={filter.customer ?? '*'} onChange={(e) => setFilter({ ...filter, customer: e.target.value })}>
