@@ -87,7 +87,7 @@ export async function runReport(args: string[], io: CliIo): Promise<number> {
     return fail(`${file}: ${(error as Error).message}`);
   }
   const result = report.result();
-  const render = { lang: values.lang, customPolicies: settings?.customPolicies, noFirstReplyColumn };
+  const render = { lang: values.lang, customPolicies: settings?.customPolicies, noFirstReplyColumn, lines: format === 'jsonl' };
   try {
     if (values.csv) writeFileSync(values.csv, reportToCsv(result, render));
     if (values.html) writeFileSync(values.html, reportToHtml(result, render));

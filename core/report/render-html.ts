@@ -68,7 +68,7 @@ function countsTable(words: ReportWords, lang: ReportLanguage, first: string, ro
 export function reportToHtml(result: ReportResult, options: RenderOptions & { noFirstReplyColumn?: boolean } = {}): string {
   const lang = options.lang ?? 'en';
   const words = reportWords(lang);
-  const c = words.columns;
+  const c = { ...words.columns, row: options.lines ? words.columns.line : words.columns.row };
   const parts: string[] = [];
   const h2 = (text: string) => parts.push(`<h2>${escapeHtml(text)}</h2>`);
 

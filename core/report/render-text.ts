@@ -29,7 +29,7 @@ function table(headings: string[], rows: string[][], numericFrom: number): strin
 export function reportToText(result: ReportResult, options: RenderOptions & { noFirstReplyColumn?: boolean } = {}): string {
   const lang = options.lang ?? 'en';
   const words = reportWords(lang);
-  const c = words.columns;
+  const c = { ...words.columns, row: options.lines ? words.columns.line : words.columns.row };
   const out: string[] = [words.title, ''];
   out.push(result.from || result.to ? words.period(result.from ?? '…', result.to ?? '…') : words.allTime);
   out.push(words.monthsIn(result.zone), words.judgedAt(formatInstant(result.now, result.zone)), words.rowsRead(result.rows, result.skipped));

@@ -17,6 +17,8 @@ export interface RenderOptions {
   lang?: ReportLanguage;
   /** The settings' custom policies, for their names. */
   customPolicies?: readonly Policy[];
+  /** Whether rows are numbered as lines (JSON Lines) rather than spreadsheet rows. */
+  lines?: boolean;
 }
 
 export interface TableLine {

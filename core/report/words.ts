@@ -27,6 +27,8 @@ export interface ReportWords {
     percentMet: string;
     team: string;
     row: string;
+    /** For JSON Lines, whose rows are lines. */
+    line: string;
     ticket: string;
     deadline: string;
     firstReply: string;
@@ -101,6 +103,7 @@ const EN: ReportWords = {
     percentMet: '% met',
     team: 'Team',
     row: 'Row',
+    line: 'Line',
     ticket: 'Ticket',
     deadline: 'Deadline',
     firstReply: 'First reply',
@@ -178,6 +181,7 @@ const DE: ReportWords = {
     percentMet: '% eingehalten',
     team: 'Team',
     row: 'Zeile',
+    line: 'Zeile',
     ticket: 'Ticket',
     deadline: 'Frist',
     firstReply: 'Erste Antwort',
@@ -256,6 +260,7 @@ const JA: ReportWords = {
     percentMet: '遵守率',
     team: 'チーム',
     row: '行',
+    line: '行',
     ticket: 'チケット',
     deadline: '期限',
     firstReply: '初回回答',

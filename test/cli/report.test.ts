@@ -78,6 +78,13 @@ describe('sla report', () => {
     expect(page.querySelectorAll('ol.explain li').length).toBeGreaterThan(3);
   });
 
+  it('numbers the bad lines of JSON Lines as lines', async () => {
+    const path = file('bad.jsonl', '{"policy":"velostrata-4.0","priority":"P2","submitted":"2026-03-02T10:00:00Z"}\n{"policy":\n');
+    const { code, out } = await sla(['report', path, '--now', '2026-04-01T00:00:00Z']);
+    expect(code).toBe(1);
+    expect(out).toMatch(/^ {2}Line 2: the row cannot be read \(/m);
+  });
+
   it('escapes every text from the data: a customer named <img …> and a subject with a script stay text', async () => {
     const html = join(dir, 'evil.html');
     const { code } = await sla(['report', `${FIXTURES}/osticket-export.csv`, '--settings', SETTINGS, '--preset', 'osticket', '--now', '2026-04-01T00:00:00Z', '--html', html]);
