@@ -18,6 +18,18 @@ import { useNow } from './use-now';
 
 const TYPES: RequestType[] = ['technical', 'billing', 'feature'];
 
+/** The form's label of an evaluation problem's field ("submitted" → "Submitted"); other paths as they are. */
+const LABELS: Record<string, () => string> = {
+  policy: () => i18n.t('adhoc.policy'),
+  level: () => i18n.t('adhoc.level'),
+  priority: () => i18n.t('adhoc.priority'),
+  type: () => i18n.t('adhoc.type'),
+  language: () => i18n.t('adhoc.language'),
+  region: () => i18n.t('adhoc.region'),
+  submitted: () => i18n.t('adhoc.submitted'),
+};
+const labelled = (errors: PathError[]) => errors.map((e) => ({ ...e, path: LABELS[e.path.split('.')[0] ?? '']?.() ?? e.path }));
+
 /**
  * The popup's ad-hoc deadline: any policy, level, priority, language, region, type and submission
  * time (default now), given in any zone (default the reader's); recomputed as the fields change.
@@ -134,7 +146,7 @@ export function DeadlineForm({ settings }: { settings: Pick<Settings, 'customPol
           </label>
         </div>
       </form>
-      {evaluation && <ErrorList errors={evaluation.errors} />}
+      {evaluation && <ErrorList errors={labelled(evaluation.errors)} />}
       {evaluation?.result && policy && submittedIso && (
         <DeadlineResult result={evaluation.result} contractZone={contractZone(policy, evaluation.result) ?? zone} now={now}>
           {evaluation.result.target && submission.zone !== zone && (

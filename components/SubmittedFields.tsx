@@ -118,7 +118,7 @@ function DoubledTime({
 }) {
   const firstUsed = Date.parse(used) < Date.parse(other.iso);
   return (
-    <p className="field wide notice" role="status" data-testid="submitted-twice">
+    <p className="notice" role="status" data-testid="submitted-twice">
       {i18n.t(firstUsed ? 'adhoc.submittedTwiceFirst' : 'adhoc.submittedTwiceSecond', [shown, submission.zone, offset])}{' '}
       <button type="button" className="link" onClick={() => submission.setSecond(firstUsed)}>
         {i18n.t('adhoc.useOffset', [other.offset])}

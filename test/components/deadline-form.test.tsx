@@ -77,7 +77,7 @@ describe('ad-hoc deadline form', { timeout: 20_000 }, () => {
     render(<DeadlineForm settings={settings} />);
     await fill(user, 'Submitted', '');
     const alert = screen.getAllByRole('alert').find((a) => a.classList.contains('errors'));
-    expect(alert?.querySelector('code')?.textContent).toBe('submitted');
+    expect(alert?.querySelector('code')?.textContent).toBe('Submitted');
     expect(screen.getByLabelText('Submitted').getAttribute('aria-invalid')).toBe('true');
     expect(screen.queryByTestId('deadline-local')).toBeNull();
   });
