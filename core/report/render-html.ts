@@ -148,8 +148,9 @@ export function reportToHtml(result: ReportResult, options: RenderOptions & { no
     parts.push(`<table><thead><tr>${head.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${body}</tbody></table>`);
   } else parts.push(`<p>${escapeHtml(words.noWorst)}</p>`);
 
-  h2(words.bad(result.bad.count));
+  h2(words.badTitle);
   if (result.bad.count) {
+    parts.push(`<p>${escapeHtml(words.bad(result.bad.count))}</p>`);
     if (result.bad.listed.length < result.bad.count) parts.push(`<p class="meta">${escapeHtml(words.badListed(result.bad.listed.length, result.bad.count))}</p>`);
     parts.push(
       `<table><thead><tr><th scope="col" class="n">${escapeHtml(c.row)}</th><th scope="col">${escapeHtml(c.problem)}</th></tr></thead><tbody>${result.bad.listed

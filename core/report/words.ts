@@ -56,6 +56,7 @@ export interface ReportWords {
   stillOpen: string;
   noTargetWhy: string;
   noTargetCodes: Record<string, string>;
+  badTitle: string;
   bad: (count: number) => string;
   badListed: (listed: number, count: number) => string;
   noBad: string;
@@ -136,6 +137,7 @@ const EN: ReportWords = {
     'no-response-times': 'the contract promises no response times',
     'no-target-for-priority': 'the level defines no target for this priority',
   },
+  badTitle: 'Rows that could not be evaluated',
   bad: (n) => `${n.toLocaleString('en-US')} row${n === 1 ? '' : 's'} could not be evaluated`,
   badListed: (listed, n) => `The first ${listed.toLocaleString('en-US')} of ${n.toLocaleString('en-US')} are listed.`,
   noBad: 'Every row could be evaluated.',
@@ -215,6 +217,7 @@ const DE: ReportWords = {
     'no-response-times': 'der Vertrag sagt keine Reaktionszeiten zu',
     'no-target-for-priority': 'die Stufe legt für diese Priorität keine Frist fest',
   },
+  badTitle: 'Nicht auswertbare Zeilen',
   bad: (n) => `${n.toLocaleString('de-DE')} ${n === 1 ? 'Zeile konnte' : 'Zeilen konnten'} nicht ausgewertet werden`,
   badListed: (listed, n) => `Die ersten ${listed.toLocaleString('de-DE')} von ${n.toLocaleString('de-DE')} sind aufgeführt.`,
   noBad: 'Alle Zeilen konnten ausgewertet werden.',
@@ -293,6 +296,7 @@ const JA: ReportWords = {
     'no-response-times': '契約に応答時間の約束がありません',
     'no-target-for-priority': 'このレベルにはこの優先度の目標がありません',
   },
+  badTitle: '評価できなかった行',
   bad: (n) => `${n.toLocaleString('ja-JP')} 行を評価できませんでした`,
   badListed: (listed, n) => `${n.toLocaleString('ja-JP')} 行のうち最初の ${listed.toLocaleString('ja-JP')} 行を表示しています。`,
   noBad: 'すべての行を評価できました。',
