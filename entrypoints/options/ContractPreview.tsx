@@ -5,8 +5,9 @@ import { DeadlineResult } from '@/components/DeadlineResult';
 import { ErrorList } from '@/components/ErrorList';
 import { evaluateSafe } from '@/components/evaluate-safe';
 import { Field } from '@/components/Field';
-import { localInputToIso, localZone, nowAsLocalInput } from '@/components/format';
-import { contractZone, holidayNames } from '@/components/policy-choices';
+import { localZone } from '@/components/format';
+import { contractZone, holidayNames, policyZones } from '@/components/policy-choices';
+import { SubmittedFields, submissionError, useSubmission } from '@/components/SubmittedFields';
 import { Timeline } from '@/components/Timeline';
 import { timelineFor } from '@/components/timeline-data';
 import { useNow } from '@/components/use-now';
@@ -31,12 +32,12 @@ export function ContractPreview() {
   const [requester, setRequester] = useState('');
   const [language, setLanguage] = useState<Language | ''>('');
   const [type, setType] = useState<RequestType | ''>('');
-  const [submitted, setSubmitted] = useState(() => nowAsLocalInput());
+  const submission = useSubmission();
   const now = useNow();
   const zone = localZone();
   const customer = settings.customers.find((c) => c.id === customerId);
   const policy = customer ? getPolicy(customer.policy, settings.customPolicies) : undefined;
-  const iso = localInputToIso(submitted, zone);
+  const iso = submission.iso;
   const ticket = useMemo(
     () => ({
       ...(requester.trim() ? { requesterEmail: requester.trim() } : {}),
@@ -114,9 +115,7 @@ export function ContractPreview() {
         <Field label={i18n.t('options.preview.requester')} hint={i18n.t('options.preview.requesterHint')}>
           {(c) => <input {...c} type="email" value={requester} onChange={(e) => setRequester(e.target.value)} />}
         </Field>
-        <Field label={i18n.t('adhoc.submitted')} hint={zone} error={iso ? undefined : i18n.t('adhoc.submittedInvalid')}>
-          {(c) => <input {...c} type="datetime-local" value={submitted} onChange={(e) => setSubmitted(e.target.value)} />}
-        </Field>
+        <SubmittedFields submission={submission} zones={policy ? policyZones(policy) : []} error={submissionError(submission)} />
       </form>
       {badge && (
         <section className="preview-badge" aria-label={i18n.t('options.preview.badge')}>

@@ -7,7 +7,8 @@ import { DeadlineForm } from '../../components/DeadlineForm';
 import { formatInstant, localZone } from '../../components/format';
 import { evaluate } from '../../core';
 import { Settings } from '../../core/settings/schema';
-import { installI18n } from './support';
+import { applySettings } from '../../utils/settings-store';
+import { installI18n, renderOptions } from './support';
 
 /**
  * The popup's submission time in the zone it was given in: an agent in New York reads a ticket whose
@@ -105,4 +106,19 @@ describe('popup: submission time in a chosen zone', { timeout: 20_000 }, () => {
     expect(screen.getByTestId('submitted-twice').textContent).toMatch(/read as the second time, UTC\+01:00/);
     expect(screen.getByTestId('deadline-local').textContent).toBe(formatInstant(second, 'America/New_York'));
   });
+
+  it('reads the contract preview’s submission time in the chosen zone too', async () => {
+    const user = userEvent.setup();
+    await applySettings({ version: 1, customers: [{ id: 'acme', name: 'ACME', domains: ['acme.com'], policy: 'velostrata-1.2', level: 'gold' }] });
+    renderOptions('#/preview');
+    const customer = await screen.findByRole('combobox', { name: 'Customer' });
+    await user.type(customer, 'ACME');
+    await user.keyboard('{Enter}');
+    await user.selectOptions(screen.getByLabelText('Priority'), 'P2');
+    await chooseZone(user, 'Berlin', 'Europe/Berlin');
+    fireEvent.change(submittedField(), { target: { value: '2019-11-15T18:00' } });
+    const expected = evaluate({ policy: 'velostrata-1.2', level: 'gold', priority: 'P2', type: 'technical', submitted: '2019-11-15T18:00:00+01:00' });
+    await waitFor(() => expect(screen.getByTestId('deadline-local').textContent).toBe(formatInstant(expected.target?.deadline as string, 'America/New_York')));
+  });
 });
+
