@@ -92,7 +92,8 @@ export const PRESETS: Record<PresetId, ColumnMapping> = {
       language: ['Custom field (Language)'],
       firstReply: ['Custom field (First response)', 'First response'],
     },
-    dateFormats: ['dd/MMM/yy h:mm a', 'dd/MMM/yy H:mm', 'yyyy-MM-dd HH:mm', 'd/MMM/yy h:mm a'],
+    // Server and Data Center's default, then Cloud's export ("6/21/2025 16:14").
+    dateFormats: ['dd/MMM/yy h:mm a', 'd/MMM/yy h:mm a', 'dd/MMM/yy H:mm', 'M/d/yyyy H:mm'],
     priorityMap: { Highest: 'P1', High: 'P2', Medium: 'P3', Low: 'P4', Lowest: 'P4' },
   },
   /**

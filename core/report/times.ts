@@ -43,8 +43,10 @@ export function readTime(raw: string, zone: string, formats: readonly string[] =
     const at = clock.instant(local);
     return isoAtOffset(at, clock.offset(at));
   }
+  // osTicket writes U+202F before AM/PM, RT a no-break space in places: one plain space for the formats.
+  const spaced = text.replace(/\s+/gu, ' ');
   for (const format of formats) {
-    const parsed = DateTime.fromFormat(text, format, { zone: 'UTC', locale: 'en-US' });
+    const parsed = DateTime.fromFormat(spaced, format, { zone: 'UTC', locale: 'en-US' });
     if (!parsed.isValid) continue;
     const at = clock.instant(parsed.toMillis());
     return isoAtOffset(at, clock.offset(at));
