@@ -23,7 +23,7 @@ export interface TimelineProps {
   calendarZone: string;
 }
 
-const ROW_H = LABEL_FONT + 4;
+const ROW_H = LABEL_FONT + 6;
 const BAND_H = 40;
 
 /** Whether the strip shows days to come, days gone, or both (by where "now" falls). */
@@ -54,6 +54,7 @@ export function Timeline({ from, to, open, holidays, marks, zone, calendarZone }
   const rows = Math.max(1, ...labels.map((l) => l.row + 1));
   const bandTop = rows * ROW_H + 6;
   const height = bandTop + BAND_H + ROW_H + 6;
+  const labelY = (row: number) => bandTop - 6 - row * ROW_H;
   const title = titleOf(from, to, marks);
   const description = [
     i18n.t('timeline.desc', [String(open.length), calendarZone]),
@@ -98,17 +99,17 @@ export function Timeline({ from, to, open, holidays, marks, zone, calendarZone }
             )}
           </g>
         ))}
-        {labels.map((l) => {
-          const y = bandTop - 6 - l.row * ROW_H;
-          return (
-            <g key={l.kind} className={`tl-mark tl-${l.kind}`}>
-              <line x1={l.x} x2={l.x} y1={y + 3} y2={bandTop + BAND_H} />
-              <text x={l.left} y={y} data-row={l.row}>
-                {l.text}
-              </text>
-            </g>
-          );
-        })}
+        {/* Lines first, then every label over them (with a halo), so no line crosses a label's text. */}
+        {labels.map((l) => (
+          <line key={l.kind} x1={l.x} x2={l.x} y1={labelY(l.row) + 3} y2={bandTop + BAND_H} className={`tl-line tl-line-${l.kind}`} />
+        ))}
+        {labels.map((l) => (
+          <g key={l.kind} className={`tl-mark tl-${l.kind}`}>
+            <text x={l.left} y={labelY(l.row)} data-row={l.row}>
+              {l.text}
+            </text>
+          </g>
+        ))}
       </svg>
       <figcaption>
         <ul className="tl-legend" aria-label={i18n.t('timeline.legend')}>

@@ -127,7 +127,7 @@ export function ContractsSection({ route }: { route: Route }) {
           {i18n.t('options.contracts.add')}
         </button>
       </div>
-      <div className="notice">
+      <div className="edit-status">
         <p role="status">{notice?.text}</p>
         {offerUndo && (
           <button
