@@ -1,8 +1,7 @@
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SECTIONS } from '../../entrypoints/options/route';
+import { violations } from './support/axe';
 import { type ExtensionBrowser, launchExtension } from './support/chromium';
 import { seedSettings } from './support/settings';
 
@@ -12,7 +11,6 @@ import { seedSettings } from './support/settings';
  * and at 760 px the contract table fits without scrolling sideways.
  */
 
-const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const SETTINGS = {
   version: 1,
@@ -33,20 +31,6 @@ const SETTINGS = {
   ],
   holidays: { 'jp-team': { name: 'Japan team', calendar: 'japan', dates: [{ date: '2026-05-04', name: 'Greenery Day' }] } },
 } as const;
-
-/** axe-core's violations on the page as "rule: target, …" lines. */
-async function violations(page: Page): Promise<string[]> {
-  // Evaluated over the debugging protocol: the page's CSP refuses an added <script>.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    // target-size (WCAG 2.2 AA: 24 px targets) is off in axe's defaults.
-    // biome-ignore lint/suspicious/noExplicitAny: axe's global in the page
-    const { violations } = await (window as any).axe.run(document, { rules: { 'target-size': { enabled: true } } });
-    return violations.map(
-      (v: { id: string; nodes: Array<{ target: string[] }> }) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    );
-  });
-}
 
 for (const lang of ['en', 'de', 'ja'] as const) {
   describe(`options page in ${lang} (Chromium)`, () => {

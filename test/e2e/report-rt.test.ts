@@ -4,6 +4,7 @@ import { type ColumnMapping, createReport, PRESETS, type ReportResult, readRepor
 import type { Settings } from '../../core/settings/schema';
 import { RT_QUEUE, rtSettings, searchPath } from '../../scripts/rt/data';
 import type { SeedManifest } from '../../scripts/rt/seed';
+import { violations } from './support/axe';
 import { waitForBadges } from './support/badges';
 import { type ExtensionBrowser, launchExtension, TEST_BROWSER_ZONE } from './support/chromium';
 import { type RequestLog, recordRequests } from './support/requests';
@@ -123,6 +124,9 @@ describe("SLA report of RT's search results, read through REST2", () => {
     }
     const bad = await options.locator('section.report table[aria-label*="could not be evaluated"] tbody tr').count();
     shown = { now: (await report.getAttribute('data-now')) ?? '', figures, bad, status };
+    // The report's table, charts and lists: nothing axe-core finds (target sizes included).
+    await options.setViewportSize({ width: 1200, height: 900 });
+    expect(await violations(options)).toEqual([]);
     expect(shown.status).toMatch(new RegExp(`^${rt.tickets.length} tickets read in \\d+ requests\\.$`));
     expect(Object.values(figures).reduce((n, f) => n + f.tickets, 0) + bad).toBe(rt.tickets.length);
   }, 120_000);
