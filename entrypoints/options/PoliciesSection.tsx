@@ -1,5 +1,6 @@
-import { useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { i18n } from '#i18n';
+import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { downloadText } from '@/components/download';
 import { ErrorList, type PathError } from '@/components/ErrorList';
 import { Field } from '@/components/Field';
@@ -10,6 +11,7 @@ import { emptyDraft, openPolicy, openPolicyText, slug, uniqueId } from './policy
 import { cannotFormNote, type EditorStart, PolicyEditor } from './policy-form/PolicyEditor';
 import { fl } from './policy-form/PolicyForm';
 import { useStore } from './store';
+import { useLeaveGuard } from './use-leave-guard';
 
 /** A policy object in the view that can show it: the form, or JSON with the reason the form cannot. */
 function startFor(value: unknown): EditorStart {
@@ -18,6 +20,7 @@ function startFor(value: unknown): EditorStart {
 }
 
 type Editing = { start: EditorStart; editing?: string; followName: boolean; key: number };
+type Question = { kind: 'discard'; proceed: () => void } | { kind: 'delete'; policy: Policy };
 
 export function PoliciesSection() {
   const { settings, loaded, save } = useStore();
@@ -25,14 +28,24 @@ export function PoliciesSection() {
   const [builtin, setBuiltin] = useState(Object.keys(builtinPolicies)[0] ?? '');
   const [status, setStatus] = useState('');
   const [removeErrors, setRemoveErrors] = useState<PathError[]>([]);
+  const [dirty, setDirty] = useState(false);
+  const [question, setQuestion] = useState<Question | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const count = useRef(0);
 
-  const open = (start: EditorStart, editing: string | undefined, followName: boolean) => {
-    setStatus('');
-    setRemoveErrors([]);
-    setEditor({ start, editing, followName, key: ++count.current });
-  };
+  const editedName = settings.customPolicies.find((p) => p.id === editor?.editing)?.name;
+
+  /** Runs `proceed` at once, or after the team lead agreed to drop the editor's unsaved edits. */
+  const guarded = useCallback((proceed: () => void) => (editor && dirty ? setQuestion({ kind: 'discard', proceed }) : proceed()), [editor, dirty]);
+  useLeaveGuard(editor !== null && dirty, guarded);
+
+  const open = (start: EditorStart, editing: string | undefined, followName: boolean) =>
+    guarded(() => {
+      setStatus('');
+      setRemoveErrors([]);
+      setDirty(false);
+      setEditor({ start, editing, followName, key: ++count.current });
+    });
 
   /** A copy of a built-in policy under a new name and id, so the built-in one stays as it is. */
   const copyBuiltin = () => {
@@ -43,23 +56,30 @@ export function PoliciesSection() {
     open(startFor({ ...structuredClone(source), name, id: uniqueId(slug(name, 'policy'), taken) }), undefined, true);
   };
 
-  /** A policy contracts use is not deleted: the message names them, so they can be moved first. */
-  async function remove(policy: Policy) {
+  /** A policy contracts use is not deleted: the message names them, so they can be moved first. Others are deleted once confirmed. */
+  function askRemove(policy: Policy) {
     setStatus('');
     const users = settings.customers.filter((c) => c.policy === policy.id);
-    if (users.length > 0) {
-      const names = users.slice(0, 10).map((c) => c.name).join(', ') + (users.length > 10 ? ', …' : '');
-      setRemoveErrors([{ path: '', message: i18n.t('options.contractChecks.policyInUse', [policy.name, String(users.length), names]) }]);
-      return;
-    }
+    if (users.length === 0) return setQuestion({ kind: 'delete', policy });
+    const names = users.slice(0, 10).map((c) => c.name).join(', ') + (users.length > 10 ? ', …' : '');
+    setRemoveErrors([{ path: '', message: i18n.t('options.contractChecks.policyInUse', [policy.name, String(users.length), names]) }]);
+  }
+
+  async function remove(policy: Policy) {
+    setQuestion(null);
     const found = await save({ ...settings, customPolicies: settings.customPolicies.filter((x) => x.id !== policy.id) });
     setRemoveErrors(formProblems(found, settings));
   }
 
   const closed = (saved?: Policy) => {
-    setEditor(null);
-    if (saved) setStatus(fl('saved', [saved.name]));
-    requestAnimationFrame(() => heading.current?.focus());
+    const close = () => {
+      setEditor(null);
+      setDirty(false);
+      if (saved) setStatus(fl('saved', [saved.name]));
+      requestAnimationFrame(() => heading.current?.focus());
+    };
+    if (saved) close();
+    else guarded(close);
   };
 
   return (
@@ -83,7 +103,7 @@ export function PoliciesSection() {
                     <button type="button" aria-label={fl('editNamed', [p.name])} onClick={() => open(startFor(p), p.id, false)}>
                       {i18n.t('common.edit')}
                     </button>{' '}
-                    <button type="button" aria-label={i18n.t('options.contracts.deleteNamed', [p.name])} onClick={() => remove(p)}>
+                    <button type="button" aria-label={i18n.t('options.contracts.deleteNamed', [p.name])} onClick={() => askRemove(p)}>
                       {i18n.t('common.delete')}
                     </button>
                   </>
@@ -137,7 +157,40 @@ export function PoliciesSection() {
           </button>
         </div>
       </section>
-      {editor && <PolicyEditor key={editor.key} start={editor.start} editing={editor.editing} followName={editor.followName} onClose={closed} />}
+      {editor && (
+        <PolicyEditor
+          key={editor.key}
+          start={editor.start}
+          editing={editor.editing}
+          followName={editor.followName}
+          onEdit={() => setDirty(true)}
+          onClose={closed}
+        />
+      )}
+      {question?.kind === 'discard' && (
+        <ConfirmDialog
+          title={editedName ? i18n.t('options.editing.discardTitle', [editedName]) : fl('discardNew')}
+          confirm={i18n.t('options.editing.discard')}
+          cancel={i18n.t('options.editing.keepEditing')}
+          onConfirm={() => {
+            setQuestion(null);
+            setDirty(false);
+            question.proceed();
+          }}
+          onCancel={() => setQuestion(null)}
+        />
+      )}
+      {question?.kind === 'delete' && (
+        <ConfirmDialog
+          title={fl('deleteTitle', [question.policy.name])}
+          confirm={i18n.t('common.delete')}
+          cancel={i18n.t('common.cancel')}
+          onConfirm={() => remove(question.policy)}
+          onCancel={() => setQuestion(null)}
+        >
+          <p>{fl('deleteBody')}</p>
+        </ConfirmDialog>
+      )}
     </>
   );
 }

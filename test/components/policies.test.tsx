@@ -76,4 +76,30 @@ describe('options: policies', { timeout: 30_000 }, () => {
     expect(stored?.id).toBe('team-4');
     expect(stored?.levels.standard?.targets.P1?.minutes).toBe(120);
   });
+
+  it('asks before deleting a custom policy and before dropping unsaved edits', async () => {
+    const team = { ...builtinPolicies['velostrata-4.0'], id: 'team-4', name: 'Team 4.0' };
+    await applySettings({ version: 1, customPolicies: [team] });
+    const user = userEvent.setup();
+    renderOptions('#/policies');
+
+    await user.click(await screen.findByRole('button', { name: 'Edit Team 4.0' }));
+    await user.type(screen.getByLabelText('Policy name'), ' draft');
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    await user.click(within(screen.getByRole('alertdialog', { name: 'Discard your changes to Team 4.0?' })).getByRole('button', { name: 'Keep editing' }));
+    expect(screen.getByLabelText('Policy name')).toHaveProperty('value', 'Team 4.0 draft');
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Discard changes' }));
+    expect(screen.queryByTestId('policy-editor')).toBeNull();
+    expect((await loadSettings()).settings.customPolicies[0]?.name).toBe('Team 4.0');
+
+    await user.click(screen.getByRole('button', { name: 'Delete Team 4.0' }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Delete the custom policy Team 4.0?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect((await loadSettings()).settings.customPolicies.map((p) => p.id)).toEqual(['team-4']);
+    await user.click(screen.getByRole('button', { name: 'Delete Team 4.0' }));
+    await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Delete' }));
+    await waitFor(async () => expect((await loadSettings()).settings.customPolicies).toEqual([]));
+    expect(await screen.findByText('No custom policies. The built-in contracts are always available.')).toBeTruthy();
+  });
 });

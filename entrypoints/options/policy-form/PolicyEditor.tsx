@@ -43,6 +43,7 @@ export function PolicyEditor({
   start,
   editing,
   followName,
+  onEdit,
   onClose,
 }: {
   start: EditorStart;
@@ -50,6 +51,8 @@ export function PolicyEditor({
   editing?: string;
   /** The policy id follows the name (a new policy) until the user types one. */
   followName: boolean;
+  /** The policy was changed (it now has unsaved edits). */
+  onEdit: () => void;
   onClose: (saved?: Policy) => void;
 }) {
   const { settings, save } = useStore();
@@ -82,6 +85,7 @@ export function PolicyEditor({
   const kept = view === 'form' && draft ? keptParts(draftPolicy(draft)) : [];
 
   const change = (next: Draft) => {
+    onEdit();
     setDraft(next);
     setSaveErrors([]);
     setAlerting(false);
@@ -192,6 +196,7 @@ export function PolicyEditor({
                   spellCheck={false}
                   value={text}
                   onChange={(e) => {
+                    onEdit();
                     setText(e.target.value);
                     setSaveErrors([]);
                     setAlerting(false);
