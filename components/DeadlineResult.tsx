@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { i18n } from '#i18n';
 import type { EvaluateResult } from '@/core/evaluate/types';
+import { readerLanguage } from '@/core/explain/format';
+import { renderExplanation, renderNote } from '@/core/explain/render';
 import { Countdown } from './Countdown';
 import { formatDuration, formatInstant, localZone } from './format';
 
@@ -12,17 +14,23 @@ export function DeadlineResult({
   result,
   contractZone,
   now,
+  holidayNames,
   children,
 }: {
   result: EvaluateResult;
   /** The zone of the calendar the target counts in (e.g. Asia/Tokyo for a Japanese-routed request). */
   contractZone: string;
   now: number;
+  /** Names of the team's holidays by day, for the explanation's skipped holidays. */
+  holidayNames?: Record<string, string>;
   /** Shown right under the deadline (the timeline). */
   children?: ReactNode;
 }) {
   const { target } = result;
   const zone = localZone();
+  // The core's notes and explanation in the language of the UI's messages.
+  const lang = readerLanguage(i18n.t('badge.locale'));
+  const steps = renderExplanation(result.steps, lang, { holidayNames });
   return (
     <section className="result" aria-label={i18n.t('result.title')}>
       {target ? (
@@ -52,17 +60,17 @@ export function DeadlineResult({
       {result.notes.length > 0 && (
         <ul className="notes" aria-label={i18n.t('result.notes')}>
           {result.notes.map((note) => (
-            <li key={note.code + note.message} data-code={note.code}>
-              {note.message}
+            <li key={note.code} data-code={note.code}>
+              {renderNote(note, lang)}
             </li>
           ))}
         </ul>
       )}
-      {result.explain.length > 0 && (
+      {steps.length > 0 && (
         <details className="explain">
           <summary>{i18n.t('result.explain')}</summary>
           <ol>
-            {result.explain.map((step) => (
+            {steps.map((step) => (
               <li key={step}>{step}</li>
             ))}
           </ol>

@@ -6,7 +6,12 @@ export { evaluate, evaluateTarget } from './evaluate/evaluate';
 export type { TargetResult } from './evaluate/evaluate';
 export { EvaluateError } from './evaluate/error';
 export { EvaluateInput, RequestType } from './evaluate/types';
-export type { EvaluateResult, Note, Target } from './evaluate/types';
+export type { EvaluateNote, EvaluateResult, ExplainStep, Note, ScopeMatchValues, Target } from './evaluate/types';
+// evaluate()'s steps and notes in the reader's language (en, de, ja), composed when read.
+export { renderExplanation, renderNote, renderResult } from './explain/render';
+export type { RenderedResult, RenderOptions } from './explain/render';
+export { READER_LANGUAGES, readerLanguage } from './explain/format';
+export type { ReaderLanguage } from './explain/format';
 export { formatInZone, formatMinutes } from './evaluate/format';
 export { zoneAbbreviation } from './time/zone-abbreviation';
 export { policyCalendar } from './evaluate/calendars';

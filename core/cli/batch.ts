@@ -1,10 +1,24 @@
 import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
 import { EvaluateError } from '../evaluate/error';
 import { evaluate } from '../evaluate/evaluate';
+import { READER_LANGUAGES } from '../explain/format';
+import { renderResult } from '../explain/render';
+import type { CliIo } from './io';
+import { readerLanguageFlag } from './lang';
 
-/** One evaluate() per input line, answers in order; a bad line answers with an error and the rest go on. */
-export async function runBatch(input: NodeJS.ReadableStream, output: { write(text: string): unknown }): Promise<number> {
-  const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
+/**
+ * `sla batch [--lang en|de|ja]`: one evaluate() per input line, answers in order (notes and
+ * explanation in words, English by default); a bad line answers with an error and the rest go on.
+ */
+export async function runBatch(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({ args, options: { lang: { type: 'string' } }, strict: true });
+  const lang = readerLanguageFlag(values.lang);
+  if (!lang) {
+    io.stderr.write(`sla batch: --lang: one of ${READER_LANGUAGES.join(', ')}\n`);
+    return 2;
+  }
+  const lines = createInterface({ input: io.stdin, crlfDelay: Number.POSITIVE_INFINITY });
   let failures = 0;
   let lineNumber = 0;
   for await (const line of lines) {
@@ -12,12 +26,12 @@ export async function runBatch(input: NodeJS.ReadableStream, output: { write(tex
     if (line.trim() === '') continue;
     let answer: unknown;
     try {
-      answer = evaluate(JSON.parse(line));
+      answer = renderResult(evaluate(JSON.parse(line)), lang);
     } catch (error) {
       failures++;
       answer = { error: errorOf(error, lineNumber) };
     }
-    output.write(`${JSON.stringify(answer)}\n`);
+    io.stdout.write(`${JSON.stringify(answer)}\n`);
   }
   return failures ? 1 : 0;
 }

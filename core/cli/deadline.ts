@@ -4,8 +4,11 @@ import { EvaluateError } from '../evaluate/error';
 import { evaluate } from '../evaluate/evaluate';
 import { formatInZone, formatMinutes } from '../evaluate/format';
 import type { EvaluateInput } from '../evaluate/types';
+import { type RenderedResult, renderResult } from '../explain/render';
 import { getPolicy } from '../policy/builtin';
+import { READER_LANGUAGES } from '../explain/format';
 import type { CliIo } from './io';
+import { readerLanguageFlag } from './lang';
 
 export function runDeadline(args: string[], io: CliIo): number {
   const { values } = parseArgs({
@@ -22,6 +25,7 @@ export function runDeadline(args: string[], io: CliIo): number {
       topic: { type: 'string' },
       now: { type: 'string' },
       json: { type: 'boolean' },
+      lang: { type: 'string' },
     },
     strict: true,
   });
@@ -37,9 +41,14 @@ export function runDeadline(args: string[], io: CliIo): number {
     topic: values.topic,
   } as EvaluateInput;
 
-  let result: ReturnType<typeof evaluate>;
+  const lang = readerLanguageFlag(values.lang);
+  if (!lang) {
+    io.stderr.write(`sla deadline: --lang: one of ${READER_LANGUAGES.join(', ')}\n`);
+    return 2;
+  }
+  let result: RenderedResult;
   try {
-    result = evaluate(input);
+    result = renderResult(evaluate(input), lang);
   } catch (error) {
     if (!(error instanceof EvaluateError)) throw error;
     io.stderr.write(`sla deadline: ${flagName(error.path)}: ${error.message.replace(/^[^:]*: /, '')}\n`);
@@ -66,7 +75,7 @@ function flagName(path: Array<string | number>): string {
   return `--${String(field).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 }
 
-function describe(result: ReturnType<typeof evaluate>, policyId: string, now: number, localZone: string): string {
+function describe(result: RenderedResult, policyId: string, now: number, localZone: string): string {
   const lines: string[] = [];
   const target = result.target;
   if (target) {

@@ -1,8 +1,9 @@
 /**
  * `sla` — the SLA core on the command line (same code as the extension):
  *   sla deadline --policy ID [--level L] --priority P --submitted ISO [--language X]
- *                [--english-accepted] [--region R] [--type T] [--topic TEXT] [--now ISO] [--json]
- *   sla batch            JSON Lines of evaluate() inputs on stdin → one JSON result per line
+ *                [--english-accepted] [--region R] [--type T] [--topic TEXT] [--now ISO] [--json] [--lang L]
+ *   sla batch [--lang L] JSON Lines of evaluate() inputs on stdin → one JSON result per line
+ *   (--lang en|de|ja: the language of notes and explanations; English by default)
  *   sla check FILE       validate a custom policy or a settings export, with path-precise errors
  *   sla report FILE      an SLA compliance report from a helpdesk export (CSV, TSV, JSON Lines)
  *
@@ -21,7 +22,8 @@ const USAGE = `usage:
   sla deadline --policy ID [--level L] --priority P1|P2|P3|P4 --submitted ISO
                [--language en|ja|ko|zh] [--english-accepted] [--region R]
                [--type technical|billing|feature] [--topic TEXT] [--now ISO] [--json]
-  sla batch  < inputs.jsonl
+               [--lang en|de|ja]
+  sla batch [--lang en|de|ja] < inputs.jsonl
   sla check FILE
   ${REPORT_USAGE}`;
 
@@ -41,7 +43,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     case 'deadline':
       return runDeadline(rest, io);
     case 'batch':
-      return runBatch(io.stdin, io.stdout);
+      return runBatch(rest, io);
     case 'check':
       return runCheck(rest, io);
     case 'report':

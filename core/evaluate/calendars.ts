@@ -15,16 +15,26 @@ export function policyCalendar(
 ): BusinessCalendar {
   const rule = policy.calendars[calendarId];
   if (!rule) throw new EvaluateError(['policy', 'calendars', calendarId], 'calendar is not defined');
-  const extra = extraHolidays?.[calendarId] ?? [];
-  // A list of tickets asks for the same few calendars again and again: skip building the spec and
-  // the engine's cache key each time.
-  let known = compiled.get(policy);
-  if (!known) {
-    known = new Map();
-    compiled.set(policy, known);
+  const extra = extraHolidays?.[calendarId];
+  // A list of tickets asks for the same few calendars again and again: find them by calendar,
+  // region and extra days without building the spec (or a string key) each time.
+  let byCalendar = compiled.get(policy);
+  if (!byCalendar) {
+    byCalendar = new Map();
+    compiled.set(policy, byCalendar);
   }
-  const key = `${calendarId}\u0000${region ?? ''}\u0000${extra.join(',')}`;
-  let calendar = known.get(key);
+  let byRegion = byCalendar.get(calendarId);
+  if (!byRegion) {
+    byRegion = new Map();
+    byCalendar.set(calendarId, byRegion);
+  }
+  let byExtra = byRegion.get(region ?? '');
+  if (!byExtra) {
+    byExtra = new Map();
+    byRegion.set(region ?? '', byExtra);
+  }
+  const extraKey = extra && extra.length > 0 ? extra.join(',') : '';
+  let calendar = byExtra.get(extraKey);
   if (!calendar) {
     const regional = region ? (rule.holidays[region] ?? []) : [];
     calendar = compileCalendar({
@@ -32,18 +42,31 @@ export function policyCalendar(
       name: rule.name,
       timeZone: rule.timeZone,
       weekly: rule.weekly,
-      holidays: [...new Set([...regional, ...extra])].sort(),
+      holidays: [...new Set([...regional, ...(extra ?? [])])].sort(),
     });
-    if (known.size >= 100) known.clear();
-    known.set(key, calendar);
+    // Bounded: a team editing its holiday lists makes new keys.
+    if (byExtra.size >= 100) byExtra.clear();
+    byExtra.set(extraKey, calendar);
   }
   return calendar;
 }
 
-const compiled = new WeakMap<Policy, Map<string, BusinessCalendar>>();
+const compiled = new WeakMap<Policy, Map<string, Map<string, Map<string, BusinessCalendar>>>>();
 
 /** Regions with built-in holiday lists in the policy's main calendar (e.g. americas, emea for 4.0). */
 export function holidayRegions(policy: Policy): string[] {
-  const main = policy.calendar ? policy.calendars[policy.calendar] : undefined;
-  return Object.keys(main?.holidays ?? {});
+  return [...policyRegions(policy)];
 }
+
+/** holidayRegions() read once per policy object, shared: evaluate() asks for every ticket with a region. */
+export function policyRegions(policy: Policy): readonly string[] {
+  let regions = regionsOf.get(policy);
+  if (!regions) {
+    const main = policy.calendar ? policy.calendars[policy.calendar] : undefined;
+    regions = Object.freeze(Object.keys(main?.holidays ?? {}));
+    regionsOf.set(policy, regions);
+  }
+  return regions;
+}
+
+const regionsOf = new WeakMap<Policy, readonly string[]>();

@@ -3,152 +3,158 @@ import { classifyScope } from '../policy/scope';
 import type { Policy, TargetRule } from '../policy/schema';
 import { isoUtc } from '../time/iso';
 import type { BusinessCalendar } from '../time/types';
-import { policyCalendar, holidayRegions } from './calendars';
+import { clockFor } from '../time/zone-clock';
+import { policyCalendar, policyRegions } from './calendars';
+import { checkInput, type ParsedEvaluateInput } from './check-input';
+import { parseSubmitted } from './submitted';
 import { EvaluateError } from './error';
-import { formatInZone, formatMinutes, formatSpan } from './format';
-import { decideLanguage, LANGUAGE_NAMES, type LanguageDecision, routingText } from './language';
+import { decideLanguage, type LanguageDecision } from './language';
 import { requireLevel } from './level';
-import { EvaluateInput, type EvaluateResult, type Note, type Target } from './types';
+import type { EvaluateInput, EvaluateNote, EvaluateResult, ExplainStep, Target } from './types';
 
-type Parsed = ReturnType<typeof EvaluateInput.parse>;
+export type { ParsedEvaluateInput } from './check-input';
 
 const MINUTE = 60_000;
 /** Openings listed one by one in the explanation before they are summarised. */
 const OPENINGS_LISTED = 4;
 
-/** What evaluateTarget() returns: the target and the codes of the notes, without any text. */
+/** What evaluateTarget() returns: the target and the codes of the notes, without any values. */
 export interface TargetResult {
   target: Target | null;
   /** evaluate()'s notes by code, in the same order, without scope classification (it never decides a target). */
-  notes: Array<Pick<Note, 'code'>>;
+  notes: Array<Pick<EvaluateNote, 'code'>>;
 }
 
 /**
  * The contractual first-response target for one request: which rule applies, when the clock
- * starts, and the deadline — with notes and an explanation a support lead can check by hand.
+ * starts, and the deadline — with notes and the steps of an explanation a support lead can check by
+ * hand, as codes and values (`renderExplanation`, `renderNote` write them in the reader's language).
  */
 export function evaluate(raw: EvaluateInput): EvaluateResult {
-  const { target, notes, explain } = run(raw, true);
-  return { target, notes, explain: explain as string[] };
+  const { input, policy, submitted } = checkInput(raw);
+  const report = new Report(true);
+  const target = compute(input, resolvePolicy(policy), submitted, report);
+  return { target, notes: report.notes as EvaluateNote[], steps: report.steps ?? [] };
 }
 
 /**
- * The same target as evaluate() without composing any text (explanation, note messages, the
- * English alternative, scope classification): for lists of hundreds of tickets, whose explanations
- * are only read when someone opens one.
+ * The same target as evaluate() without the explanation's steps, the notes' values, the English
+ * alternative or scope classification: for lists of hundreds of tickets, whose explanations are only
+ * read when someone opens one.
  */
 export function evaluateTarget(raw: EvaluateInput): TargetResult {
-  const { target, notes } = run(raw, false);
-  return { target, notes: notes.map(({ code }) => ({ code })) };
+  const { input, policy, submitted } = checkInput(raw);
+  const report = new Report(false);
+  return { target: compute(input, resolvePolicy(policy), submitted, report), notes: report.notes };
 }
-
-/** Collects notes and explanation lines; without `explain`, texts are never built. */
-class Report {
-  readonly notes: Note[] = [];
-  constructor(readonly explain: string[] | undefined) {}
-  note(code: string, message: () => string): void {
-    this.notes.push({ code, message: this.explain ? message() : '' });
-  }
-  say(...lines: Array<() => string>): void {
-    if (this.explain) for (const line of lines) this.explain.push(line());
-  }
-}
-
-/** An input that already satisfies the EvaluateInput schema (its parsed form). */
-export type ParsedEvaluateInput = Parsed;
 
 /**
  * evaluateTarget() without validating the input: for callers whose inputs are valid by
  * construction (the overlay builds them from validated settings, typed ticket fields and a
- * submission time it has checked), so 500 rows do not run the schema 500 times. Anything else
- * calls evaluateTarget(), which reports invalid inputs as EvaluateError.
+ * submission time it has checked). Anything else calls evaluateTarget(), which reports invalid
+ * inputs as EvaluateError.
  */
 export function evaluateTargetTrusted(input: ParsedEvaluateInput): TargetResult {
-  const { target, notes } = compute(input, input, false);
-  return { target, notes: notes.map(({ code }) => ({ code })) };
+  const report = new Report(false);
+  return { target: compute(input, resolvePolicy(input.policy), parseSubmitted(input.submitted), report), notes: report.notes };
 }
 
-function run(raw: EvaluateInput, detail: boolean): { target: Target | null; notes: Note[]; explain?: string[] } {
-  const parsed = EvaluateInput.safeParse(raw);
-  if (!parsed.success) throw EvaluateError.fromZod(parsed.error);
-  return compute(parsed.data, raw, detail);
+/**
+ * Collects notes and steps. Without `detail` (evaluateTarget) notes are codes only and `steps` is
+ * absent, so `report.steps?.push({…})` never builds a step: a list of 500 tickets allocates no text,
+ * no values and no closures for explanations nobody opens.
+ */
+class Report {
+  readonly notes: Array<EvaluateNote | Pick<EvaluateNote, 'code'>> = [];
+  readonly steps: ExplainStep[] | undefined;
+  constructor(readonly detail: boolean) {
+    this.steps = detail ? [] : undefined;
+  }
 }
 
-function compute(
-  input: Parsed,
-  raw: EvaluateInput,
-  detail: boolean,
-): { target: Target | null; notes: Note[]; explain?: string[] } {
-  const policy = resolvePolicy(input.policy);
-  const report = new Report(detail ? [] : undefined);
-  const done = (target: Target | null) => ({ target, notes: report.notes, explain: report.explain });
-  report.say(() => `Policy: ${policy.name} — ${policy.document}.`);
+/** `submitted`: input.submitted read (epoch ms). */
+function compute(input: ParsedEvaluateInput, policy: Policy, submitted: number, report: Report): Target | null {
+  const { notes, steps, detail } = report;
+  steps?.push({ code: 'policy', policy: policy.name, document: policy.document });
 
   if (policy.noTargets) {
     const none = policy.noTargets;
-    report.note(none.note, () => `${none.message} (${none.source})`);
-    report.say(() => `No response time is promised (${none.source}).`);
+    notes.push(detail ? { code: none.note, text: none.message, source: none.source } : { code: none.note });
+    steps?.push({ code: 'no-response-times', source: none.source });
     if (detail) scopeNotes(policy, input.topic, report);
-    return done(null);
+    return null;
   }
 
   const { id: levelId, rule: level } = requireLevel(policy, input.level);
-  report.say(() => `Level: ${level.name} (${level.source}).`);
+  steps?.push({ code: 'level', level: level.name, source: level.source });
   const type = input.type ?? 'technical';
   const feature = policy.requestTypes.feature;
   if (type === 'feature' && feature) {
-    report.note(feature.note, () => `${feature.message} (${feature.source})`);
-    report.say(() => `Feature request: no first-response target (${feature.source}).`);
-    return done(null);
+    notes.push(detail ? { code: feature.note, text: feature.message, source: feature.source } : { code: feature.note });
+    steps?.push({ code: 'feature-request', source: feature.source });
+    return null;
   }
   const levelNone = level.noTarget;
   if (levelNone) {
-    report.note(levelNone.note, () => `${levelNone.message} (${levelNone.source})`);
-    report.say(() => `${level.name}: no first-response target (${levelNone.source}).`);
-    return done(null);
+    notes.push(detail ? { code: levelNone.note, text: levelNone.message, source: levelNone.source } : { code: levelNone.note });
+    steps?.push({ code: 'level-no-target', level: level.name, source: levelNone.source });
+    return null;
   }
 
   const region = resolveRegion(policy, input.region);
   const language = decideLanguage(policy, levelId, input.language, type, input.englishAccepted ?? false);
-  languageNotes(language, level.name, report);
+  if (language.kind !== 'english') languageNotes(language, level.name, report);
 
   const override = language.kind === 'routed' && language.useOverrides ? language.rule.overrides[levelId]?.[input.priority] : undefined;
   const rule = override ?? level.targets[input.priority];
   if (!rule) {
-    report.note('no-target-for-priority', () => `${level.name} defines no target for ${input.priority}.`);
-    return done(null);
+    notes.push(detail ? { code: 'no-target-for-priority', level: level.name, priority: input.priority } : { code: 'no-target-for-priority' });
+    return null;
   }
-  if (rule.note) report.note(rule.note, () => ruleNoteMessage(rule, input.priority, level.name));
-  report.say(
-    () =>
-      `Rule: ${input.priority} → first response within ${formatMinutes(rule.minutes)} ${rule.clock === '24/7' ? 'around the clock (24/7)' : 'of business hours'} (${rule.source}${override ? `, ${LANGUAGE_NAMES[language.kind === 'routed' ? language.language : 'en']} requests` : ''}).`,
-  );
+  const ruleNote = rule.note;
+  if (ruleNote) {
+    notes.push(
+      !detail
+        ? { code: ruleNote }
+        : ruleNote === 'p1-not-available-for-role'
+          ? { code: ruleNote, level: level.name, priority: input.priority, source: rule.source }
+          : { code: ruleNote, text: ruleNote, source: rule.source },
+    );
+  }
+  steps?.push({
+    code: 'rule',
+    priority: input.priority,
+    minutes: rule.minutes,
+    clock: rule.clock,
+    source: rule.source,
+    ...(override && language.kind === 'routed' ? { language: language.language } : {}),
+  });
 
-  const submitted = Date.parse(input.submitted);
   const teamCalendar = language.kind === 'routed' ? policyCalendar(policy, language.rule.calendar, region, input.holidays) : undefined;
   const target = computeTarget(policy, rule, submitted, region, input, teamCalendar, language, report);
 
   if (target.start > submitted) {
-    report.note(
-      'deferred-start',
-      () => `Received outside ${target.calendarName}; the clock starts at ${formatInZone(target.start, target.zone)}.`,
+    notes.push(
+      detail
+        ? { code: 'deferred-start', calendar: target.calendarName, start: isoUtc(target.start), zone: target.zone }
+        : { code: 'deferred-start' },
     );
   }
   if (language.kind === 'routed' && teamCalendar) {
-    report.note('language-routed', () => routingText(language, teamCalendar, submitted, target.start) + englishAlternative(raw, teamCalendar));
+    notes.push(detail ? routingNote(language, teamCalendar, submitted, target.start, input, policy) : { code: 'language-routed' });
   }
 
-  return done({
+  return {
     minutes: rule.minutes,
     clock: rule.clock,
     calendar: target.calendarId,
     start: isoUtc(target.start),
     deadline: isoUtc(target.deadline),
     source: `${policy.document} ${rule.source}`,
-  });
+  };
 }
 
-function resolvePolicy(policy: Parsed['policy']): Policy {
+function resolvePolicy(policy: Policy | string): Policy {
   if (typeof policy !== 'string') return policy;
   const found = getPolicy(policy);
   if (!found) throw new EvaluateError(['policy'], `unknown policy "${policy}"`);
@@ -156,9 +162,11 @@ function resolvePolicy(policy: Parsed['policy']): Policy {
 }
 
 function resolveRegion(policy: Policy, region: string | undefined): string | undefined {
-  const regions = holidayRegions(policy);
-  if (region !== undefined && regions.length > 0 && !regions.includes(region)) {
-    throw new EvaluateError(['region'], `unknown region "${region}" for ${policy.id}; one of ${regions.join(', ')}`);
+  if (region !== undefined) {
+    const regions = policyRegions(policy);
+    if (regions.length > 0 && !regions.includes(region)) {
+      throw new EvaluateError(['region'], `unknown region "${region}" for ${policy.id}; one of ${regions.join(', ')}`);
+    }
   }
   return region ?? policy.defaultRegion;
 }
@@ -176,7 +184,7 @@ function computeTarget(
   rule: TargetRule,
   submitted: number,
   region: string | undefined,
-  input: Parsed,
+  input: ParsedEvaluateInput,
   teamCalendar: BusinessCalendar | undefined,
   language: LanguageDecision,
   report: Report,
@@ -188,12 +196,11 @@ function computeTarget(
     const home = policy.calendar ? policy.calendars[policy.calendar] : undefined;
     const zone = (deferTo ?? teamCalendar)?.spec.timeZone ?? home?.timeZone ?? 'UTC';
     const deadline = start + rule.minutes * MINUTE;
-    report.say(
-      () =>
-        deferTo
-          ? `Clock: 24/7, but ${LANGUAGE_NAMES[language.kind === 'routed' ? language.language : 'en']} requests are taken only in ${deferTo.spec.name}: submitted ${formatInZone(submitted, zone)}, clock starts ${formatInZone(start, zone)}.`
-          : `Clock: 24/7 from submission at ${formatInZone(submitted, zone)}.`,
-      () => `Deadline: ${formatInZone(deadline, zone)}${zone === 'UTC' ? '' : ` (${formatInZone(deadline, 'UTC')})`}.`,
+    report.steps?.push(
+      deferTo && language.kind === 'routed'
+        ? { code: 'clock-24/7-deferred', language: language.language, calendar: deferTo.spec.name, submitted: isoUtc(submitted), start: isoUtc(start), zone }
+        : { code: 'clock-24/7', submitted: isoUtc(submitted), zone },
+      { code: 'deadline', deadline: isoUtc(deadline), zone, utc: zone !== 'UTC' },
     );
     return { calendarId: '24/7', calendarName: deferTo?.spec.name ?? '24/7', zone, start, deadline };
   }
@@ -202,81 +209,111 @@ function computeTarget(
   const zone = calendar.spec.timeZone;
   const start = calendar.nextOpening(submitted);
   const deadline = calendar.addMinutes(start, rule.minutes);
-  const holidays = calendar.spec.holidays.length;
-  report.say(
-    () =>
-      `Calendar: ${calendar.spec.name} in ${zone}${holidays ? `, ${holidays} holiday${holidays === 1 ? '' : 's'}${region ? ` (region ${region})` : ''} closed` : ''}.`,
-    () =>
+  if (report.steps) {
+    const { id, name, holidays } = calendar.spec;
+    report.steps.push(
+      {
+        code: 'calendar',
+        calendar: id,
+        name,
+        zone,
+        source: policy.calendars[id]?.source ?? '',
+        ...(region && holidays.length ? { region } : {}),
+        holidays: holidays.length,
+        skipped: skippedHolidays(holidays, submitted, deadline, zone),
+      },
       start === submitted
-        ? `Submitted ${formatInZone(submitted, zone)} during business hours: the clock starts at once.`
-        : `Submitted ${formatInZone(submitted, zone)} outside business hours: the clock starts at the next opening, ${formatInZone(start, zone)}.`,
-    () => describeOpenings(calendar, start, deadline, zone),
-    () => `Deadline: ${formatInZone(deadline, zone)} (${formatInZone(deadline, 'UTC')}).`,
-  );
+        ? { code: 'submitted-open', submitted: isoUtc(submitted), zone }
+        : { code: 'submitted-closed', submitted: isoUtc(submitted), start: isoUtc(start), zone },
+      openingsStep(calendar, start, deadline, zone),
+      { code: 'deadline', deadline: isoUtc(deadline), zone, utc: true },
+    );
+  }
   return { calendarId: calendar.spec.id, calendarName: calendar.spec.name, zone, start, deadline };
 }
 
-function describeOpenings(calendar: BusinessCalendar, start: number, deadline: number, zone: string): string {
+/** The calendar's holidays (sorted yyyy-mm-dd) from the local day of `from` to that of `to`. */
+function skippedHolidays(holidays: readonly string[], from: number, to: number, zone: string): string[] {
+  if (holidays.length === 0) return [];
+  const clock = clockFor(zone);
+  const first = isoUtc(from + clock.offset(from) * MINUTE).slice(0, 10);
+  const last = isoUtc(to + clock.offset(to) * MINUTE).slice(0, 10);
+  return holidays.filter((day) => day >= first && day <= last);
+}
+
+function openingsStep(calendar: BusinessCalendar, start: number, deadline: number, zone: string): ExplainStep {
   const openings = calendar.openIntervals(start, deadline);
-  const listed = openings
-    .slice(0, OPENINGS_LISTED)
-    .map(([from, to]) => `${formatSpan(from, to, zone)} (${formatMinutes((to - from) / MINUTE)})`);
-  const more = openings.length - listed.length;
-  return `Business hours used: ${listed.join('; ')}${more > 0 ? `; and ${more} more opening${more === 1 ? '' : 's'}` : ''}.`;
+  const spans = openings.slice(0, OPENINGS_LISTED).map(([from, to]): [string, string] => [isoUtc(from), isoUtc(to)]);
+  return { code: 'openings', spans, more: openings.length - spans.length, zone };
 }
 
-function languageNotes(language: LanguageDecision, levelName: string, report: Report): void {
+function languageNotes(language: Exclude<LanguageDecision, { kind: 'english' }>, levelName: string, report: Report): void {
+  const { notes, steps, detail } = report;
   if (language.kind === 'not-included') {
-    const name = LANGUAGE_NAMES[language.language];
-    report.note(
-      'language-not-included',
-      () => `Support in ${name} is not included for ${levelName}${language.source ? ` (${language.source})` : ''}: English terms apply.`,
+    notes.push(
+      detail
+        ? { code: 'language-not-included', language: language.language, level: levelName, source: language.source }
+        : { code: 'language-not-included' },
     );
-    report.say(() => `Language: ${name} is not included for ${levelName}, so English terms apply.`);
+    steps?.push({ code: 'language-not-included', language: language.language, level: levelName });
   } else if (language.kind === 'english-accepted') {
-    report.note(
-      'english-accepted',
-      () => `The customer agreed to English: English terms apply, no routing to the ${language.rule.team} (${language.rule.source}).`,
-    );
-    report.say(() => `Language: ${LANGUAGE_NAMES[language.language]}, but the customer agreed to English.`);
-  } else if (language.kind === 'routed') {
-    report.say(
-      () =>
-        `Language: ${LANGUAGE_NAMES[language.language]}${language.billing ? ' billing' : ''} request, handled by the ${language.rule.team} (${language.billing ? (language.rule.billing?.source ?? language.rule.source) : language.rule.source}).`,
-    );
+    notes.push(detail ? { code: 'english-accepted', team: language.rule.team, source: language.rule.source } : { code: 'english-accepted' });
+    steps?.push({ code: 'language-english-accepted', language: language.language });
+  } else {
+    steps?.push({
+      code: 'language-routed',
+      language: language.language,
+      billing: language.billing,
+      team: language.rule.team,
+      source: language.billing ? (language.rule.billing?.source ?? language.rule.source) : language.rule.source,
+    });
   }
 }
 
-/** " If the customer accepts English: 1h 24/7, due …": what changes for a routed request. */
-function englishAlternative(raw: EvaluateInput, team: BusinessCalendar): string {
-  const english = evaluate({ ...raw, englishAccepted: true }).target;
-  return english
-    ? ` If the customer accepts English: ${formatMinutes(english.minutes)} ${english.clock === '24/7' ? '24/7' : 'business hours'}, due ${formatInZone(Date.parse(english.deadline), team.spec.timeZone)}.`
-    : '';
-}
-
-function ruleNoteMessage(rule: TargetRule, priority: string, levelName: string): string {
-  if (rule.note === 'p1-not-available-for-role') {
-    return `The ${levelName} role cannot send ${priority} requests; the P2 target applies (${rule.source}).`;
-  }
-  return `${rule.note} (${rule.source})`;
+/**
+ * Where a routed request goes and when its team's hours begin for it, told from the request's own
+ * times (`submitted`, the clock's `start`), never from the moment the note is read: a ticket received
+ * in the team's hours two weeks ago is not "open now" because someone reads it on a Sunday. With
+ * what changes if the customer accepts English.
+ */
+function routingNote(
+  language: Extract<LanguageDecision, { kind: 'routed' }>,
+  team: BusinessCalendar,
+  submitted: number,
+  start: number,
+  input: ParsedEvaluateInput,
+  policy: Policy,
+): EvaluateNote {
+  const open = team.isOpen(submitted);
+  const english = compute({ ...input, englishAccepted: true }, policy, submitted, new Report(false));
+  return {
+    code: 'language-routed',
+    team: language.rule.team,
+    calendar: team.spec.name,
+    zone: team.spec.timeZone,
+    submitted: isoUtc(submitted),
+    // A 24/7 target outside a team that takes every request (deferAll) runs from receipt all the same.
+    received: open ? 'open' : start > submitted ? 'deferred' : 'running',
+    ...(open ? {} : { opening: isoUtc(team.nextOpening(submitted)) }),
+    ...(english ? { english: { minutes: english.minutes, clock: english.clock, deadline: english.deadline } } : {}),
+  };
 }
 
 function scopeNotes(policy: Policy, topic: string | undefined, report: Report): void {
   if (!policy.scope) return;
   if (!topic?.trim()) {
-    report.note('scope-unclear', () => 'No request text to classify: check the scope by hand.');
+    report.notes.push({ code: 'scope-unclear', reason: 'no-text' } satisfies EvaluateNote);
     return;
   }
   const result = classifyScope(policy.scope, topic);
-  const describe = (found: typeof result.inScope) => found.map((m) => `${m.label} ("${m.keyword}", ${m.source})`).join('; ');
-  if (result.verdict === 'out-of-scope') {
-    const offer = policy.scope.offer;
-    report.note('out-of-scope', () => `Out of scope: ${describe(result.outOfScope)}. ${offer.message} (${offer.source})`);
-  } else if (result.verdict === 'in-scope') {
-    report.note('in-scope', () => `In scope: ${describe(result.inScope)}.`);
-  } else {
-    report.note('scope-unclear', () => 'No scope keyword matched: check the scope table by hand.');
-  }
-  report.say(() => `Scope: ${result.verdict} by the keyword rules in the policy data.`);
+  const values = (found: typeof result.inScope) => found.map(({ label, keyword, source }) => ({ label, keyword, source }));
+  const offer = policy.scope.offer;
+  const note: EvaluateNote =
+    result.verdict === 'out-of-scope'
+      ? { code: 'out-of-scope', matches: values(result.outOfScope), offer: offer.message, offerSource: offer.source }
+      : result.verdict === 'in-scope'
+        ? { code: 'in-scope', matches: values(result.inScope) }
+        : { code: 'scope-unclear', reason: 'no-match' };
+  report.notes.push(note);
+  report.steps?.push({ code: 'scope', verdict: result.verdict });
 }

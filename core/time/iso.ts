@@ -37,15 +37,19 @@ export function civilFromDays(days: number): CivilDate {
 /** "00" … "99": the two-digit fields come from a table, so writing one allocates nothing. */
 const TWO = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'));
 
-/** "yyyy-MM-ddT" by day number: a list's dates fall on a few days, so each day is written once. */
+/**
+ * "yyyy-MM-ddT" by day number: a list's dates fall on a few days, so each day is written once. Room
+ * for 22 years of days, so a report over years of tickets does not keep clearing it.
+ */
 const dayPrefixes = new Map<number, string>();
+const DAYS_KEPT = 8192;
 
 function dayPrefix(days: number): string {
   let prefix = dayPrefixes.get(days);
   if (prefix === undefined) {
     const { year, month, day } = civilFromDays(days);
     prefix = `${String(year).padStart(4, '0')}-${TWO[month]}-${TWO[day]}T`;
-    if (dayPrefixes.size >= 1000) dayPrefixes.clear();
+    if (dayPrefixes.size >= DAYS_KEPT) dayPrefixes.clear();
     dayPrefixes.set(days, prefix);
   }
   return prefix;

@@ -160,7 +160,12 @@ export function ContractPreview() {
       {preview && <ErrorList errors={preview.errors} />}
       {preview?.result && policy && iso && (
         <div className="preview-result">
-          <DeadlineResult result={preview.result} contractZone={contractZone(policy, preview.result) ?? zone} now={now}>
+          <DeadlineResult
+            result={preview.result}
+            contractZone={contractZone(policy, preview.result) ?? zone}
+            now={now}
+            holidayNames={holidayNames(settings)}
+          >
             <Timeline
               {...timelineFor({
                 policy,

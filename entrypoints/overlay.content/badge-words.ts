@@ -1,6 +1,7 @@
 import type { GeneratedI18nStructure } from '#i18n';
 import type { MatchedBy } from '../../core/contracts/lookup';
 import type { TicketField } from '../../core/contracts/ticket';
+import { type ReaderLanguage, readerLanguage } from '../../core/explain/format';
 import type { ApiFailure } from './api/types';
 
 /**
@@ -39,6 +40,8 @@ type PopoverTitle =
   | 'helpdeskSla';
 
 export interface PopoverWords {
+  /** The language the core's notes and explanation are written in (the messages' own, `badge.locale`). */
+  lang: ReaderLanguage;
   /** The popover's section titles. */
   titles: Record<PopoverTitle, string>;
   aroundTheClock: string;
@@ -151,6 +154,7 @@ export const ENGLISH_WORDS: BadgeWords = {
     underMinute: '<1m',
   },
   popover: {
+    lang: 'en',
     titles: {
       contract: 'Contract',
       clock: 'Clock',
@@ -347,6 +351,7 @@ export function badgeWords(lookup: MessageLookup): BadgeWords {
       underMinute: text('badge.duration.underMinute', en.duration.underMinute),
     },
     popover: {
+      lang: readerLanguage(read(lookup, 'badge.locale')),
       titles: table(TITLE_KEYS, pop.titles),
       aroundTheClock: text('popover.aroundTheClock', pop.aroundTheClock),
       businessHours: one('popover.businessHours', pop.businessHours),

@@ -5,7 +5,8 @@ import { EvaluateError } from '../../core/evaluate/error';
 import { evaluate, evaluateTarget, evaluateTargetTrusted, type ParsedEvaluateInput, type TargetResult } from '../../core/evaluate/evaluate';
 import { policyCalendar } from '../../core/evaluate/calendars';
 import { formatInZone } from '../../core/evaluate/format';
-import { type EvaluateInput, type EvaluateResult, isIsoWithOffset, type Note } from '../../core/evaluate/types';
+import { type EvaluateInput, type EvaluateNote, type EvaluateResult, isIsoWithOffset, type Note } from '../../core/evaluate/types';
+import { renderExplanation, renderNote } from '../../core/explain/render';
 import { getPolicy } from '../../core/policy/builtin';
 import { zoneAbbreviation } from '../../core/time/zone-abbreviation';
 import { type Language, PRIORITIES, type Policy } from '../../core/policy/schema';
@@ -55,10 +56,11 @@ function sectionsFor(
   ticket: ScannedTicket,
   words: PopoverWords,
   duration: DurationWords,
+  holidayNames: Record<string, string> | undefined,
 ): BadgeSection[] {
   const target = result.target;
-  const { titles } = words;
-  const notes = (filter: (n: Note) => boolean) => result.notes.filter(filter).map((n) => n.message);
+  const { titles, lang } = words;
+  const notes = (filter: (n: EvaluateNote) => boolean) => result.notes.filter(filter).map((n) => renderNote(n, lang));
   const clock: string[] = [];
   if (target) {
     const calendar = policy.calendars[target.calendar];
@@ -79,7 +81,7 @@ function sectionsFor(
     { title: titles.scopeWarning, lines: notes((n) => SCOPE_WARNINGS.has(n.code)), warning: true },
     { title: titles.notes, lines: notes((n) => !ROUTING.has(n.code) && !SCOPE.has(n.code)) },
     { title: titles.designatedContacts, lines: warnings.map((w) => w.message), warning: true },
-    { title: titles.why, lines: result.explain },
+    { title: titles.why, lines: renderExplanation(result.steps, lang, { holidayNames }) },
     ...(helpdesk ? [helpdeskSection(helpdesk, target?.deadline, zone ?? 'UTC', words, duration)] : []),
     { title: titles.page, lines: page },
   ];
@@ -259,7 +261,10 @@ export function createPipeline(
       () => {
         const pop = words.popover;
         const contract = `${pop.matched(customer.name, pop.matchedBy[matchedBy])}: ${policy.name}${level ? `, ${level.rule.name}` : ''}`;
-        return sectionsFor(evaluate(input), policy, zone, contract, warnings, ticket, words.popover, words.duration);
+        // The team's own list names the holidays the explanation says the clock skipped.
+        const list = settings.holidays[customer.region ?? policy.defaultRegion ?? ''];
+        const names = list && Object.fromEntries(list.dates.flatMap((d) => (d.name ? [[d.date, d.name]] : [])));
+        return sectionsFor(evaluate(input), policy, zone, contract, warnings, ticket, words.popover, words.duration, names);
       },
     );
   };

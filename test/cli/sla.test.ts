@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { builtinPolicies, evaluate, type Policy } from '../../core';
+import { builtinPolicies, evaluate, type EvaluateInput, type Policy, renderResult } from '../../core';
+
+/** An evaluate() result as the CLI prints it: notes and explanation in English words. */
+const english = (input: EvaluateInput) => renderResult(evaluate(input), 'en');
 import { run } from '../../core/cli/main';
 
 /** Runs the CLI in this process, as the bin does, on buffers instead of the process's streams. */
@@ -31,11 +34,28 @@ describe('sla deadline', () => {
     expect(out).toMatch(/Explanation:\n {2}1\. Policy:/);
   });
 
-  it('--json prints exactly the evaluate() object', async () => {
+  it('--json prints the evaluate() result with its notes and explanation in words', async () => {
     const args = ['--policy', 'velostrata-4.0', '--priority', 'P3', '--submitted', '2019-11-01T16:00:00-07:00', '--region', 'emea'];
     const { code, out } = await sla(['deadline', ...args, '--json']);
     expect(code).toBe(0);
-    expect(JSON.parse(out)).toEqual(evaluate({ policy: 'velostrata-4.0', priority: 'P3', submitted: '2019-11-01T16:00:00-07:00', region: 'emea' }));
+    const json = JSON.parse(out);
+    expect(json).toEqual(english({ policy: 'velostrata-4.0', priority: 'P3', submitted: '2019-11-01T16:00:00-07:00', region: 'emea' }));
+    expect(json.explain).toContain('Level: Standard (§4).');
+  });
+
+  it('--lang de and --lang ja write notes and explanation in German and Japanese; dates stay in the contract zone', async () => {
+    const args = ['deadline', '--policy', 'velostrata-1.2', '--level', 'gold', '--priority', 'P1', '--submitted', '2019-07-06T10:00:00+09:00', '--language', 'ja', '--now', '2019-07-08T00:30:00Z'];
+    const de = await sla([...args, '--lang', 'de']);
+    expect(de.code).toBe(0);
+    expect(de.out).toContain('[language-routed] Weiterleiten an das Team „Japanese-language support team“');
+    expect(de.out).toContain('Wenn der Kunde Englisch akzeptiert: 1 Std. 24/7, fällig Sa 2019-07-06 11:00 JST.');
+    expect(de.out).toMatch(/Explanation:\n {2}1\. Vertrag: /);
+    const ja = await sla([...args, '--lang', 'ja']);
+    expect(ja.out).toContain('[deferred-start] Japan business hours (Mon–Fri 09:00–17:00 JST)の時間外に受付。計測は 2019-07-08(月) 09:00 JST に始まります。');
+    expect(ja.out).toContain('ルール: P1 → 営業時間で1時間以内に初回応答（§3.3、日本語のリクエスト）。');
+    const bad = await sla([...args, '--lang', 'fr']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toBe('sla deadline: --lang: one of en, de, ja\n');
   });
 
   it('names the flag that is wrong', async () => {
@@ -53,10 +73,20 @@ describe('sla batch', () => {
     const answers = out.trim().split('\n').map((line) => JSON.parse(line));
     expect(code).toBe(1);
     expect(answers).toHaveLength(4);
-    expect(answers[0]).toEqual(evaluate(good as never));
+    expect(answers[0]).toEqual(english(good as EvaluateInput));
+    expect(answers[0].explain[1]).toBe('Level: Silver (§4.1).');
     expect(answers[1].error.message).toMatch(/invalid JSON/);
     expect(answers[2].error).toMatchObject({ path: ['priority'], line: 3 });
     expect(answers[3].target).toMatchObject({ minutes: 240, clock: '24/7' });
+  });
+
+  it('--lang ja answers in Japanese', async () => {
+    const good = { policy: 'velostrata-1.2', level: 'silver', priority: 'P2', submitted: '2019-07-05T15:00:00-07:00' };
+    const { code, out } = await sla(['batch', '--lang', 'ja'], `${JSON.stringify(good)}\n`);
+    expect(code).toBe(0);
+    const answer = JSON.parse(out);
+    expect(answer).toEqual(renderResult(evaluate(good as EvaluateInput), 'ja'));
+    expect(answer.explain[1]).toBe('サポートレベル: Silver（§4.1）。');
   });
 });
 
@@ -124,6 +154,6 @@ describe('sla', () => {
     });
     expect(code).toBe(1);
     const answers = stdout.trim().split('\n').map((line) => JSON.parse(line));
-    expect(answers).toEqual([evaluate(good as never), { error: expect.objectContaining({ line: 2, path: [] }) }]);
+    expect(answers).toEqual([english(good as EvaluateInput), { error: expect.objectContaining({ line: 2, path: [] }) }]);
   });
 });

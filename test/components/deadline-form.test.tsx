@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DeadlineForm } from '../../components/DeadlineForm';
 import { formatInstant, localZone, nowAsLocalInput } from '../../components/format';
-import { evaluate } from '../../core';
+import { evaluate, renderExplanation, renderNote } from '../../core';
 import { Settings } from '../../core/settings/schema';
 import { installI18n } from './support';
 
@@ -47,10 +47,10 @@ describe('ad-hoc deadline form', { timeout: 20_000 }, () => {
     if (!expected.target) throw new Error('the 1.2 Gold P1 target should exist');
     expect(screen.getByTestId('deadline-local').textContent).toBe(formatInstant(expected.target.deadline, localZone()));
     const notes = within(screen.getByRole('list', { name: 'Notes' })).getAllByRole('listitem');
-    expect(notes.map((n) => n.textContent)).toEqual(expected.notes.map((n) => n.message));
+    expect(notes.map((n) => n.textContent)).toEqual(expected.notes.map((n) => renderNote(n, 'en')));
     expect(screen.getByText('How this was worked out')).toBeTruthy();
     const steps = screen.getByRole('group').querySelectorAll('ol li');
-    expect([...steps].map((s) => s.textContent)).toEqual(expected.explain);
+    expect([...steps].map((s) => s.textContent)).toEqual(renderExplanation(expected.steps, 'en'));
   });
 
   it('counts down live as time passes', async () => {

@@ -109,6 +109,6 @@ describe('evaluate() against the documents', () => {
     });
     expect(result.target?.source).toContain(row.source);
     expect(result.notes.map((note) => note.code).sort()).toEqual([...(row.notes ?? [])].sort());
-    expect(result.explain.length).toBeGreaterThanOrEqual(3);
+    expect(result.steps.length).toBeGreaterThanOrEqual(3);
   });
 });

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { builtinPolicies, evaluate, EvaluateError, type EvaluateInput } from '../../core';
+import { builtinPolicies, evaluate, EvaluateError, type EvaluateInput, renderNote } from '../../core';
+
+/** A note as the English reader reads it. */
+const text = (note: Parameters<typeof renderNote>[0] | undefined) => (note ? renderNote(note, 'en') : undefined);
 
 const codes = (input: EvaluateInput) => evaluate(input).notes.map((note) => note.code);
 
@@ -9,7 +12,7 @@ describe('requests without a target', () => {
       const result = evaluate({ policy, level, priority: 'P2', submitted: '2026-11-23T10:00:00-08:00', type: 'feature' });
       expect(result.target).toBeNull();
       expect(result.notes[0]?.code).toBe('feature-request');
-      expect(result.notes[0]?.message).toContain(section);
+      expect(text(result.notes[0])).toContain(section);
     }
   });
 
@@ -48,8 +51,8 @@ describe('centron Cloud GPU scope', () => {
 
   it('offers the paid administrative service for out-of-scope requests', () => {
     const note = centron('Deploy Stable Diffusion for us').notes.find((n) => n.code === 'out-of-scope');
-    expect(note?.message).toMatch(/paid administrative services/);
-    expect(note?.message).toContain('Kostenpflichtige administrative Dienste');
+    expect(text(note)).toMatch(/paid administrative services/);
+    expect(text(note)).toContain('Kostenpflichtige administrative Dienste');
   });
 
   it('matches keywords as whole words, so "vm" does not match "vmware-free"', () => {
@@ -62,12 +65,12 @@ describe('language routing notes', () => {
     const note = evaluate({ policy: 'velostrata-1.2', level: 'gold', priority: 'P1', submitted: '2026-11-21T10:00:00+09:00', language: 'ja' }).notes.find(
       (n) => n.code === 'language-routed',
     );
-    expect(note?.message).toContain('Japanese-language support team');
-    expect(note?.message).toContain('received outside those hours (Sat 2026-11-21 10:00 JST): the clock starts at their next opening, Mon 2026-11-23 09:00 JST');
-    expect(note?.message).toContain('If the customer accepts English: 1h 24/7');
+    expect(text(note)).toContain('Japanese-language support team');
+    expect(text(note)).toContain('received outside those hours (Sat 2026-11-21 10:00 JST): the clock starts at their next opening, Mon 2026-11-23 09:00 JST');
+    expect(text(note)).toContain('If the customer accepts English: 1h 24/7');
   });
 
-  const routing = (input: EvaluateInput) => evaluate(input).notes.find((n) => n.code === 'language-routed')?.message ?? '';
+  const routing = (input: EvaluateInput) => text(evaluate(input).notes.find((n) => n.code === 'language-routed')) ?? '';
 
   it("speaks of the ticket's own times, not of the moment it is read", () => {
     // Received in Japan's hours two weeks ago: the same line whenever (and on whatever weekday) it is read.
@@ -84,7 +87,7 @@ describe('language routing notes', () => {
   it('says English terms apply when the level has no language support', () => {
     const result = evaluate({ policy: 'velostrata-1.2', level: 'silver', priority: 'P2', submitted: '2026-11-23T10:00:00+09:00', language: 'ja' });
     expect(result.notes[0]).toMatchObject({ code: 'language-not-included' });
-    expect(result.notes[0]?.message).toContain('English terms apply');
+    expect(text(result.notes[0])).toContain('English terms apply');
     expect(result.target?.calendar).toBe('pacific');
   });
 });

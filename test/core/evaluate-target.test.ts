@@ -66,11 +66,11 @@ describe('evaluateTarget()', () => {
     );
   });
 
-  it('leaves evaluate()’s own output as it was: explanation and messages included', () => {
+  it('leaves evaluate()’s own output as it was: explanation steps and notes with their values', () => {
     const input: EvaluateInput = { policy: 'velostrata-1.2', level: 'gold', priority: 'P2', submitted: '2026-11-23T10:00:00-08:00', language: 'ja' };
     const result = evaluate(input);
-    expect(result.explain.length).toBeGreaterThan(3);
-    expect(result.notes.every((note) => note.message.length > 0)).toBe(true);
+    expect(result.steps.length).toBeGreaterThan(3);
+    expect(result.notes.find((note) => note.code === 'language-routed')).toMatchObject({ team: 'Japanese-language support team', zone: 'Asia/Tokyo' });
     expect(evaluateTarget(input).target).toEqual(result.target);
   });
 

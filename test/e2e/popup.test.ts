@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatInstant } from '../../components/format';
-import { evaluate } from '../../core';
+import { evaluate, renderNote } from '../../core';
 import { type ExtensionBrowser, launchExtension } from './support/chromium';
 
 /** The popup in real Chromium (Berlin time): an ad-hoc deadline from the core, in both zones. */
@@ -45,7 +45,7 @@ describe('popup in Chromium', () => {
     expect(await page.getByTestId('deadline-contract').textContent()).toContain(formatInstant(deadline, 'Asia/Tokyo', locale));
     expect(await page.getByTestId('countdown').textContent()).toMatch(/^Overdue by /);
     const notes = await page.getByRole('list', { name: 'Notes' }).locator('li').allTextContents();
-    expect(notes).toEqual(expected.notes.map((n) => n.message));
+    expect(notes).toEqual(expected.notes.map((n) => renderNote(n, 'en')));
     const timeline = page.getByRole('img', { name: /Timeline of the coming days/ });
     expect(await timeline.locator('.tl-open').count()).toBeGreaterThan(0);
     await page.getByText('How this was worked out').click();

@@ -45,7 +45,7 @@ describe('badgeState', () => {
     expect(badgeState(evaluated(), at('2026-11-16T04:00:00Z')).state).toBe('breached');
     expect(badgeState(evaluated({ firstReply: '2026-11-16T04:00:00Z' }), 0).state).toBe('met');
     expect(badgeState(evaluated({ firstReply: '2026-11-16T04:00:01Z' }), 0).state).toBe('missed');
-    const none = badgeState({ ...evaluated(), result: result(null, [{ code: 'feature-request', message: 'Feature requests have no target' }]) }, 0);
+    const none = badgeState({ ...evaluated(), result: result(null, [{ code: 'feature-request', text: 'Feature requests have no target', source: '§1.5' }]) }, 0);
     expect(none).toMatchObject({ state: 'no-target', text: 'No target · feature request' });
     expect(badgeState({ kind: 'unmapped' }, 0).deadline).toBeUndefined();
   });
@@ -95,7 +95,7 @@ describe('badgeState', () => {
 
   it('falls back to a generic no-target text', () => {
     expect(badgeState({ ...evaluated(), result: result(null) }, 0).text).toBe('No target');
-    expect(badgeState({ ...evaluated(), result: result(null, [{ code: 'something-new', message: 'm' }]) }, 0).text).toBe(
+    expect(badgeState({ ...evaluated(), result: result(null, [{ code: 'something-new', text: 'm', source: '§1' }]) }, 0).text).toBe(
       'No target · something new',
     );
   });

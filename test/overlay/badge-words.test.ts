@@ -8,7 +8,7 @@ import { localeLookup, localeMessages, localeWords } from './locale-words';
 
 const [en, de, ja] = await Promise.all([localeWords('en'), localeWords('de'), localeWords('ja')]);
 
-const featureRequest = result(null, [{ code: 'feature-request', message: 'Feature requests have no target' }]);
+const featureRequest = result(null, [{ code: 'feature-request', text: 'Feature requests have no target', source: '§1.5' }]);
 // Monday 2026-11-16 00:00 UTC is 09:00 in Tokyo.
 const waitingInTokyo = evaluated({ startZone: 'Asia/Tokyo' });
 

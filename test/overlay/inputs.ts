@@ -13,7 +13,7 @@ export const target: Target = {
   source: 'Velostrata Supportrichtlinien Version 1.2 §4.2',
 };
 
-export const result = (t: Target | null, notes: EvaluateResult['notes'] = []): EvaluateResult => ({ target: t, notes, explain: [] });
+export const result = (t: Target | null, notes: EvaluateResult['notes'] = []): EvaluateResult => ({ target: t, notes, steps: [] });
 
 export type Evaluated = Extract<BadgeInput, { kind: 'evaluated' }>;
 

@@ -6,6 +6,7 @@ import { Settings } from '../../core/settings/schema';
 import { badgeState } from '../../entrypoints/overlay.content/badge-state';
 import { createPipeline, warmPipeline } from '../../entrypoints/overlay.content/pipeline';
 import { ticket } from './inputs';
+import { localeWords } from './locale-words';
 
 const settings = Settings.parse({
   version: 1,
@@ -23,6 +24,33 @@ const settings = Settings.parse({
   ],
 });
 const pipeline = () => createPipeline(settings, undefined);
+
+describe('the popover speaks the language of the badges', () => {
+  // A 4.0 customer whose team list names the holidays: Wed 3 July 2019 16:00 PDT, 4 and 5 July closed.
+  const teamList = Settings.parse({
+    version: 1,
+    customers: [{ id: 'north', name: 'North', organisations: ['North'], policy: 'velostrata-4.0', region: 'americas' }],
+    holidays: { americas: { name: 'US', calendar: 'pacific', dates: [{ date: '2019-07-04', name: 'Independence Day' }] } },
+  });
+  const read = async (lang: 'en' | 'de' | 'ja') => {
+    const model = createPipeline(teamList, undefined, await localeWords(lang))(
+      ticket({ id: '1', organisation: 'North', priority: 'P1', submitted: '2019-07-03T23:00:00Z' }),
+    );
+    return model.sections.flatMap((section) => section.lines);
+  };
+
+  it('names the skipped holidays and cites §5.2/§5.3 in English, German and Japanese', async () => {
+    expect(await read('en')).toContain(
+      'Calendar: Velostrata v4.0 business hours (Mon–Fri 12:00–17:00 Pacific Time) in America/Los_Angeles (§5.2, §5.3), 12 holidays (region americas) closed; skipped: Thu 2019-07-04 (Independence Day), Fri 2019-07-05.',
+    );
+    const de = await read('de');
+    expect(de).toContain('Regel: P1 → Erstreaktion innerhalb von 4 Std. Geschäftszeit (§4(b)).');
+    expect(de.find((line) => line.startsWith('Kalender:'))).toContain('übersprungen: Do 2019-07-04 (Independence Day), Fr 2019-07-05.');
+    const ja = await read('ja');
+    expect(ja).toContain('期限: 2019-07-08(月) 15:00 PDT（2019-07-08(月) 22:00 UTC）。');
+    expect(ja.find((line) => line.startsWith('カレンダー:'))).toContain('スキップした祝日: 2019-07-04(木)（Independence Day）、2019-07-05(金)。');
+  });
+});
 
 describe('pipeline (real core)', () => {
   it('evaluates a mapped ticket: label, deadline, explanation and contact warning', () => {

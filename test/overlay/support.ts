@@ -1,6 +1,7 @@
 import type { Adapter, ScannedTicket } from '../../entrypoints/overlay.content/adapters/types';
 import type { BadgeModel } from '../../entrypoints/overlay.content/badge-model';
 import type { EvaluateResult } from '../../core/evaluate/types';
+import { renderExplanation } from '../../core/explain/render';
 
 /** A minimal list adapter for overlay tests: rows `tr[data-id]`, badge in `td.subject`. */
 export const rowAdapter: Adapter = {
@@ -61,12 +62,12 @@ export function fixedTargetModel(ticket: ScannedTicket): BadgeModel {
       source: 'Test §1',
     },
     notes: [],
-    explain: ['P2 in 4 hours, around the clock'],
+    steps: [{ code: 'clock-24/7', submitted: start, zone: 'UTC' }],
   };
   return {
     key: ticket.key,
     input: { kind: 'evaluated', label: 'P2 · Gold', result, atRiskShare: 0.25 },
-    sections: [{ title: 'Why', lines: result.explain }],
+    sections: [{ title: 'Why', lines: renderExplanation(result.steps, 'en') }],
   };
 }
 
