@@ -13,6 +13,8 @@ export interface PageAgent {
   name: string;
   /** A login or full name (RT's menu), or a first name only (osTicket's header). */
   form: 'login' | 'first-name';
+  /** Other ways the page shows the same user (RT: the agent's own user id elsewhere on the page). */
+  also?: string[];
 }
 
 /** Case, width and spacing do not tell names apart ("Ｊａｎｅ  DOE" is "jane doe"). */
@@ -74,7 +76,7 @@ export function isMine(owner: string, me: Me): boolean {
   if (me.names.some(shares)) return true;
   const agent = me.agent;
   if (!agent) return false;
-  if (agent.form === 'login') return shares(agent.name);
+  if (agent.form === 'login') return shares(agent.name) || (agent.also ?? []).some(shares);
   // A first name is compared with the owner's names only: an address's local part is no first name.
   const first = normaliseName(agent.name);
   return first !== '' && [...forms(owner, false)].some((form) => firstName(form) === first);

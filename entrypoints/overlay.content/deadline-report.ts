@@ -92,7 +92,8 @@ export function buildReport(
     tickets.push(ticket);
   }
   const report: FrameReport = { url: page.url, title: page.title.slice(0, 200), tickets, unmapped, unreadable };
-  if (page.agent) report.agent = { name: page.agent.name.slice(0, 120), form: page.agent.form };
+  const agent = page.agent;
+  if (agent) report.agent = { name: agent.name.slice(0, 120), form: agent.form, ...(agent.also ? { also: agent.also.map((name) => name.slice(0, 120)) } : {}) };
   return report;
 }
 

@@ -48,7 +48,7 @@ describe('the logged-in agent', { timeout: 30_000 }, () => {
   it('RT 5: the login name in the menu of every real page that has the menu; none on the history fragment', () => {
     for (const page of ['search-results-default', 'search-results-sla-format', 'ticket-display', 'ticket-display-replied', 'ticket-display-ja']) {
       const doc = load(`test/fixtures/rt-real/${page}.html`);
-      expect(readCurrentAgent(doc), page).toEqual({ name: 'root', form: 'login' });
+      expect(readCurrentAgent(doc), page).toMatchObject({ name: 'root', form: 'login' });
       expect(osticketAdapter.currentAgent?.(doc), page).toBeUndefined();
     }
     // A fragment the API reader fetches (no page chrome), and the reduced hand-made pages.
@@ -82,6 +82,11 @@ describe('the logged-in agent', { timeout: 30_000 }, () => {
     expect(isMine(root, { agent, names: [] })).toBe(true);
     expect(isMine('root', { agent, names: [] })).toBe(true);
     expect(isMine(maria, { agent, names: [] })).toBe(false);
+    // The page shows root's user (the menu's id, 14) as "root (Enoch Root)" too: RT's concise format
+    // ("Enoch Root", the real name alone) is then recognised as well.
+    expect(agent).toEqual({ name: 'root', form: 'login', also: ['root (Enoch Root)'] });
+    expect(isMine('Enoch Root', { agent, names: [] })).toBe(true);
+    expect(isMine('Enoch Root', { agent: { name: 'root', form: 'login' }, names: [] })).toBe(false);
     // Typed names add to the recognised agent: the login, the real name, the address's local part.
     for (const typed of ['maria.lopez', 'Maria Lopez', 'MARIA.LOPEZ@acme-robotics.test']) expect(isMine(maria, { agent, names: [typed] }), typed).toBe(true);
   });

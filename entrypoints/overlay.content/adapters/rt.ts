@@ -1,5 +1,6 @@
+import type { PageAgent } from '../../../core/alerts/owner';
 import type { Recipe } from '../../../core/settings/schema';
-import { agentFrom, extractEmail } from './field-values';
+import { agentFrom, cleanText, extractEmail } from './field-values';
 import { recipeAdapter } from './recipe';
 import { readValue, visibleText } from './read-value';
 import { RT_COMMENT_DESCRIPTION } from './rt-comment-words';
@@ -39,9 +40,36 @@ export const RT_SELECTORS = {
   messageCreator: '.metadata .description .user',
   messageDescription: '.metadata .description',
   messageBody: '.messagebody, .message-stanza',
-  /** The menu's "Logged in as <login>" (RT's MenuBuilder; the self-service menu has it too). */
+  /** The menu's "Logged in as <login>" (RT's MenuBuilder; the self-service menu has it too), linking to the user's id. */
   currentUser: '#preferences .current-user',
+  currentUserLink: 'a#preferences[href*="/User/Summary.html?id="]',
 };
+
+/** RT's rendering of a user (Elements/ShowUser): the span names the user's id, the link (for privileged viewers) too. */
+const userById = (id: string) => `.user[data-user-id="${id}"], a[href$="/User/Summary.html?id=${id}"]`;
+/** Renderings kept at most, and elements looked at (a long list repeats the same owner). */
+const MAX_ALSO = 4;
+const MAX_LOOKED_AT = 50;
+
+/**
+ * The logged-in agent: the menu's login, which the owner column shows too in RT's default user-name
+ * format ("root", "root (Enoch Root)"), and how the page shows the same user elsewhere (by the user
+ * id the menu links to), which covers the formats that show the real name only ("Enoch Root").
+ */
+function currentAgent(doc: Document): PageAgent | undefined {
+  const agent = agentFrom(doc.querySelector(RT_SELECTORS.currentUser), 'login');
+  const id = /[?&]id=(\d+)/.exec(doc.querySelector(RT_SELECTORS.currentUserLink)?.getAttribute('href') ?? '')?.[1];
+  if (!agent || !id) return agent;
+  const also = new Set<string>();
+  const renderings = [...doc.querySelectorAll(userById(id))].slice(0, MAX_LOOKED_AT);
+  for (const element of renderings) {
+    if (element.closest('#li-preferences')) continue;
+    const text = cleanText(element.textContent);
+    if (text && text !== agent.name) also.add(text);
+    if (also.size >= MAX_ALSO) break;
+  }
+  return also.size > 0 ? { ...agent, also: [...also] } : agent;
+}
 
 export const RT_DATE_FORMAT = 'EEE MMM d HH:mm:ss yyyy';
 
@@ -190,6 +218,5 @@ export const rtAdapter: Adapter = {
       return [pageProblem('adapter-error:rt', root, `RT adapter: ${errorText(error)}`)];
     }
   },
-  // The login name, which the owner column shows too ("root", "root (Enoch Root)").
-  currentAgent: (doc) => agentFrom(doc.querySelector(RT_SELECTORS.currentUser), 'login'),
+  currentAgent,
 };
