@@ -152,7 +152,7 @@ function TeamLists() {
                 setDraft(null);
               }}
             >
-              {regions.length === 0 && <option value="">—</option>}
+              {regions.length === 0 && !draft && <option value="">—</option>}
               {draft && !(region in settings.holidays) && <option value={region}>{draft.name || region}</option>}
               {regions.map((r) => (
                 <option key={r} value={r}>
