@@ -10,6 +10,7 @@ import { type Policy, policyJsonSchema } from '@/core/policy/schema';
 import { emptyDraft, openPolicy, openPolicyText, slug, uniqueId } from './policy-form/draft';
 import { cannotFormNote, type EditorStart, PolicyEditor } from './policy-form/PolicyEditor';
 import { fl } from './policy-form/PolicyForm';
+import { DiscardDialog } from './DiscardDialog';
 import { useStore } from './store';
 import { useLeaveGuard } from './use-leave-guard';
 
@@ -168,16 +169,14 @@ export function PoliciesSection() {
         />
       )}
       {question?.kind === 'discard' && (
-        <ConfirmDialog
+        <DiscardDialog
           title={editedName ? i18n.t('options.editing.discardTitle', [editedName]) : fl('discardNew')}
-          confirm={i18n.t('options.editing.discard')}
-          cancel={i18n.t('options.editing.keepEditing')}
-          onConfirm={() => {
+          onDiscard={() => {
             setQuestion(null);
             setDirty(false);
             question.proceed();
           }}
-          onCancel={() => setQuestion(null)}
+          onKeep={() => setQuestion(null)}
         />
       )}
       {question?.kind === 'delete' && (

@@ -1,8 +1,8 @@
 import { Info } from 'luxon';
 import { useMemo } from 'react';
-import { Combobox } from '@/components/Combobox';
 import { Field } from '@/components/Field';
-import { uiLocale } from '@/components/format';
+import { localZone, uiLocale } from '@/components/format';
+import { ZoneSelect } from '@/components/ZoneSelect';
 import type { Json, Row } from './draft';
 import { HolidayLists } from './HolidayLists';
 import { fl, type PartProps, renamedRow, withCalendar } from './PolicyForm';
@@ -10,13 +10,6 @@ import { controlId } from './problems';
 
 type End = { day: number; time: string };
 type Stretch = { from: End; to: End };
-
-/** IANA zones the browser knows, plus the calendar's own if it is not among them (it stays visible). */
-function zoneOptions(current: string) {
-  const zones = Intl.supportedValuesOf?.('timeZone') ?? [];
-  const all = current && !zones.includes(current) ? [current, ...zones] : zones;
-  return all.map((zone) => ({ value: zone, label: zone, keywords: zone.replace(/[/_]/g, ' ') }));
-}
 
 /** Monday … Sunday in the UI's language, as the schema numbers them (1 … 7). */
 const weekdays = () => Info.weekdays('long', { locale: uiLocale() }).map((name, i) => ({ day: i + 1, name }));
@@ -26,7 +19,6 @@ export function CalendarFields({ row, index, draft, change, errorOf }: PartProps
   const rule = row.rule;
   const str = (field: string) => (typeof rule[field] === 'string' ? (rule[field] as string) : '');
   const zone = str('timeZone');
-  const zones = useMemo(() => zoneOptions(zone), [zone]);
   const days = useMemo(weekdays, []);
   const weekly = (Array.isArray(rule.weekly) ? rule.weekly : []) as Stretch[];
   const update = (next: Row) => change(withCalendar(draft, row, next));
@@ -82,7 +74,10 @@ export function CalendarFields({ row, index, draft, change, errorOf }: PartProps
           {(c) => <input {...c} value={row.id} spellCheck={false} onChange={(e) => update({ ...row, id: e.target.value, idTouched: true })} />}
         </Field>
         <Field label={fl('zone')} {...ctl('timeZone')}>
-          {(c) => <Combobox control={c} label={fl('zone')} options={zones} value={zone} onChange={(value) => setRule({ timeZone: value })} />}
+          {(c) => (
+            // The calendar's own zone first, so a zone the browser does not list stays visible.
+            <ZoneSelect control={c} label={fl('zone')} value={zone} first={[zone, localZone()]} onChange={(value) => setRule({ timeZone: value })} />
+          )}
         </Field>
         <Field label={fl('source')} hint={fl('sourceHint')} {...ctl('source')}>
           {(c) => <input {...c} value={str('source')} onChange={(e) => setRule({ source: e.target.value })} />}
