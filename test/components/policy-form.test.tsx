@@ -214,6 +214,20 @@ describe('options: the policy form, language teams and ids', { timeout: 60_000 }
     expect(p2.target?.deadline).toBe('2026-12-08T03:30:00.000Z');
   });
 
+  it('words the problems in Japanese, naming the fields as the Japanese form labels them', async () => {
+    await installI18n('ja');
+    const user = userEvent.setup();
+    renderOptions('#/policies');
+    await user.click(await screen.findByRole('button', { name: '新しいポリシー' }));
+    await user.click(screen.getByRole('button', { name: 'レベルを追加' }));
+    await user.selectOptions(within(screen.getByTestId('policy-level-1')).getByLabelText('P1 · 応答目標'), '営業時間');
+    await user.click(screen.getByRole('button', { name: 'ポリシーを保存' }));
+    const lines = problemLines(await screen.findByRole('alert'));
+    expect(lines).toContain('ポリシー名 入力してください。');
+    expect(lines).toContain('レベル 1（level）· P1 · 目標時間 目標時間を時間と分で入力するか（0 より大きく）、「目標なし」を選んでください。');
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('ポリシー名')));
+  });
+
   it('asks for an id left empty, once, and names the field', async () => {
     const user = userEvent.setup();
     renderOptions('#/policies');
