@@ -92,8 +92,8 @@ export const Recipe = z.object({
   /** Where the badge goes inside the ticket element. */
   anchor: z.string().min(1),
   fields: z.partialRecord(z.enum(RECIPE_FIELDS), FieldRecipe),
-  /** The zone of page times that carry no offset (e.g. RT's "Sun Nov 15 02:30:00 2026"). */
-  timeZone: z.string().optional(),
+  /** The zone of page times that carry no offset (e.g. RT's "Sun Nov 15 02:30:00 2026"); an unknown zone would make every date unreadable. */
+  timeZone: TimeZone.optional(),
 });
 export type Recipe = z.infer<typeof Recipe>;
 

@@ -20,3 +20,13 @@ describe('a site’s time zone', () => {
     expect(result.ok && result.settings.sites[0]?.timeZone).toBe('Asia/Tokyo');
   });
 });
+
+describe('a recipe’s time zone', () => {
+  it('is refused on import when it is not an IANA zone, with its path', () => {
+    const recipe = { id: 'desk', name: 'Desk', matches: ['https://desk.example.com/*'], ticket: 'tr', anchor: 'td', fields: {} };
+    const result = validateSettings({ version: 1, recipes: [{ ...recipe, timeZone: 'Asia/Tokio' }] });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.map((e) => [e.path, e.code, e.params?.value])).toEqual([['recipes.0.timeZone', 'invalid', 'Asia/Tokio']]);
+  });
+});
