@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatInstant } from '../../components/format';
 import { evaluate } from '../../core';
+import type { Policy } from '../../core/policy/schema';
 import type { Customer } from '../../core/settings/schema';
 import { type ExtensionBrowser, getExtensionStorage, launchExtension } from './support/chromium';
 import { addressOf, BULK_ORGANISATION, bulkGroupSize, nameOf, TEAM_SIZE, teamCsv } from './support/team-csv';
@@ -13,7 +14,8 @@ import { addressOf, BULK_ORGANISATION, bulkGroupSize, nameOf, TEAM_SIZE, teamCsv
  * A team lead's day at real scale, in real Chromium and only through the options page (no JSON
  * typed): 5,000 customers imported from a spreadsheet's CSV, one found by its requester address,
  * 200 moved to another level at once, the list exported and the export imported again (nothing to
- * change), the bulk change undone, and a Japanese request previewed for a customer.
+ * change), the bulk change undone, a custom policy built in the form and given to a customer, and a
+ * Japanese request previewed for a customer.
  */
 
 const ZONE = 'Europe/Berlin';
@@ -100,6 +102,56 @@ describe('team lead with 5,000 customers (Chromium)', () => {
     await page.getByText('Restored the previous settings.').waitFor();
     expect(await customers()).toEqual(before);
   }, 90_000);
+
+  it('builds a policy in the form (one Tokyo business-hours calendar, one level), gives it to a customer, and the preview shows the core’s deadline', async () => {
+    await open('#/policies');
+    await page.getByRole('button', { name: 'New policy' }).click();
+    await page.getByLabel('Policy name').fill('Tokyo Support');
+    await page.getByLabel('Document title').fill('Tokyo support terms');
+    await page.getByRole('button', { name: 'Add a calendar' }).click();
+    const calendar = page.getByTestId('policy-calendar-1');
+    await calendar.getByLabel('Calendar name').fill('Tokyo office');
+    await calendar.getByRole('combobox', { name: 'Time zone' }).fill('Asia/Tokyo');
+    await page.keyboard.press('Enter');
+    await calendar.getByLabel('Section of the document').fill('§5');
+    await page.getByRole('button', { name: 'Add a level' }).click();
+    const level = page.getByTestId('policy-level-1');
+    await level.getByLabel('Level name').fill('Gold');
+    await level.getByLabel('Section of the document').fill('§4');
+    await level.getByLabel('P2 · response target').selectOption({ label: 'Business hours' });
+    await level.getByLabel('P2 · hours').fill('4');
+    await page.getByText('No problems — the policy can be saved.').waitFor();
+    await page.getByRole('button', { name: 'Save policy' }).click();
+    await page.getByText('Saved Tokyo Support.', { exact: false }).waitFor();
+    const policy = ((await getExtensionStorage(browser.worker, 'local')).customPolicies as Policy[]).find((p) => p.name === 'Tokyo Support') as Policy;
+    expect(policy.calendars[policy.calendar as string]?.timeZone).toBe('Asia/Tokyo');
+
+    // The customer with this requester address moves to the new policy (a bulk change of one).
+    await open('#/contracts');
+    await page.getByLabel('Search in').selectOption({ label: 'Exact addresses' });
+    await page.getByLabel('Filter').fill(addressOf(12));
+    await expect.poll(() => shownLine().textContent()).toBe('Contracts 1–1 of 1');
+    await page.getByRole('checkbox', { name: `Select ${nameOf(12)}` }).check();
+    const bulk = page.getByRole('group', { name: 'Change the 1 selected contract' });
+    await bulk.getByLabel(/^Policy/).selectOption({ label: 'Tokyo Support' });
+    await bulk.getByLabel('Level or role').selectOption({ label: 'Gold' });
+    await bulk.getByLabel('Holiday region').selectOption({ label: 'Policy default' });
+    await bulk.getByRole('button', { name: 'Change 1 contract' }).click();
+    await bulk.getByText('Changed 1 contract.').waitFor({ timeout: 30_000 });
+    expect((await customers()).find((c) => c.name === nameOf(12))).toMatchObject({ policy: policy.id, level: 'gold' });
+
+    await open('#/preview');
+    await page.getByRole('combobox', { name: 'Customer' }).fill(nameOf(12));
+    await page.getByRole('option', { name: nameOf(12), exact: true }).click();
+    await page.getByLabel('Priority').selectOption('P2');
+    // Friday 16:30 in Tokyo: half an hour of business hours left that day.
+    await page.getByLabel('Submitted', { exact: true }).fill('2026-12-04T08:30');
+    const submitted = DateTime.fromISO('2026-12-04T08:30', { zone: ZONE }).toISO() as string;
+    const expected = evaluate({ policy, level: 'gold', priority: 'P2', submitted });
+    expect(expected.target?.deadline).toBe('2026-12-07T03:30:00.000Z');
+    const locale = await page.evaluate(() => navigator.language);
+    await expect.poll(() => page.getByTestId('deadline-local').textContent()).toBe(formatInstant(expected.target?.deadline as string, ZONE, locale));
+  });
 
   it('previews a Japanese request for a customer: routed to the Japan team, the badge the agent would see, the core’s deadline', async () => {
     await open('#/preview');
