@@ -12,10 +12,10 @@ import type { BusinessCalendar, Weekday } from '../core/time/index.ts';
 
 const SECONDS = 2;
 const INPUTS = 5000;
-const TOKYO = 'Asia/Tokyo';
+export const TOKYO = 'Asia/Tokyo';
 
 const weekdays: Weekday[] = [1, 2, 3, 4, 5];
-const tokyoSpec = {
+export const tokyoSpec = {
   id: 'japan',
   name: 'Japan business hours (Mon–Fri 09:00–17:00 JST)',
   timeZone: TOKYO,
@@ -23,7 +23,7 @@ const tokyoSpec = {
   holidays: [],
 };
 
-const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+export const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
 /** A small seeded generator, so every run (and both libraries) sees the same inputs. */
 function random(seed: number): () => number {
@@ -63,7 +63,7 @@ function momentInTokyo(): MomentFn {
  * Calls per second of each op, measured in alternating 50 ms slices so that a busy machine slows
  * all of them alike and their ratio stays fair.
  */
-function race(ops: Array<(i: number) => number>, n: number): number[] {
+export function race(ops: Array<(i: number) => number>, n: number): number[] {
   const counts = ops.map(() => 0);
   const times = ops.map(() => 0);
   let checksum = 0;
@@ -82,16 +82,30 @@ function race(ops: Array<(i: number) => number>, n: number): number[] {
   return counts.map((count, which) => count / ((times[which] as number) / 1000));
 }
 
-function versusMoment(cal: BusinessCalendar): string[] {
+/** The comparison's inputs: 5,000 random instants in 2019–2030 (to the second) and a target of 60, 240 or 480 minutes each. */
+export function versusMomentInputs(): { instants: number[]; minutes: number[] } {
   const next = random(2019);
   const from = Date.UTC(2019, 0, 1);
   const span = Date.UTC(2030, 11, 31) - from;
   const instants = Array.from({ length: INPUTS }, () => from + Math.floor(next() * (span / 1000)) * 1000);
   const minutes = instants.map(() => [60, 240, 480][Math.floor(next() * 3)] as number);
+  return { instants, minutes };
+}
 
+/** Runs `work` with moment-business-time switched to Tokyo's zone, and puts the process's TZ back after. */
+export function withMomentInTokyo<T>(work: (moment: MomentFn) => T): T {
   const originalTz = process.env.TZ;
   try {
-    const moment = momentInTokyo();
+    return work(momentInTokyo());
+  } finally {
+    if (originalTz === undefined) delete process.env.TZ;
+    else process.env.TZ = originalTz;
+  }
+}
+
+function versusMoment(cal: BusinessCalendar): string[] {
+  const { instants, minutes } = versusMomentInputs();
+  return withMomentInTokyo((moment) => {
     const viaMoment = (i: number) => moment(instants[i] as number).addWorkingTime(minutes[i] as number, 'minutes').valueOf();
     const viaEngine = (i: number) => cal.addMinutes(instants[i] as number, minutes[i] as number);
     const agree = instants.filter((_, i) => viaMoment(i) === viaEngine(i)).length;
@@ -102,10 +116,7 @@ function versusMoment(cal: BusinessCalendar): string[] {
       `engine addMinutes (Tokyo 9-17, 60/240/480 min): ${fmt(engine)} ops/s`,
       `engine vs moment-business-time: ${(engine / momentOps).toFixed(0)}× faster (goal ≥ 100×)`,
     ];
-  } finally {
-    if (originalTz === undefined) delete process.env.TZ;
-    else process.env.TZ = originalTz;
-  }
+  });
 }
 
 function longVersusShort(): string[] {

@@ -13,6 +13,10 @@ export function policyCalendar(
   region: string | undefined,
   extraHolidays: Record<string, string[]> | undefined,
 ): BusinessCalendar {
+  // A list asks for the same calendar ticket after ticket: the last answer, by the arguments' identity.
+  if (policy === last.policy && calendarId === last.calendarId && region === last.region && extraHolidays === last.extraHolidays && last.calendar) {
+    return last.calendar;
+  }
   const rule = policy.calendars[calendarId];
   if (!rule) throw new EvaluateError(['policy', 'calendars', calendarId], 'calendar is not defined');
   const extra = extraHolidays?.[calendarId];
@@ -48,8 +52,20 @@ export function policyCalendar(
     if (byExtra.size >= 100) byExtra.clear();
     byExtra.set(extraKey, calendar);
   }
+  // Kept only without extra days: a caller may change its own holiday arrays in place.
+  last = extraHolidays === undefined ? { policy, calendarId, region, extraHolidays, calendar } : NONE;
   return calendar;
 }
+
+interface LastCalendar {
+  policy?: Policy;
+  calendarId?: string;
+  region?: string;
+  extraHolidays?: Record<string, string[]>;
+  calendar?: BusinessCalendar;
+}
+const NONE: LastCalendar = {};
+let last: LastCalendar = NONE;
 
 const compiled = new WeakMap<Policy, Map<string, Map<string, Map<string, BusinessCalendar>>>>();
 

@@ -17,12 +17,11 @@ export type ParsedEvaluateInput = ReturnType<typeof EvaluateInput.parse>;
  * was when first passed (settings and forms hand over new objects when a policy changes).
  */
 export function checkInput(raw: unknown): CheckedInput {
-  const submitted = wellFormedSubmission(raw);
-  if (!Number.isNaN(submitted)) {
+  const policy = wellFormedPolicy(raw);
+  if (policy !== undefined) {
     const input = raw as ParsedEvaluateInput;
-    const given = input.policy;
-    const policy = typeof given === 'string' ? given : parsedPolicies.get(given);
-    if (policy !== undefined && policy !== INVALID) return { input, policy, submitted };
+    const submitted = parseSubmitted(input.submitted);
+    if (!Number.isNaN(submitted)) return { input, policy, submitted };
   }
   const parsed = EvaluateInput.safeParse(raw);
   if (!parsed.success) throw EvaluateError.fromZod(parsed.error);
@@ -54,30 +53,34 @@ const optionalString = (value: unknown) => value === undefined || typeof value =
  * (including valid inputs in unusual forms, e.g. a holiday record that is a class instance) is left to zod.
  */
 export function isWellFormed(raw: unknown): boolean {
-  return !Number.isNaN(wellFormedSubmission(raw));
+  return wellFormedPolicy(raw) !== undefined && !Number.isNaN(parseSubmitted((raw as { submitted: string }).submitted));
 }
 
-/** isWellFormed(), answered with the submission time read (NaN: not known to be valid). */
-function wellFormedSubmission(raw: unknown): number {
-  if (!wellFormedFields(raw)) return Number.NaN;
-  return parseSubmitted((raw as { submitted: string }).submitted);
-}
-
-function wellFormedFields(raw: unknown): boolean {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return false;
+/**
+ * The policy of an input whose fields are all of the right type and form (the submission time's
+ * form is checked as it is read), as evaluate() takes it: a built-in's id or the parsed custom
+ * policy. Undefined when zod must decide.
+ */
+function wellFormedPolicy(raw: unknown): Policy | string | undefined {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
   const input = raw as Record<string, unknown>;
-  const policy = input.policy;
-  if (typeof policy === 'string') {
-    if (policy.length === 0) return false;
-  } else if (typeof policy === 'object' && policy !== null) {
-    if (!parsedPolicies.has(policy)) {
-      const parsed = Policy.safeParse(policy);
-      parsedPolicies.set(policy, parsed.success ? parsed.data : INVALID);
+  const given = input.policy;
+  let policy: Policy | string | undefined;
+  if (typeof given === 'string') {
+    if (given.length === 0) return undefined;
+    policy = given;
+  } else if (typeof given === 'object' && given !== null) {
+    let parsed = parsedPolicies.get(given);
+    if (parsed === undefined) {
+      const result = Policy.safeParse(given);
+      parsed = result.success ? result.data : INVALID;
+      parsedPolicies.set(given, parsed);
     }
-    if (parsedPolicies.get(policy) === INVALID) return false;
-  } else return false;
+    if (parsed === INVALID) return undefined;
+    policy = parsed;
+  } else return undefined;
   const { priority, submitted, language, englishAccepted, type, holidays } = input;
-  return (
+  const wellFormed =
     typeof priority === 'string' &&
     PRIORITIES.has(priority) &&
     typeof submitted === 'string' &&
@@ -87,8 +90,8 @@ function wellFormedFields(raw: unknown): boolean {
     (language === undefined || (typeof language === 'string' && LANGUAGES.has(language))) &&
     (englishAccepted === undefined || typeof englishAccepted === 'boolean') &&
     (type === undefined || (typeof type === 'string' && TYPES.has(type))) &&
-    (holidays === undefined || holidayRecord(holidays))
-  );
+    (holidays === undefined || holidayRecord(holidays));
+  return wellFormed ? policy : undefined;
 }
 
 /** A plain object of arrays of ISO dates (what z.record(z.string(), z.array(z.iso.date())) takes in the usual form). */

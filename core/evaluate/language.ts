@@ -26,6 +26,9 @@ export type LanguageDecision =
       billing: boolean;
     };
 
+/** One shared answer for the usual case (most requests are in English, or say nothing). */
+const ENGLISH: LanguageDecision = Object.freeze({ kind: 'english' });
+
 export function decideLanguage(
   policy: Policy,
   levelId: string,
@@ -33,7 +36,7 @@ export function decideLanguage(
   type: RequestType,
   englishAccepted: boolean,
 ): LanguageDecision {
-  if (!language || language === 'en') return { kind: 'english' };
+  if (!language || language === 'en') return ENGLISH;
   const rule = policy.languages[language];
   const billing = type === 'billing' ? rule?.billing : undefined;
   const entitled = rule && (rule.levels.includes(levelId) || billing?.allLevels === true);

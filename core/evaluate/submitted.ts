@@ -12,15 +12,11 @@ const ZERO = 48;
 const DAYS_BEFORE = [0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
 const MONTH_DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** The digits of `text` from `at` to `at + count` as a number, or -1 when any is not a digit. */
-function digits(text: string, at: number, count: number): number {
-  let value = 0;
-  for (let i = at; i < at + count; i++) {
-    const d = text.charCodeAt(i) - ZERO;
-    if (d < 0 || d > 9) return -1;
-    value = value * 10 + d;
-  }
-  return value;
+/** The two digits of `text` at `at` as a number, or -1 when either is not a digit. */
+function two(text: string, at: number): number {
+  const tens = text.charCodeAt(at) - ZERO;
+  const ones = text.charCodeAt(at + 1) - ZERO;
+  return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : -1;
 }
 
 const isLeap = (year: number) => year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
@@ -39,12 +35,14 @@ export function parseSubmitted(text: string): number {
   const length = text.length;
   if (length < 20 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(10) !== 84) return Number.NaN;
   if (text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return Number.NaN;
-  const year = digits(text, 0, 4);
-  const month = digits(text, 5, 2);
-  const day = digits(text, 8, 2);
-  const hour = digits(text, 11, 2);
-  const minute = digits(text, 14, 2);
-  const second = digits(text, 17, 2);
+  const century = two(text, 0);
+  const yearOfCentury = two(text, 2);
+  const year = century < 0 || yearOfCentury < 0 ? -1 : century * 100 + yearOfCentury;
+  const month = two(text, 5);
+  const day = two(text, 8);
+  const hour = two(text, 11);
+  const minute = two(text, 14);
+  const second = two(text, 17);
   if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
     return Number.NaN;
   }
@@ -72,8 +70,8 @@ export function parseSubmitted(text: string): number {
     if (at + 1 !== length) return Number.NaN;
   } else if (sign === 43 || sign === 45) {
     if (at + 6 !== length || text.charCodeAt(at + 3) !== 58) return Number.NaN;
-    const hours = digits(text, at + 1, 2);
-    const minutes = digits(text, at + 4, 2);
+    const hours = two(text, at + 1);
+    const minutes = two(text, at + 4);
     if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59) return Number.NaN;
     offset = (sign === 43 ? 1 : -1) * (hours * 60 + minutes);
   } else return Number.NaN;

@@ -55,6 +55,18 @@ function dayPrefix(days: number): string {
   return prefix;
 }
 
+/** "HH:mm:" by minute of the day, written when first needed (a filled array, so it stays a packed one). */
+const minutePrefixes: Array<string | undefined> = new Array(1440).fill(undefined);
+
+function minutePrefix(minute: number): string {
+  let prefix = minutePrefixes[minute];
+  if (prefix === undefined) {
+    prefix = `${TWO[Math.floor(minute / 60)]}:${TWO[minute % 60]}:`;
+    minutePrefixes[minute] = prefix;
+  }
+  return prefix;
+}
+
 /** "yyyy-MM-ddTHH:mm:ss.SSS" of `ms` read as UTC, for a four-digit year. */
 function utcFields(ms: number): string {
   const days = Math.floor(ms / DAY_MS);
@@ -62,7 +74,7 @@ function utcFields(ms: number): string {
   const seconds = Math.floor(time / 1000);
   const millis = time % 1000;
   const fraction = millis === 0 ? '000' : String(millis).padStart(3, '0');
-  return `${dayPrefix(days)}${TWO[Math.floor(seconds / 3600)]}:${TWO[Math.floor(seconds / 60) % 60]}:${TWO[seconds % 60]}.${fraction}`;
+  return `${dayPrefix(days)}${minutePrefix(Math.floor(seconds / 60))}${TWO[seconds % 60]}.${fraction}`;
 }
 
 /** `new Date(ms).toISOString()`, faster. Throws the same RangeError for an invalid time. */
