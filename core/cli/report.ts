@@ -8,6 +8,7 @@ import { readReportFile, sniffFormat } from '../report/read';
 import { reportToCsv } from '../report/render-csv';
 import { reportToHtml } from '../report/render-html';
 import { reportToText } from '../report/render-text';
+import { holidayNames } from '../report/table';
 import { REPORT_LANGUAGES, type ReportLanguage } from '../report/words';
 import { jsonLines, jsonSyntaxError, lineOf } from '../settings/json-lines';
 import type { Settings } from '../settings/schema';
@@ -87,7 +88,13 @@ export async function runReport(args: string[], io: CliIo): Promise<number> {
     return fail(`${file}: ${(error as Error).message}`);
   }
   const result = report.result();
-  const render = { lang: values.lang, customPolicies: settings?.customPolicies, noFirstReplyColumn, lines: format === 'jsonl' };
+  const render = {
+    lang: values.lang,
+    customPolicies: settings?.customPolicies,
+    holidayNames: holidayNames(settings),
+    noFirstReplyColumn,
+    lines: format === 'jsonl',
+  };
   try {
     if (values.csv) writeFileSync(values.csv, reportToCsv(result, render));
     if (values.html) writeFileSync(values.html, reportToHtml(result, render));

@@ -1,15 +1,13 @@
-import * as core from '../index';
+import { evaluate } from '../evaluate/evaluate';
 import type { EvaluateInput } from '../evaluate/types';
+import { renderExplanation } from '../explain/render';
 import type { ReportLanguage } from './words';
 
 /**
- * A worst miss's explanation, composed when the report is rendered (never for the other rows): the
- * core's steps in the report's language where the core renders them (`renderExplanation`), else
- * evaluate()'s own English lines.
+ * A worst miss's explanation in the report's language, composed when the report is rendered (never
+ * for the other rows). `holidayNames` (yyyy-mm-dd → name, e.g. from the settings' holiday lists)
+ * names the holidays the clock skipped.
  */
-export function explainMiss(input: EvaluateInput, lang: ReportLanguage): string[] {
-  const result = core.evaluate(input) as unknown as { explain?: string[]; steps?: unknown[] };
-  const render = (core as unknown as { renderExplanation?: (steps: unknown[], lang: ReportLanguage) => string[] }).renderExplanation;
-  if (render && result.steps) return render(result.steps, lang);
-  return result.explain ?? [];
+export function explainMiss(input: EvaluateInput, lang: ReportLanguage, holidayNames?: Readonly<Record<string, string>>): string[] {
+  return renderExplanation(evaluate(input).steps, lang, { holidayNames });
 }
