@@ -1,5 +1,5 @@
 import type { EvaluateNote, EvaluateResult, ExplainStep, Note, Target } from '../evaluate/types';
-import { formatterFor, type ReaderLanguage } from './format';
+import { type Formatter, formatterFor, type ReaderLanguage } from './format';
 import { de } from './messages/de';
 import { en } from './messages/en';
 import { ja } from './messages/ja';
@@ -30,8 +30,26 @@ export function renderNote(note: EvaluateNote, lang: ReaderLanguage): string {
   const messages = MESSAGES[lang];
   if (note.text !== undefined) return messages.policyNote(messages.texts[note.text] ?? note.text, note.source);
   const core = note as CoreNote;
+  const f = formatterFor(lang);
+  if (core.code === 'language-routed') return routing(core, messages, f);
   const values = core.code === 'out-of-scope' ? { ...core, offer: messages.texts[core.offer] ?? core.offer } : core;
-  return (messages.notes[core.code] as (n: CoreNote, ...rest: unknown[]) => string)(values, formatterFor(lang));
+  return (messages.notes[core.code] as (n: CoreNote, ...rest: unknown[]) => string)(values, f);
+}
+
+/** Where a routed request goes, how its receipt stands to the team's hours, and what English would change. */
+function routing(note: Extract<CoreNote, { code: 'language-routed' }>, messages: Messages, f: Formatter): string {
+  const words = messages.routing;
+  const route = words.route(note.team, note.calendar);
+  const received = f.when(note.submitted, note.zone);
+  const opening = note.opening ? f.when(note.opening, note.zone) : '';
+  const where =
+    note.received === 'open'
+      ? words.open(route, received)
+      : note.received === 'deferred'
+        ? words.deferred(route, received, opening)
+        : words.running(route, received, opening);
+  const { english } = note;
+  return english ? where + words.english(f.minutes(english.minutes), english.clock, f.when(english.deadline, note.zone)) : where;
 }
 
 /** A result as the CLI writes it (`sla batch`, `sla deadline --json`): the target, notes with their message, the explanation's lines. */

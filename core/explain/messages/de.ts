@@ -46,27 +46,21 @@ export const de: Messages = {
     'english-accepted': (n) =>
       `Der Kunde hat Englisch zugestimmt: Es gelten die englischen Bedingungen, keine Weiterleitung an das Team „${n.team}“ (${n.source}).`,
     'deferred-start': (n, f) => `Außerhalb von ${n.calendar} eingegangen; die Uhr startet am ${f.when(n.start, n.zone)}.`,
-    'language-routed': (n, f) => {
-      const route = `Weiterleiten an das Team „${n.team}“ — ${n.calendar}`;
-      const received = f.when(n.submitted, n.zone);
-      const opening = n.opening ? f.when(n.opening, n.zone) : '';
-      const routing =
-        n.received === 'open'
-          ? `${route}; innerhalb dieser Zeiten eingegangen (${received}): Die Uhr startet bei Eingang.`
-          : n.received === 'deferred'
-            ? `${route}; außerhalb dieser Zeiten eingegangen (${received}): Die Uhr startet mit der nächsten Öffnung des Teams, ${opening}.`
-            : `${route}; außerhalb dieser Zeiten eingegangen (${received}): Die 24/7-Uhr läuft ab Eingang; die Zeiten des Teams beginnen ${opening}.`;
-      const english = n.english
-        ? ` Wenn der Kunde Englisch akzeptiert: ${f.minutes(n.english.minutes)} ${n.english.clock === '24/7' ? '24/7' : 'Geschäftszeit'}, fällig ${f.when(n.english.deadline, n.zone)}.`
-        : '';
-      return routing + english;
-    },
     'out-of-scope': (n) => `Außerhalb des Leistungsumfangs: ${scopeMatches(n.matches)}. ${n.offer} (${n.offerSource})`,
     'in-scope': (n) => `Im Leistungsumfang: ${scopeMatches(n.matches)}.`,
     'scope-unclear': (n) =>
       n.reason === 'no-text'
         ? 'Kein Anfragetext zum Einordnen: Leistungsumfang bitte von Hand prüfen.'
         : 'Kein Schlüsselwort zum Leistungsumfang gefunden: bitte die Umfangstabelle von Hand prüfen.',
+  },
+  routing: {
+    route: (team, calendar) => `Weiterleiten an das Team „${team}“ — ${calendar}`,
+    open: (route, received) => `${route}; innerhalb dieser Zeiten eingegangen (${received}): Die Uhr startet bei Eingang.`,
+    deferred: (route, received, opening) =>
+      `${route}; außerhalb dieser Zeiten eingegangen (${received}): Die Uhr startet mit der nächsten Öffnung des Teams, ${opening}.`,
+    running: (route, received, opening) =>
+      `${route}; außerhalb dieser Zeiten eingegangen (${received}): Die 24/7-Uhr läuft ab Eingang; die Zeiten des Teams beginnen ${opening}.`,
+    english: (minutes, clock, due) => ` Wenn der Kunde Englisch akzeptiert: ${minutes} ${clock === '24/7' ? '24/7' : 'Geschäftszeit'}, fällig ${due}.`,
   },
   policyNote: (text, source) => `${text} (${source})`,
   texts: {

@@ -43,25 +43,18 @@ export const en: Messages = {
       `Support in ${f.language(n.language)} is not included for ${n.level}${n.source ? ` (${n.source})` : ''}: English terms apply.`,
     'english-accepted': (n) => `The customer agreed to English: English terms apply, no routing to the ${n.team} (${n.source}).`,
     'deferred-start': (n, f) => `Received outside ${n.calendar}; the clock starts at ${f.when(n.start, n.zone)}.`,
-    'language-routed': (n, f) => {
-      const route = `Route to the ${n.team} — ${n.calendar}`;
-      const received = f.when(n.submitted, n.zone);
-      const opening = n.opening ? f.when(n.opening, n.zone) : '';
-      const routing =
-        n.received === 'open'
-          ? `${route}; received during those hours (${received}): the clock starts at receipt.`
-          : n.received === 'deferred'
-            ? `${route}; received outside those hours (${received}): the clock starts at their next opening, ${opening}.`
-            : `${route}; received outside those hours (${received}): the 24/7 clock runs from receipt; the team's hours begin ${opening}.`;
-      const english = n.english
-        ? ` If the customer accepts English: ${f.minutes(n.english.minutes)} ${n.english.clock === '24/7' ? '24/7' : 'business hours'}, due ${f.when(n.english.deadline, n.zone)}.`
-        : '';
-      return routing + english;
-    },
     'out-of-scope': (n) => `Out of scope: ${scopeMatches(n.matches)}. ${n.offer} (${n.offerSource})`,
     'in-scope': (n) => `In scope: ${scopeMatches(n.matches)}.`,
     'scope-unclear': (n) =>
       n.reason === 'no-text' ? 'No request text to classify: check the scope by hand.' : 'No scope keyword matched: check the scope table by hand.',
+  },
+  routing: {
+    route: (team, calendar) => `Route to the ${team} — ${calendar}`,
+    open: (route, received) => `${route}; received during those hours (${received}): the clock starts at receipt.`,
+    deferred: (route, received, opening) => `${route}; received outside those hours (${received}): the clock starts at their next opening, ${opening}.`,
+    running: (route, received, opening) =>
+      `${route}; received outside those hours (${received}): the 24/7 clock runs from receipt; the team's hours begin ${opening}.`,
+    english: (minutes, clock, due) => ` If the customer accepts English: ${minutes} ${clock === '24/7' ? '24/7' : 'business hours'}, due ${due}.`,
   },
   policyNote: (text, source) => `${text} (${source})`,
   texts: {},

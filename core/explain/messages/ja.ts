@@ -44,27 +44,20 @@ export const ja: Messages = {
       `${n.level}には${f.language(n.language)}のサポートが含まれません${n.source ? `（${n.source}）` : ''}。英語の条件が適用されます。`,
     'english-accepted': (n) => `顧客は英語での対応に同意しています: 英語の条件が適用され、「${n.team}」への振り分けはありません（${n.source}）。`,
     'deferred-start': (n, f) => `${n.calendar}の時間外に受付。計測は ${f.when(n.start, n.zone)} に始まります。`,
-    'language-routed': (n, f) => {
-      const route = `「${n.team}」へ振り分け — ${n.calendar}`;
-      const received = f.when(n.submitted, n.zone);
-      const opening = n.opening ? f.when(n.opening, n.zone) : '';
-      const routing =
-        n.received === 'open'
-          ? `${route}。その時間内に受付（${received}）: 受付時点から計測が始まります。`
-          : n.received === 'deferred'
-            ? `${route}。その時間外に受付（${received}）: チームの次の営業開始 ${opening} から計測が始まります。`
-            : `${route}。その時間外に受付（${received}）: 24/7の計測は受付時点から進みます。チームの営業時間は ${opening} に始まります。`;
-      const english = n.english
-        ? `顧客が英語を受け入れる場合: ${n.english.clock === '24/7' ? '24/7で' : '営業時間で'}${f.minutes(n.english.minutes)}、期限 ${f.when(n.english.deadline, n.zone)}。`
-        : '';
-      return routing + english;
-    },
     'out-of-scope': (n) => `範囲外: ${scopeMatches(n.matches)}。${n.offer}（${n.offerSource}）`,
     'in-scope': (n) => `範囲内: ${scopeMatches(n.matches)}。`,
     'scope-unclear': (n) =>
       n.reason === 'no-text'
         ? '分類するリクエスト本文がありません: サポート範囲を手作業で確認してください。'
         : 'サポート範囲のキーワードに一致しません: 範囲表を手作業で確認してください。',
+  },
+  routing: {
+    route: (team, calendar) => `「${team}」へ振り分け — ${calendar}`,
+    open: (route, received) => `${route}。その時間内に受付（${received}）: 受付時点から計測が始まります。`,
+    deferred: (route, received, opening) => `${route}。その時間外に受付（${received}）: チームの次の営業開始 ${opening} から計測が始まります。`,
+    running: (route, received, opening) =>
+      `${route}。その時間外に受付（${received}）: 24/7の計測は受付時点から進みます。チームの営業時間は ${opening} に始まります。`,
+    english: (minutes, clock, due) => `顧客が英語を受け入れる場合: ${clock === '24/7' ? '24/7で' : '営業時間で'}${minutes}、期限 ${due}。`,
   },
   policyNote: (text, source) => `${text}（${source}）`,
   texts: {
