@@ -1,24 +1,12 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { DOMParser } from 'linkedom';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../core/cli/main';
+import { sla } from './run-sla';
 
 /** `sla report`: exit codes, the CSV and HTML files parsed back, and the deadlines behind the counts against `sla batch`. */
-
-async function sla(args: string[], stdin = '') {
-  let out = '';
-  let err = '';
-  const code = await run(args, {
-    stdin: Readable.from([stdin]),
-    stdout: { write: (text: string) => (out += text) },
-    stderr: { write: (text: string) => (err += text) },
-  });
-  return { code, out, err };
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'sla-report-'));
 const file = (name: string, text: string) => {

@@ -2,26 +2,12 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { builtinPolicies, evaluate, type EvaluateInput, type Policy, renderResult } from '../../core';
+import { sla } from './run-sla';
 
 /** An evaluate() result as the CLI prints it: notes and explanation in English words. */
 const english = (input: EvaluateInput) => renderResult(evaluate(input), 'en');
-import { run } from '../../core/cli/main';
-
-/** Runs the CLI in this process, as the bin does, on buffers instead of the process's streams. */
-async function sla(args: string[], stdin = '') {
-  let out = '';
-  let err = '';
-  const code = await run(args, {
-    stdin: Readable.from([stdin]),
-    stdout: { write: (text: string) => (out += text) },
-    stderr: { write: (text: string) => (err += text) },
-    localZone: 'Europe/Berlin',
-  });
-  return { code, out, err };
-}
 
 describe('sla deadline', () => {
   it('prints the deadline in the policy zone and the local zone, time left, notes and the explanation', async () => {
