@@ -3,12 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SECTIONS } from '../../entrypoints/options/route';
 import { violations } from './support/axe';
 import { type ExtensionBrowser, launchExtension } from './support/chromium';
+import { launchFirefox, openExtensionPage } from './support/firefox';
 import { seedSettings } from './support/settings';
 
 /**
  * The options page in real Chromium in English, German and Japanese: axe-core (with target-size) finds
  * nothing in any section (nor in the contract form, the delete question and the preview's timeline),
- * and at 760 px the contract table fits without scrolling sideways.
+ * and at 760 px the contract table fits without scrolling sideways. In Firefox, form controls are the
+ * size of their labels.
  */
 
 
@@ -93,6 +95,43 @@ for (const lang of ['en', 'de', 'ja'] as const) {
       });
       expect(widths.table[0]).toBeLessThanOrEqual(widths.table[1] as number);
       expect(widths.page[0]).toBeLessThanOrEqual(widths.page[1] as number);
+      // Labels and column headers never wrap inside a word ("絞り込み", "レベルまたはロール" stay whole).
+      const broken = await page.evaluate(() =>
+        [...document.querySelectorAll('.toolbar .label-text, table.contracts thead th')]
+          .filter((el) => {
+            // The line tops of its text (not of the boxes around it, such as a sort button).
+            const lines = new Set<number>();
+            const texts = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+            for (let text = texts.nextNode(); text; text = texts.nextNode()) {
+              const range = document.createRange();
+              range.selectNodeContents(text);
+              for (const rect of range.getClientRects()) if (rect.width > 0) lines.add(Math.round(rect.top));
+            }
+            return lines.size > 1 && !/\s/.test(el.textContent?.trim() ?? '');
+          })
+          .map((el) => el.textContent),
+      );
+      expect(broken).toEqual([]);
     });
   });
 }
+
+describe('options page in Firefox', () => {
+  it('draws every form control of the contract form at its label’s size', async () => {
+    const firefox = await launchFirefox({ extensionPages: true });
+    try {
+      const page = await openExtensionPage(firefox, 'options.html#/contracts/new?name=Cascade');
+      await page.waitForFunction(() => document.querySelector('form .field input') !== null, { timeout: 20_000 });
+      const sizes = await page.evaluate(() =>
+        [...document.querySelectorAll('form .field')].map((field) => {
+          const size = (selector: string) => getComputedStyle(field.querySelector(selector) as Element).fontSize;
+          return { label: size('label'), control: size('input, select, textarea') };
+        }),
+      );
+      expect(sizes.length).toBeGreaterThan(5);
+      expect(sizes.filter((s) => s.label !== s.control)).toEqual([]);
+    } finally {
+      await firefox.close();
+    }
+  }, 60_000);
+});
