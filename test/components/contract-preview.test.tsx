@@ -159,10 +159,26 @@ describe('options: contract preview', { timeout: 20_000 }, () => {
     expect(screen.getByText("Tickets from a@globex.com go to Globex (matched by address): the agent's badge uses Globex's contract.")).toBeTruthy();
   });
 
-  it('shows the badge in German and Japanese', async () => {
-    for (const [locale, customer, type, feature, expected] of [
-      ['de', 'Kunde', 'Anfrageart', 'Funktionswunsch', 'Keine Frist · Funktionswunsch'],
-      ['ja', '顧客', '問い合わせの種類', '機能要望', '期限なし · 機能要望'],
+  it('shows the badge, its notes and the explanation in German and Japanese', async () => {
+    for (const [locale, customer, type, feature, expected, note, step] of [
+      [
+        'de',
+        'Kunde',
+        'Anfrageart',
+        'Funktionswunsch',
+        'Keine Frist · Funktionswunsch',
+        'Feature Requests werden für ein künftiges Release vorgemerkt; es besteht keine Reaktionspflicht. (§1.5)',
+        'Feature Request: keine angestrebte Erstreaktionszeit (§1.5).',
+      ],
+      [
+        'ja',
+        '顧客',
+        '問い合わせの種類',
+        '機能要望',
+        '期限なし · 機能要望',
+        '機能リクエストは将来のリリースに向けて記録されます。応答の義務はありません。（§1.5）',
+        '機能リクエスト: 初回応答の目標時間はありません（§1.5）。',
+      ],
     ] as const) {
       await installI18n(locale);
       const user = userEvent.setup();
@@ -170,6 +186,9 @@ describe('options: contract preview', { timeout: 20_000 }, () => {
       expect(await screen.findByRole('combobox', { name: customer })).toHaveProperty('value', 'ACME');
       await user.selectOptions(screen.getByLabelText(type), feature);
       expect(screen.getByTestId('preview-badge').textContent).toBe(expected);
+      // The core's note and the explanation's step, each in the badge's popover and in the result.
+      expect(screen.getAllByText(note)).toHaveLength(2);
+      expect(screen.getAllByText(step)).toHaveLength(2);
       unmount();
     }
   });
