@@ -70,12 +70,14 @@ export function ContractsSection({ route }: { route: Route }) {
   const index =
     editing?.kind === 'new' ? settings.customers.length : editing ? settings.customers.findIndex((c) => c.id === editing.id) : -1;
 
+  // A contract deleted elsewhere (another tab, a bulk change) closes its form.
+  const formOpen = editing !== null && index >= 0;
   /** Runs `proceed` at once, or after the team lead agreed to drop the form's unsaved edits. */
   const guarded = useCallback(
-    (proceed: () => void) => (editing && dirty ? setQuestion({ kind: 'discard', proceed }) : proceed()),
-    [editing, dirty],
+    (proceed: () => void) => (formOpen && dirty ? setQuestion({ kind: 'discard', proceed }) : proceed()),
+    [formOpen, dirty],
   );
-  useLeaveGuard(editing !== null && dirty, guarded);
+  useLeaveGuard(formOpen && dirty, guarded);
 
   useEffect(() => {
     if (!focusNew) return;
@@ -141,7 +143,7 @@ export function ContractsSection({ route }: { route: Route }) {
         )}
       </div>
       <ErrorList errors={formProblems(errors, settings)} refused />
-      {editing && index >= 0 && (
+      {editing && formOpen && (
         <CustomerForm
           key={editing.kind === 'new' ? 'new' : editing.id}
           initial={settings.customers[index] ?? fresh}
