@@ -66,6 +66,12 @@ const given = (value: string | undefined): string | undefined => {
   return text ? text : undefined;
 };
 
+/** How exports write a time that is not there: an empty cell, or RT's "Not set". */
+const givenTime = (value: string | undefined): string | undefined => {
+  const text = given(value);
+  return text === undefined || text.toLowerCase() === 'not set' ? undefined : text;
+};
+
 export function createRowResolver(options: ReportOptions): (row: ReportRow) => ResolvedRow | BadRowReason {
   const settings: Settings | undefined = options.settings;
   const index = settings ? buildContractIndex(settings) : undefined;
@@ -79,7 +85,7 @@ export function createRowResolver(options: ReportOptions): (row: ReportRow) => R
     readTime(text, inputZone, formats) ?? { code: 'unparsable-date', field, value: text };
 
   return (row) => {
-    const submittedText = given(row.submitted);
+    const submittedText = givenTime(row.submitted);
     if (!submittedText) return { code: 'missing-submitted', field: 'submitted' };
     const submitted = time('submitted', submittedText);
     if (typeof submitted !== 'string') return submitted;
@@ -158,7 +164,7 @@ function firstReply(
   submitted: string,
   time: (field: 'firstReply', text: string) => string | BadRowReason,
 ): number | undefined | BadRowReason {
-  const text = given(row.firstReply);
+  const text = givenTime(row.firstReply);
   if (text) {
     const iso = time('firstReply', text);
     return typeof iso === 'string' ? Date.parse(iso) : iso;

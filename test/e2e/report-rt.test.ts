@@ -141,8 +141,8 @@ describe("SLA report of RT's search results, read through REST2", () => {
     const header = (lines[0] ?? '').split('\t');
     const told = header.indexOf('FirstReply');
     expect(told).toBeGreaterThan(0);
-    // RT writes "Not set" for a date it has not; an export's empty cell says the same.
-    const text = lines.map((line, i) => (i === 0 ? line : line.split('\t').map((cell, c) => (c === told && cell === 'Not set' ? '' : cell)).join('\t'))).join('\n');
+    // RT writes "Not set" for a date it has not: the report reads it as no reply, as the file is.
+    const text = lines.join('\n');
     for (const ticket of rt.tickets) {
       const cells = lines.find((line) => line.startsWith(`${ticket.id}\t`))?.split('\t') ?? [];
       expect(cells[told] === 'Not set', `#${ticket.id} Told is its first reply`).toBe(!ticket.replied);

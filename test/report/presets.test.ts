@@ -58,6 +58,15 @@ describe('export presets', () => {
     expect(result.totals.noTargetBy).toEqual({ 'no-response-times': 1 });
   });
 
+  it("RT's \"Not set\" for a date it has not is no first reply, and no submission time — never an unreadable date", async () => {
+    const text = 'id\tPriority\tCreated\tFirstReply\tCustomField.{Customer}\n1\tUrgent\tFri Dec 04 13:43:00 2026\tNot set\tAcme Robotics\n2\tUrgent\tNot set\tNot set\tAcme Robotics\n';
+    const report = createReport({ settings: Settings.parse(rtSettings('http://127.0.0.1:8085')), now: Date.parse('2026-12-04T15:00:00Z'), adapter: 'rt', priorityMap: PRESETS.rt.priorityMap });
+    await readReportFile(text, 'tsv', PRESETS.rt, report);
+    const result = report.result();
+    expect(result.bad.listed).toEqual([{ row: 3, code: 'missing-submitted', field: 'submitted' }]);
+    expect(result.worst).toMatchObject([{ id: '1', state: 'open-late', overdueMinutes: 17 }]);
+  });
+
   it("Zendesk's CSV: times in the site's zone, the first reply from “First reply time in minutes”", async () => {
     const { summary, result } = await run('zendesk-export.csv', 'zendesk');
     expect(summary.format).toBe('csv');
