@@ -2,11 +2,10 @@ import { DateTime } from 'luxon';
 import { parseArgs } from 'node:util';
 import { EvaluateError } from '../evaluate/error';
 import { evaluate } from '../evaluate/evaluate';
-import { formatInZone, formatMinutes } from '../evaluate/format';
 import type { EvaluateInput } from '../evaluate/types';
 import { type RenderedResult, renderResult } from '../explain/render';
 import { getPolicy } from '../policy/builtin';
-import { READER_LANGUAGES } from '../explain/format';
+import { formatterFor, READER_LANGUAGES, type ReaderLanguage } from '../explain/format';
 import type { CliIo } from './io';
 import { readerLanguageFlag } from './lang';
 
@@ -64,7 +63,7 @@ export function runDeadline(args: string[], io: CliIo): number {
     return 2;
   }
   const localZone = io.localZone ?? DateTime.local().zoneName ?? 'UTC';
-  io.stdout.write(`${describe(result, typeof input.policy === 'string' ? input.policy : '', now, localZone)}\n`);
+  io.stdout.write(`${describe(result, typeof input.policy === 'string' ? input.policy : '', now, localZone, lang)}\n`);
   return 0;
 }
 
@@ -75,29 +74,83 @@ function flagName(path: Array<string | number>): string {
   return `--${String(field).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 }
 
-function describe(result: RenderedResult, policyId: string, now: number, localZone: string): string {
+/** The frame of `sla deadline`'s text around the core's notes and explanation, per --lang. */
+const WORDS: Record<ReaderLanguage, Record<'deadline' | 'target' | 'clock' | 'left' | 'overdue' | 'notes' | 'explanation', string> & {
+  starts(when: string): string;
+  by(time: string): string;
+  none: string;
+  local: string;
+  businessHours: string;
+}> = {
+  en: {
+    deadline: 'Deadline:',
+    target: 'Target:',
+    clock: 'Clock:',
+    left: 'Time left:',
+    overdue: 'Overdue:',
+    notes: 'Notes:',
+    explanation: 'Explanation:',
+    starts: (when) => `starts ${when}`,
+    by: (time) => `by ${time}`,
+    none: 'none (no first-response target applies)',
+    local: 'local',
+    businessHours: 'business hours',
+  },
+  de: {
+    deadline: 'Frist:',
+    target: 'Ziel:',
+    clock: 'Uhr:',
+    left: 'Restzeit:',
+    overdue: 'Überfällig:',
+    notes: 'Hinweise:',
+    explanation: 'Erklärung:',
+    starts: (when) => `startet ${when}`,
+    by: (time) => `seit ${time}`,
+    none: 'keine (es gilt keine angestrebte Erstreaktionszeit)',
+    local: 'lokal',
+    businessHours: 'Geschäftszeit',
+  },
+  ja: {
+    deadline: '期限:',
+    target: '目標:',
+    clock: '計測:',
+    left: '残り:',
+    overdue: '超過:',
+    notes: '注記:',
+    explanation: '説明:',
+    starts: (when) => `${when} に開始`,
+    by: (time) => time,
+    none: 'なし（初回応答の目標はありません）',
+    local: 'ローカル',
+    businessHours: '営業時間',
+  },
+};
+
+function describe(result: RenderedResult, policyId: string, now: number, localZone: string, lang: ReaderLanguage): string {
+  const words = WORDS[lang];
+  const f = formatterFor(lang);
+  const label = (text: string) => text.padEnd(12);
   const lines: string[] = [];
   const target = result.target;
   if (target) {
-    const deadline = Date.parse(target.deadline);
     const policyZone = zoneOf(policyId, target.calendar);
-    const left = deadline - now;
+    const left = Date.parse(target.deadline) - now;
     lines.push(
-      `Deadline:   ${formatInZone(deadline, policyZone)}  (${policyZone})`,
-      `            ${formatInZone(deadline, localZone)}  (local, ${localZone})`,
-      `            ${target.deadline}`,
-      `Target:     ${formatMinutes(target.minutes)} ${target.clock === '24/7' ? '24/7' : `business hours (${target.calendar})`} — ${target.source}`,
-      `Clock:      starts ${formatInZone(Date.parse(target.start), policyZone)}`,
-      left >= 0 ? `Time left:  ${formatMinutes(left / 60_000)}` : `Overdue:    by ${formatMinutes(-left / 60_000)}`,
+      `${label(words.deadline)}${f.when(target.deadline, policyZone)}  (${policyZone})`,
+      `${label('')}${f.when(target.deadline, localZone)}  (${words.local}, ${localZone})`,
+      `${label('')}${target.deadline}`,
+      `${label(words.target)}${f.minutes(target.minutes)} ${target.clock === '24/7' ? '24/7' : `${words.businessHours} (${target.calendar})`} — ${target.source}`,
+      `${label(words.clock)}${words.starts(f.when(target.start, policyZone))}`,
+      left >= 0 ? `${label(words.left)}${f.minutes(left / 60_000)}` : `${label(words.overdue)}${words.by(f.minutes(-left / 60_000))}`,
     );
   } else {
-    lines.push('Deadline:   none (no first-response target applies)');
+    lines.push(`${label(words.deadline)}${words.none}`);
   }
   if (result.notes.length) {
-    lines.push('Notes:');
+    lines.push(words.notes);
     for (const note of result.notes) lines.push(`  - [${note.code}] ${note.message}`);
   }
-  lines.push('Explanation:');
+  lines.push(words.explanation);
   for (const [i, step] of result.explain.entries()) lines.push(`  ${i + 1}. ${step}`);
   return lines.join('\n');
 }

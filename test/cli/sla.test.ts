@@ -29,16 +29,19 @@ describe('sla deadline', () => {
     expect(json.explain).toContain('Level: Standard (§4).');
   });
 
-  it('--lang de and --lang ja write notes and explanation in German and Japanese; dates stay in the contract zone', async () => {
+  it('--lang de and --lang ja write the deadline, notes and explanation in German and Japanese; dates stay in the contract zone', async () => {
     const args = ['deadline', '--policy', 'velostrata-1.2', '--level', 'gold', '--priority', 'P1', '--submitted', '2019-07-06T10:00:00+09:00', '--language', 'ja', '--now', '2019-07-08T00:30:00Z'];
     const de = await sla([...args, '--lang', 'de']);
     expect(de.code).toBe(0);
     expect(de.out).toContain('[language-routed] Weiterleiten an das Team „Japanese-language support team“');
     expect(de.out).toContain('Wenn der Kunde Englisch akzeptiert: 1 Std. 24/7, fällig Sa 2019-07-06 11:00 JST.');
-    expect(de.out).toMatch(/Explanation:\n {2}1\. Vertrag: /);
+    expect(de.out).toContain('Frist:      Mo 2019-07-08 10:00 JST  (Asia/Tokyo)\n            Mo 2019-07-08 03:00 CEST  (lokal, Europe/Berlin)');
+    expect(de.out).toContain('Restzeit:   30 Min.');
+    expect(de.out).toMatch(/Erklärung:\n {2}1\. Vertrag: /);
     const ja = await sla([...args, '--lang', 'ja']);
     expect(ja.out).toContain('[deferred-start] Japan business hours (Mon–Fri 09:00–17:00 JST)の時間外に受付。計測は 2019-07-08(月) 09:00 JST に始まります。');
     expect(ja.out).toContain('ルール: P1 → 営業時間で1時間以内に初回応答（§3.3、日本語のリクエスト）。');
+    expect(ja.out).toContain('期限:         2019-07-08(月) 10:00 JST  (Asia/Tokyo)');
     const bad = await sla([...args, '--lang', 'fr']);
     expect(bad.code).toBe(2);
     expect(bad.err).toBe('sla deadline: --lang: one of en, de, ja\n');
