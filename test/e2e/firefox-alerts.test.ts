@@ -1,7 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DrillRow, type DrillServer, drillSettings, startDrill } from './support/drill-helpdesk';
-import { type FirefoxExtension, launchFirefox, waitForFirefoxBadges } from './support/firefox';
+import { type DrillServer, drillManaged, startDrill, TWO_TABS } from './support/drill-helpdesk';
+import { type FirefoxExtension, launchFirefox, openBadgedTabs } from './support/firefox';
 
 /**
  * Firefox (MV3, firefox-esr): desktop alerts from two background tabs of the drill helpdesk, listed
@@ -13,32 +13,15 @@ import { type FirefoxExtension, launchFirefox, waitForFirefoxBadges } from './su
  * setting. The popup's list of both tabs' tickets, in the real popup page, is in firefox-pages.test.ts.
  */
 
-// At risk ~15 s after the page is served, breached after ~30 s.
-const QUEUE_A: DrillRow[] = [{ id: '101', subject: 'Checkout down', priority: 'Urgent', submittedAgo: 30 }];
-const QUEUE_B: DrillRow[] = [
-  // At risk already, breached ~20 s after the page is served: always due before 101.
-  { id: '201', subject: 'Invoice wrong', priority: 'High', submittedAgo: 100 },
-  { id: '202', subject: 'New user', priority: 'High', submittedAgo: 5 },
-];
-
 let drill: DrillServer;
 let firefox: FirefoxExtension;
 let pageA: Page;
 let pageB: Page;
 
 beforeAll(async () => {
-  drill = await startDrill({ '/a': QUEUE_A, '/b': QUEUE_B }, 'rt');
-  const settings = drillSettings();
-  firefox = await launchFirefox({
-    managed: { customers: settings.customers, customPolicies: settings.customPolicies, readHelpdeskApis: false, alerts: { enabled: true } },
-    timeZone: 'UTC',
-  });
-  pageA = await firefox.browser.newPage();
-  await pageA.goto(`${drill.origin}/a`);
-  pageB = await firefox.browser.newPage();
-  await pageB.goto(`${drill.origin}/b`);
-  await waitForFirefoxBadges(pageA, QUEUE_A.length);
-  await waitForFirefoxBadges(pageB, QUEUE_B.length);
+  drill = await startDrill(TWO_TABS, 'rt');
+  firefox = await launchFirefox({ managed: drillManaged({ alerts: { enabled: true } }), timeZone: 'UTC' });
+  [pageA, pageB] = (await openBadgedTabs(firefox, drill.origin, TWO_TABS)) as [Page, Page];
 }, 120_000);
 
 afterAll(async () => {

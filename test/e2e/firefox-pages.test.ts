@@ -6,8 +6,8 @@ import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatInstant } from '../../components/format';
 import { evaluate } from '../../core';
-import { type DrillRow, type DrillServer, drillSettings, startDrill } from './support/drill-helpdesk';
-import { type FirefoxExtension, launchFirefox, openExtensionPage, waitForFirefoxBadges } from './support/firefox';
+import { type DrillServer, drillManaged, startDrill, TWO_TABS } from './support/drill-helpdesk';
+import { type FirefoxExtension, launchFirefox, openBadgedTabs, openExtensionPage } from './support/firefox';
 import { addressOf, nameOf, teamCsv } from './support/team-csv';
 
 /**
@@ -20,13 +20,6 @@ import { addressOf, nameOf, teamCsv } from './support/team-csv';
 
 // The drill lists times as RT does by default, in UTC, read in the browser's zone.
 const ZONE = 'UTC';
-// As in firefox-alerts.test.ts: 201 is due before 101, both before 202, whatever their states when read.
-const QUEUE_A: DrillRow[] = [{ id: '101', subject: 'Checkout down', priority: 'Urgent', submittedAgo: 30 }];
-const QUEUE_B: DrillRow[] = [
-  { id: '201', subject: 'Invoice wrong', priority: 'High', submittedAgo: 100 },
-  { id: '202', subject: 'New user', priority: 'High', submittedAgo: 5 },
-];
-
 let drill: DrillServer;
 let firefox: FirefoxExtension;
 let files: string;
@@ -60,19 +53,10 @@ const text = async (page: Page, selector: string) => spaces(await page.$eval(sel
 
 beforeAll(async () => {
   files = await mkdtemp(join(tmpdir(), 'sla-lens-ff-pages-'));
-  drill = await startDrill({ '/a': QUEUE_A, '/b': QUEUE_B }, 'rt');
-  const settings = drillSettings();
-  firefox = await launchFirefox({
-    managed: { customers: settings.customers, customPolicies: settings.customPolicies, readHelpdeskApis: false },
-    timeZone: ZONE,
-    extensionPages: true,
-  });
-  const pageA = await firefox.browser.newPage();
-  await pageA.goto(`${drill.origin}/a`);
-  pageB = await firefox.browser.newPage();
-  await pageB.goto(`${drill.origin}/b`);
-  await waitForFirefoxBadges(pageA, QUEUE_A.length);
-  await waitForFirefoxBadges(pageB, QUEUE_B.length);
+  // 201 is due before 101, both before 202, whatever their states when read.
+  drill = await startDrill(TWO_TABS, 'rt');
+  firefox = await launchFirefox({ managed: drillManaged(), timeZone: ZONE, extensionPages: true });
+  pageB = (await openBadgedTabs(firefox, drill.origin, TWO_TABS))[1] as Page;
 }, 120_000);
 
 afterAll(async () => {

@@ -60,6 +60,25 @@ export function drillSettings(): SettingsInput {
   };
 }
 
+/**
+ * Two helpdesk tabs for the Firefox tests: /a's 101 is at risk ~15 s after the page is served and
+ * breached after ~30 s; /b's 201 is at risk already and breached ~20 s after (always due before
+ * 101), its 202 has two minutes to go.
+ */
+export const TWO_TABS: Record<'/a' | '/b', DrillRow[]> = {
+  '/a': [{ id: '101', subject: 'Checkout down', priority: 'Urgent', submittedAgo: 30 }],
+  '/b': [
+    { id: '201', subject: 'Invoice wrong', priority: 'High', submittedAgo: 100 },
+    { id: '202', subject: 'New user', priority: 'High', submittedAgo: 5 },
+  ],
+};
+
+/** The drill's contracts as IT pushes them to Firefox (managed storage carries no recipes: list the queues in RT's format). */
+export function drillManaged(extra: Record<string, unknown> = {}): Record<string, unknown> {
+  const settings = drillSettings();
+  return { customers: settings.customers, customPolicies: settings.customPolicies, readHelpdeskApis: false, ...extra };
+}
+
 export interface DrillServer {
   origin: string;
   /** When each served page's tickets were submitted (ms), by ticket id. */

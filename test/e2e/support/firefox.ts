@@ -97,6 +97,18 @@ export async function openExtensionPage(firefox: FirefoxExtension, path: string)
   return page;
 }
 
+/** Opens each queue of a helpdesk in a tab of its own, in order, and waits for all their badges. */
+export async function openBadgedTabs(firefox: FirefoxExtension, origin: string, queues: Record<string, unknown[]>): Promise<Page[]> {
+  const pages: Page[] = [];
+  for (const path of Object.keys(queues)) {
+    const page = await firefox.browser.newPage();
+    await page.goto(`${origin}${path}`);
+    pages.push(page);
+  }
+  for (const [i, rows] of Object.values(queues).entries()) await waitForFirefoxBadges(pages[i] as Page, rows.length);
+  return pages;
+}
+
 /** Waits until `count` badges carry a state, then reads them (as support/badges.ts does in Chromium). */
 export async function waitForFirefoxBadges(page: Page, count: number, timeout = 20_000): Promise<BadgeReading[]> {
   await page.waitForFunction(
