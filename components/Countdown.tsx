@@ -4,8 +4,8 @@ import { formatDuration } from './format';
 
 /**
  * "Due in 3 hr, 5 min" / "Overdue by 20 min". A timer (not a live region: a screen reader would read it
- * out every minute) that can be focused to hear it; only a change of state — the deadline passing
- * while it is shown — is announced.
+ * out every minute) that can be focused to hear it; only a change of state is announced: the deadline
+ * passing while it is shown, or a new deadline still ahead of an overdue one.
  */
 export function Countdown({ deadline, now }: { deadline: number; now: number }) {
   const left = deadline - now;
@@ -16,7 +16,7 @@ export function Countdown({ deadline, now }: { deadline: number; now: number }) 
   useEffect(() => {
     if (was.current === overdue) return;
     was.current = overdue;
-    setAnnounced(text);
+    setAnnounced(overdue ? i18n.t('countdown.passed') : text);
   }, [overdue, text]);
   return (
     <>

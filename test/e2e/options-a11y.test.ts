@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SettingsInput } from '../../core/settings/schema';
 import { SECTIONS } from '../../entrypoints/options/route';
 import { violations } from './support/axe';
 import { type ExtensionBrowser, launchExtension } from './support/chromium';
@@ -32,7 +33,7 @@ const SETTINGS = {
     { id: 'cascade', name: 'Cascade', domains: ['cascade.example'], policy: 'velostrata-4.0', region: 'emea' },
   ],
   holidays: { 'jp-team': { name: 'Japan team', calendar: 'japan', dates: [{ date: '2026-05-04', name: 'Greenery Day' }] } },
-} as const;
+} satisfies SettingsInput;
 
 for (const lang of ['en', 'de', 'ja'] as const) {
   describe(`options page in ${lang} (Chromium)`, () => {
