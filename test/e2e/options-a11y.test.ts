@@ -9,9 +9,9 @@ import { seedSettings } from './support/settings';
 
 /**
  * The options page in real Chromium in English, German and Japanese: axe-core (with target-size) finds
- * nothing in any section (nor in the contract form, the delete question and the preview's timeline),
- * and at 760 px the contract table fits without scrolling sideways. In Firefox, form controls are the
- * size of their labels.
+ * nothing in any section, nor in the contract form, the delete question, the preview's timeline and
+ * the popup's; at 760 px the contract table fits without scrolling sideways. In Firefox, form
+ * controls are the size of their labels.
  */
 
 
@@ -83,6 +83,13 @@ for (const lang of ['en', 'de', 'ja'] as const) {
       await page.locator('[data-customer-id="cascade"] [data-action="delete"]').click();
       await page.getByRole('alertdialog').waitFor();
       expect({ form, dialog: await violations(page) }).toEqual({ form: [], dialog: [] });
+    });
+
+    it('axe finds nothing in the popup with its deadline, countdown and timeline', async () => {
+      await page.setViewportSize({ width: 420, height: 900 });
+      await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+      await page.locator('.timeline-figure').waitFor();
+      expect(await violations(page)).toEqual([]);
     });
 
     it('fits the contract table into a 760 px window without scrolling sideways', async () => {
