@@ -15,6 +15,9 @@ export default defineConfig({
           exclude: ['test/e2e/**'],
           setupFiles: ['test/setup.ts'],
           environment: 'node',
+          // Component tests type through user-event in happy-dom: well under a second idle, several
+          // on a busy 2-core CI machine (vitest's default of 5 s is too tight there).
+          testTimeout: 30_000,
         },
       },
       {

@@ -8,7 +8,8 @@ import { ErrorList, type PathError } from './ErrorList';
 import { evaluateSafe } from './evaluate-safe';
 import { Field } from './Field';
 import { formatInstant, localZone } from './format';
-import { contractZone, holidayNames, policyChoices, policyZones, regionChoices, teamHolidays } from './policy-choices';
+import { explanationNames, holidayNames } from '@/core/settings/holiday-names';
+import { contractZone, policyChoices, policyZones, regionChoices, teamHolidays } from './policy-choices';
 import { PolicySelect } from './PolicySelect';
 import { RegionSelect } from './RegionSelect';
 import { SubmittedFields, submissionError, useSubmission } from './SubmittedFields';
@@ -148,7 +149,12 @@ export function DeadlineForm({ settings }: { settings: Pick<Settings, 'customPol
       </form>
       {evaluation && <ErrorList errors={labelled(evaluation.errors)} />}
       {evaluation?.result && policy && submittedIso && (
-        <DeadlineResult result={evaluation.result} contractZone={contractZone(policy, evaluation.result) ?? zone} now={now}>
+        <DeadlineResult
+          result={evaluation.result}
+          contractZone={contractZone(policy, evaluation.result) ?? zone}
+          now={now}
+          names={explanationNames(settings.holidays, regionValue || policy.defaultRegion)}
+        >
           {evaluation.result.target && submission.zone !== zone && (
             <p className="muted" data-testid="deadline-submitted-zone">
               {i18n.t('adhoc.inSubmittedZone', [formatInstant(evaluation.result.target.deadline, submission.zone)])}
@@ -162,7 +168,7 @@ export function DeadlineForm({ settings }: { settings: Pick<Settings, 'customPol
               now,
               region: regionValue || undefined,
               holidays: teamHolidays(settings, regionValue || policy.defaultRegion),
-              holidayNames: holidayNames(settings),
+              holidayNames: holidayNames(settings.holidays, regionValue || policy.defaultRegion),
               zone,
             })}
           />

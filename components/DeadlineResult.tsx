@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { i18n } from '#i18n';
 import type { EvaluateResult } from '@/core/evaluate/types';
 import { readerLanguage } from '@/core/explain/format';
-import { renderExplanation, renderNote } from '@/core/explain/render';
+import { type RenderOptions, renderExplanation, renderNote } from '@/core/explain/render';
 import { Countdown } from './Countdown';
 import { formatDuration, formatInstant, localZone } from './format';
 
@@ -14,15 +14,15 @@ export function DeadlineResult({
   result,
   contractZone,
   now,
-  holidayNames,
+  names,
   children,
 }: {
   result: EvaluateResult;
   /** The zone of the calendar the target counts in (e.g. Asia/Tokyo for a Japanese-routed request). */
   contractZone: string;
   now: number;
-  /** Names of the team's holidays by day, for the explanation's skipped holidays. */
-  holidayNames?: Record<string, string>;
+  /** The team's holiday and region names for the explanation (`explanationNames`). */
+  names?: RenderOptions;
   /** Shown right under the deadline (the timeline). */
   children?: ReactNode;
 }) {
@@ -30,7 +30,7 @@ export function DeadlineResult({
   const zone = localZone();
   // The core's notes and explanation in the language of the UI's messages.
   const lang = readerLanguage(i18n.t('badge.locale'));
-  const steps = renderExplanation(result.steps, lang, { holidayNames });
+  const steps = renderExplanation(result.steps, lang, names);
   return (
     <section className="result" aria-label={i18n.t('result.title')}>
       {target ? (

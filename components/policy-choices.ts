@@ -25,12 +25,6 @@ export function teamHolidays(settings: Pick<Settings, 'holidays'>, region: strin
 }
 
 /** yyyy-mm-dd → holiday name across the team's lists, for timeline labels. */
-export function holidayNames(settings: Pick<Settings, 'holidays'>): Record<string, string> {
-  const names: Record<string, string> = {};
-  for (const list of Object.values(settings.holidays)) for (const d of list.dates) if (d.name) names[d.date] = d.name;
-  return names;
-}
-
 /** The zone a policy's business hours are in (its main calendar's; a policy without targets may have none). */
 export function policyZone(policy: Policy): string | undefined {
   const main = policy.calendar ? policy.calendars[policy.calendar] : Object.values(policy.calendars)[0];

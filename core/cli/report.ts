@@ -8,7 +8,7 @@ import { readReportFile, sniffFormat } from '../report/read';
 import { reportToCsv } from '../report/render-csv';
 import { reportToHtml } from '../report/render-html';
 import { reportToText } from '../report/render-text';
-import { holidayNames } from '../report/table';
+import { explanationNames } from '../settings/holiday-names';
 import { REPORT_LANGUAGES, type ReportLanguage } from '../report/words';
 import { jsonLines, jsonSyntaxError, lineOf } from '../settings/json-lines';
 import type { Settings } from '../settings/schema';
@@ -91,7 +91,7 @@ export async function runReport(args: string[], io: CliIo): Promise<number> {
   const render = {
     lang: values.lang,
     customPolicies: settings?.customPolicies,
-    holidayNames: holidayNames(settings),
+    names: explanationNames(settings?.holidays),
     noFirstReplyColumn,
     lines: format === 'jsonl',
   };

@@ -15,6 +15,8 @@ const MESSAGES: Record<ReaderLanguage, Messages> = { en, de, ja };
 export interface RenderOptions {
   /** Holiday names by day (yyyy-mm-dd), e.g. from the team's holiday lists: named where the explanation lists skipped holidays. */
   holidayNames?: Readonly<Record<string, string>>;
+  /** Holiday regions by name (a team list's own name, e.g. "Tokyo office"); the built-in regions are named in each language. */
+  regionNames?: Readonly<Record<string, string>>;
 }
 
 /** The explanation, one line per step. */
@@ -22,7 +24,7 @@ export function renderExplanation(steps: readonly ExplainStep[], lang: ReaderLan
   const messages = MESSAGES[lang];
   const f = formatterFor(lang);
   // Each step's own message: the table is typed per code, the call by the union.
-  return steps.map((step) => (messages.steps[step.code] as (s: ExplainStep, ...rest: unknown[]) => string)(step, f, options.holidayNames));
+  return steps.map((step) => (messages.steps[step.code] as (s: ExplainStep, ...rest: unknown[]) => string)(step, f, options));
 }
 
 /** One note in words. */

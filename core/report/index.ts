@@ -11,6 +11,7 @@ export { type FileFormat, type ReadSummary, readReportFile, sniffFormat } from '
 export { reportToCsv } from './render-csv';
 export { escapeHtml, reportToHtml } from './render-html';
 export { reportToText } from './render-text';
-export { formatInstant, holidayNames, type RenderOptions, tableHeadings, tableLines, type TableLine } from './table';
+export { explanationNames } from '../settings/holiday-names';
+export { formatInstant, type RenderOptions, tableHeadings, tableLines, type TableLine } from './table';
 export { explainMiss } from './explain';
 export { formatPercent, REPORT_LANGUAGES, REPORT_WORDS, type ReportLanguage, type ReportWords, reportWords } from './words';

@@ -138,7 +138,7 @@ export function reportToHtml(result: ReportResult, options: RenderOptions & { no
     const head = [c.row, c.ticket, c.customer, c.priority, c.deadline, c.firstReply, c.overdue, c.why];
     const body = result.worst
       .map((w) => {
-        const steps = explainMiss(w.input, lang, options.holidayNames)
+        const steps = explainMiss(w.input, lang, options.names)
           .map((step) => `<li>${escapeHtml(step)}</li>`)
           .join('');
         const ticket = [w.id, w.subject].filter(Boolean).join(' — ');

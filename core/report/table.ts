@@ -1,7 +1,7 @@
+import type { RenderOptions as ExplanationNames } from '../explain/render';
 import { resolveLevel } from '../contracts/level';
 import { getPolicy } from '../policy/builtin';
 import type { Policy } from '../policy/schema';
-import type { Settings } from '../settings/schema';
 import { isoAtOffset } from '../time/iso';
 import { zoneAbbreviation } from '../time/zone-abbreviation';
 import { clockFor } from '../time/zone-clock';
@@ -18,8 +18,8 @@ export interface RenderOptions {
   lang?: ReportLanguage;
   /** The settings' custom policies, for their names. */
   customPolicies?: readonly Policy[];
-  /** Holiday names by day (yyyy-mm-dd), for the worst misses' explanations: `holidayNames(settings)`. */
-  holidayNames?: Readonly<Record<string, string>>;
+  /** The team's holiday and region names for the worst misses' explanations: `explanationNames(settings.holidays)`. */
+  names?: ExplanationNames;
   /** Whether rows are numbered as lines (JSON Lines) rather than spreadsheet rows. */
   lines?: boolean;
 }
@@ -74,12 +74,6 @@ export function lineCells(line: Pick<TableLine, 'counts' | 'met'> & Partial<Tabl
 }
 
 /** The settings' holiday lists as names by day, for the explanations (a day in two lists: the first list's name). */
-export function holidayNames(settings: Pick<Settings, 'holidays'> | undefined): Record<string, string> {
-  const names: Record<string, string> = {};
-  for (const list of Object.values(settings?.holidays ?? {})) for (const { date, name } of list.dates) if (name && !names[date]) names[date] = name;
-  return names;
-}
-
 /** An instant (ISO 8601) as "2026-03-08 20:00 PDT" in the report's zone: the same in every language. */
 export function formatInstant(iso: string, zone: string): string {
   const ms = Date.parse(iso);

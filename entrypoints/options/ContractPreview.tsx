@@ -6,7 +6,8 @@ import { ErrorList } from '@/components/ErrorList';
 import { evaluateSafe } from '@/components/evaluate-safe';
 import { Field } from '@/components/Field';
 import { localZone } from '@/components/format';
-import { contractZone, holidayNames, policyZones } from '@/components/policy-choices';
+import { contractZone, policyZones } from '@/components/policy-choices';
+import { explanationNames, holidayNames } from '@/core/settings/holiday-names';
 import { SubmittedFields, submissionError, useSubmission } from '@/components/SubmittedFields';
 import { Timeline } from '@/components/Timeline';
 import { timelineFor } from '@/components/timeline-data';
@@ -164,7 +165,7 @@ export function ContractPreview() {
             result={preview.result}
             contractZone={contractZone(policy, preview.result) ?? zone}
             now={now}
-            holidayNames={holidayNames(settings)}
+            names={explanationNames(settings.holidays, customer?.region ?? policy.defaultRegion)}
           >
             <Timeline
               {...timelineFor({
@@ -174,7 +175,7 @@ export function ContractPreview() {
                 now,
                 region: customer?.region,
                 holidays: preview.input.holidays,
-                holidayNames: holidayNames(settings),
+                holidayNames: holidayNames(settings.holidays, customer?.region ?? policy.defaultRegion),
                 zone,
               })}
             />

@@ -3,6 +3,7 @@ import { i18n } from '#i18n';
 import { API_FAILURE_KEYS } from '@/entrypoints/overlay.content/badge-words';
 import { SEARCH_LIMIT } from '@/entrypoints/overlay.content/api/search/read-search';
 import { FileSource } from './report/FileSource';
+import { explanationNames } from '@/core/settings/holiday-names';
 import { ReportView } from './report/ReportView';
 import { type ReportRun, useReportRun } from './report/use-report-run';
 import type { ReportWorker } from './report/worker-protocol';
@@ -87,7 +88,7 @@ export function ReportsSection({ route, makeWorker }: { route: Route; makeWorker
       </section>
       <FileSource onStart={startFile} busy={run?.phase === 'reading'} />
       {run && <RunStatus run={run} onCancel={cancel} />}
-      {run?.result && <ReportView result={run.result} customPolicies={settings.customPolicies} />}
+      {run?.result && <ReportView result={run.result} customPolicies={settings.customPolicies} names={explanationNames(settings.holidays)} />}
     </>
   );
 }

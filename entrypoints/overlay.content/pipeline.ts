@@ -6,10 +6,11 @@ import { evaluate, evaluateTarget, evaluateTargetTrusted, type ParsedEvaluateInp
 import { policyCalendar } from '../../core/evaluate/calendars';
 import { formatInZone } from '../../core/evaluate/format';
 import { type EvaluateInput, type EvaluateNote, type EvaluateResult, isIsoWithOffset, type Note } from '../../core/evaluate/types';
-import { renderExplanation, renderNote } from '../../core/explain/render';
+import { type RenderOptions, renderExplanation, renderNote } from '../../core/explain/render';
 import { getPolicy } from '../../core/policy/builtin';
 import { zoneAbbreviation } from '../../core/time/zone-abbreviation';
 import { type Language, PRIORITIES, type Policy } from '../../core/policy/schema';
+import { explanationNames } from '../../core/settings/holiday-names';
 import type { Settings, Site } from '../../core/settings/schema';
 import type { ScannedTicket } from './adapters/types';
 import { exactLine, helpdeskSection } from './api/popover-lines';
@@ -56,7 +57,7 @@ function sectionsFor(
   ticket: ScannedTicket,
   words: PopoverWords,
   duration: DurationWords,
-  holidayNames: Record<string, string> | undefined,
+  names: RenderOptions,
 ): BadgeSection[] {
   const target = result.target;
   const { titles, lang } = words;
@@ -81,7 +82,7 @@ function sectionsFor(
     { title: titles.scopeWarning, lines: notes((n) => SCOPE_WARNINGS.has(n.code)), warning: true },
     { title: titles.notes, lines: notes((n) => !ROUTING.has(n.code) && !SCOPE.has(n.code)) },
     { title: titles.designatedContacts, lines: warnings.map((w) => w.message), warning: true },
-    { title: titles.why, lines: renderExplanation(result.steps, lang, { holidayNames }) },
+    { title: titles.why, lines: renderExplanation(result.steps, lang, names) },
     ...(helpdesk ? [helpdeskSection(helpdesk, target?.deadline, zone ?? 'UTC', words, duration)] : []),
     { title: titles.page, lines: page },
   ];
@@ -262,8 +263,7 @@ export function createPipeline(
         const pop = words.popover;
         const contract = `${pop.matched(customer.name, pop.matchedBy[matchedBy])}: ${policy.name}${level ? `, ${level.rule.name}` : ''}`;
         // The team's own list names the holidays the explanation says the clock skipped.
-        const list = settings.holidays[customer.region ?? policy.defaultRegion ?? ''];
-        const names = list && Object.fromEntries(list.dates.flatMap((d) => (d.name ? [[d.date, d.name]] : [])));
+        const names = explanationNames(settings.holidays, customer.region ?? policy.defaultRegion);
         return sectionsFor(evaluate(input), policy, zone, contract, warnings, ticket, words.popover, words.duration, names);
       },
     );

@@ -51,19 +51,19 @@ describe('holidays the clock skipped', () => {
   it('are named by day, with the names the holiday list gives, and the sections of hours and holidays are cited', () => {
     const { en, de, ja } = read(input, { holidayNames: { '2019-07-04': 'Independence Day' } });
     expect(en.steps).toContain(
-      'Calendar: Velostrata v4.0 business hours (Mon–Fri 12:00–17:00 Pacific Time) in America/Los_Angeles (§5.2, §5.3), 12 holidays (region americas) closed; skipped: Thu 2019-07-04 (Independence Day), Fri 2019-07-05.',
+      'Calendar: Velostrata v4.0 business hours (Mon–Fri 12:00–17:00 Pacific Time) in America/Los_Angeles (§5.2, §5.3), 12 holidays (region Americas) closed; skipped: Thu 2019-07-04 (Independence Day), Fri 2019-07-05.',
     );
     expect(de.steps.find((s) => s.startsWith('Kalender:'))).toContain(
-      '(§5.2, §5.3), 12 Feiertage (Region americas) geschlossen; übersprungen: Do 2019-07-04 (Independence Day), Fr 2019-07-05.',
+      '(§5.2, §5.3), 12 Feiertage (Region Amerika) geschlossen; übersprungen: Do 2019-07-04 (Independence Day), Fr 2019-07-05.',
     );
     expect(ja.steps.find((s) => s.startsWith('カレンダー:'))).toContain(
-      '（§5.2, §5.3）、祝日12日（地域 americas）は休業。スキップした祝日: 2019-07-04(木)（Independence Day）、2019-07-05(金)。',
+      '（§5.2, §5.3）、祝日12日（地域 南北アメリカ）は休業。スキップした祝日: 2019-07-04(木)（Independence Day）、2019-07-05(金)。',
     );
   });
 
   it('are not listed when none falls between submission and deadline', () => {
     const { en } = read({ ...input, submitted: '2019-08-07T13:00:00-07:00' });
-    expect(en.steps.find((s) => s.startsWith('Calendar:'))).toMatch(/\(§5\.2, §5\.3\), 12 holidays \(region americas\) closed\.$/);
+    expect(en.steps.find((s) => s.startsWith('Calendar:'))).toMatch(/\(§5\.2, §5\.3\), 12 holidays \(region Americas\) closed\.$/);
   });
 
   it('include a team’s own extra days', () => {

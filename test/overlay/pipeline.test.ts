@@ -41,7 +41,7 @@ describe('the popover speaks the language of the badges', () => {
 
   it('names the skipped holidays and cites §5.2/§5.3 in English, German and Japanese', async () => {
     expect(await read('en')).toContain(
-      'Calendar: Velostrata v4.0 business hours (Mon–Fri 12:00–17:00 Pacific Time) in America/Los_Angeles (§5.2, §5.3), 12 holidays (region americas) closed; skipped: Thu 2019-07-04 (Independence Day), Fri 2019-07-05.',
+      'Calendar: Velostrata v4.0 business hours (Mon–Fri 12:00–17:00 Pacific Time) in America/Los_Angeles (§5.2, §5.3), 12 holidays (region US) closed; skipped: Thu 2019-07-04 (Independence Day), Fri 2019-07-05.',
     );
     const de = await read('de');
     expect(de).toContain('Regel: P1 → Erstreaktion innerhalb von 4 Std. Geschäftszeit (§4(b)).');

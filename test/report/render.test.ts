@@ -1,6 +1,6 @@
 import { DOMParser } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { createReport, holidayNames, reportToHtml, reportToText } from '../../core/report';
+import { createReport, explanationNames, reportToHtml, reportToText } from '../../core/report';
 import { Settings } from '../../core/settings/schema';
 
 const settings = Settings.parse({
@@ -17,7 +17,7 @@ function report() {
 
 describe('report renderers', () => {
   it("explain the worst misses in the report's language, naming the holidays the clock skipped", () => {
-    const page = new DOMParser().parseFromString(reportToHtml(report(), { lang: 'de', holidayNames: holidayNames(settings) }), 'text/html');
+    const page = new DOMParser().parseFromString(reportToHtml(report(), { lang: 'de', names: explanationNames(settings.holidays) }), 'text/html');
     const steps = [...page.querySelectorAll('ol.explain li')].map((li) => li.textContent);
     expect(steps).toContainEqual(expect.stringMatching(/übersprungen: Do 2026-11-26 \(Thanksgiving\)/));
     expect(steps.at(-1)).toBe('Frist: Mo 2026-11-30 14:00 PST (Mo 2026-11-30 22:00 UTC).');

@@ -6,6 +6,7 @@ const scopeMatches = (matches: Array<{ label: string; keyword: string; source: s
 const VERDICTS = { 'in-scope': 'im Leistungsumfang', 'out-of-scope': 'außerhalb des Leistungsumfangs', unclear: 'unklar' } as const;
 
 export const de: Messages = {
+  regions: { americas: 'Amerika', emea: 'Europa, Naher Osten und Afrika' },
   steps: {
     policy: (s) => `Vertrag: ${s.policy} — ${s.document}.`,
     'no-response-times': (s) => `Es wird keine Reaktionszeit zugesagt (${s.source}).`,
@@ -25,7 +26,7 @@ export const de: Messages = {
     calendar: (s, f, names) =>
       `Kalender: ${s.name} in ${s.zone} (${s.source})${
         s.holidays
-          ? `, ${s.holidays} ${s.holidays === 1 ? 'Feiertag' : 'Feiertage'}${s.region ? ` (Region ${s.region})` : ''} geschlossen${s.skipped.length ? `; übersprungen: ${f.days(s.skipped, names)}` : ''}`
+          ? `, ${s.holidays} ${s.holidays === 1 ? 'Feiertag' : 'Feiertage'}${s.region ? ` (Region ${names.regionNames?.[s.region] ?? de.regions[s.region] ?? s.region})` : ''} geschlossen${s.skipped.length ? `; übersprungen: ${f.days(s.skipped, names.holidayNames)}` : ''}`
           : ''
       }.`,
     'submitted-open': (s, f) => `Eingegangen ${f.when(s.submitted, s.zone)} während der Geschäftszeiten: Die Uhr startet sofort.`,

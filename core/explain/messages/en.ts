@@ -5,6 +5,7 @@ const scopeMatches = (matches: Array<{ label: string; keyword: string; source: s
 
 /** English: the core's historical wording (the CLI prints it by default). */
 export const en: Messages = {
+  regions: { americas: 'Americas', emea: 'Europe, Middle East and Africa' },
   steps: {
     policy: (s) => `Policy: ${s.policy} — ${s.document}.`,
     'no-response-times': (s) => `No response time is promised (${s.source}).`,
@@ -23,7 +24,7 @@ export const en: Messages = {
     calendar: (s, f, names) =>
       `Calendar: ${s.name} in ${s.zone} (${s.source})${
         s.holidays
-          ? `, ${s.holidays} holiday${s.holidays === 1 ? '' : 's'}${s.region ? ` (region ${s.region})` : ''} closed${s.skipped.length ? `; skipped: ${f.days(s.skipped, names)}` : ''}`
+          ? `, ${s.holidays} holiday${s.holidays === 1 ? '' : 's'}${s.region ? ` (region ${names.regionNames?.[s.region] ?? en.regions[s.region] ?? s.region})` : ''} closed${s.skipped.length ? `; skipped: ${f.days(s.skipped, names.holidayNames)}` : ''}`
           : ''
       }.`,
     'submitted-open': (s, f) => `Submitted ${f.when(s.submitted, s.zone)} during business hours: the clock starts at once.`,

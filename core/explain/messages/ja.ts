@@ -6,6 +6,7 @@ const scopeMatches = (matches: Array<{ label: string; keyword: string; source: s
 const VERDICTS = { 'in-scope': '範囲内', 'out-of-scope': '範囲外', unclear: '判定不能' } as const;
 
 export const ja: Messages = {
+  regions: { americas: '南北アメリカ', emea: '欧州・中東・アフリカ' },
   steps: {
     policy: (s) => `契約: ${s.policy} — ${s.document}。`,
     'no-response-times': (s) => `応答時間の約束はありません（${s.source}）。`,
@@ -24,7 +25,7 @@ export const ja: Messages = {
     calendar: (s, f, names) =>
       `カレンダー: ${s.name}、${s.zone}（${s.source}）${
         s.holidays
-          ? `、祝日${s.holidays}日${s.region ? `（地域 ${s.region}）` : ''}は休業${s.skipped.length ? `。スキップした祝日: ${f.days(s.skipped, names)}` : ''}`
+          ? `、祝日${s.holidays}日${s.region ? `（地域 ${names.regionNames?.[s.region] ?? ja.regions[s.region] ?? s.region}）` : ''}は休業${s.skipped.length ? `。スキップした祝日: ${f.days(s.skipped, names.holidayNames)}` : ''}`
           : ''
       }。`,
     'submitted-open': (s, f) => `受付 ${f.when(s.submitted, s.zone)}（営業時間内）: 計測はすぐに始まります。`,

@@ -1,6 +1,7 @@
 import type { EvaluateNote, ExplainStep } from '../../evaluate/types';
 import type { Clock } from '../../policy/schema';
 import type { Formatter } from '../format';
+import type { RenderOptions } from '../render';
 
 type StepOf<C extends ExplainStep['code']> = Extract<ExplainStep, { code: C }>;
 /** The core's own notes (those whose values it defines, not the policy data's). */
@@ -11,7 +12,9 @@ type TableNote = Exclude<CoreNote['code'], 'language-routed'>;
 
 /** One language's words for every step and note code. */
 export interface Messages {
-  steps: { [C in ExplainStep['code']]: (step: StepOf<C>, f: Formatter, holidayNames?: Readonly<Record<string, string>>) => string };
+  steps: { [C in ExplainStep['code']]: (step: StepOf<C>, f: Formatter, names: RenderOptions) => string };
+  /** The built-in holiday regions' names (a team list's own name comes from `RenderOptions.regionNames`). */
+  regions: Readonly<Record<string, string>>;
   notes: { [C in TableNote]: (note: NoteOf<C>, f: Formatter) => string };
   /** The parts of a `language-routed` note: where it goes, how its receipt stands to the team's hours, what English would change. */
   routing: {

@@ -2,6 +2,7 @@ import { type ReactNode, useMemo, useState } from 'react';
 import { i18n } from '#i18n';
 import { downloadText } from '@/components/download';
 import { formatInstant, localZone } from '@/components/format';
+import type { RenderOptions } from '@/core/explain/render';
 import { type Counts, explainMiss, type ReportResult, reportToCsv, reportToHtml, reportWords, sumCounts, tableLines } from '@/core/report';
 import type { Policy } from '@/core/policy/schema';
 import { MetChart, ShareChart } from './Charts';
@@ -56,7 +57,18 @@ function MonthSelect({ label, months, value, onChange }: { label: string; months
 const stamp = (result: ReportResult) => result.now.slice(0, 16).replace(/[-:T]/g, '');
 
 /** A finished report: filters, figures, charts, the table, language teams, worst misses, rows not evaluated, exports. */
-export function ReportView({ result, customPolicies, notice }: { result: ReportResult; customPolicies?: readonly Policy[]; notice?: ReactNode }) {
+export function ReportView({
+  result,
+  customPolicies,
+  names,
+  notice,
+}: {
+  result: ReportResult;
+  customPolicies?: readonly Policy[];
+  /** The team's holiday and region names for the worst misses' explanations (`explanationNames`). */
+  names?: RenderOptions;
+  notice?: ReactNode;
+}) {
   const [filter, setFilter] = useState<Filter>({});
   const lang = reportLanguage();
   const words = reportWords(lang);
@@ -69,7 +81,7 @@ export function ReportView({ result, customPolicies, notice }: { result: ReportR
   const inRange = (month: string) => (!filter.from || month >= filter.from) && (!filter.to || month <= filter.to);
   const worst = result.worst.filter((miss) => !filter.customer || filter.customer === '*' || miss.customer === filter.customer);
   const zone = localZone();
-  const render = { lang, customPolicies };
+  const render = { lang, customPolicies, names };
 
   return (
     <section className="report" aria-label={i18n.t('reports.view.label')} data-now={result.now}>
@@ -163,7 +175,7 @@ export function ReportView({ result, customPolicies, notice }: { result: ReportR
               <details>
                 <summary>{words.columns.why}</summary>
                 <ul>
-                  {explainMiss(miss.input, lang).map((line) => (
+                  {explainMiss(miss.input, lang, names).map((line) => (
                     <li key={line}>{line}</li>
                   ))}
                 </ul>
