@@ -82,6 +82,21 @@ describe('ad-hoc deadline form', { timeout: 20_000 }, () => {
     expect(screen.queryByTestId('deadline-local')).toBeNull();
   });
 
+  it('names the holidays the clock skipped and the team’s region as the team list names them', async () => {
+    const user = userEvent.setup();
+    const team = Settings.parse({
+      version: 1,
+      holidays: { americas: { name: 'US office', calendar: 'pacific', dates: [{ date: '2019-07-04', name: 'Independence Day' }] } },
+    });
+    render(<DeadlineForm settings={team} />);
+    await user.selectOptions(screen.getByLabelText('Policy'), 'velostrata-4.0');
+    await user.selectOptions(screen.getByLabelText('Priority'), 'P1');
+    // Wed 15:00 PDT: one business hour left, then the 4th (the team's holiday) and the 5th are closed.
+    await fill(user, 'Submitted', DateTime.fromISO('2019-07-03T22:00:00Z').setZone(localZone()).toFormat("yyyy-MM-dd'T'HH:mm"));
+    const steps = [...screen.getByRole('group').querySelectorAll('ol li')].map((li) => li.textContent);
+    expect(steps.find((line) => line?.startsWith('Calendar:'))).toMatch(/\(region US office\) closed; skipped: Thu 2019-07-04 \(Independence Day\)/);
+  });
+
   it('says when a policy promises no response times', async () => {
     const user = userEvent.setup();
     render(<DeadlineForm settings={settings} />);
