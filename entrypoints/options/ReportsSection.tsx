@@ -32,7 +32,8 @@ function RunStatus({ run, onCancel }: { run: ReportRun; onCancel(): void }) {
               : run.total === undefined
                 ? i18n.t('reports.search.progress', [count(run.read)])
                 : i18n.t('reports.search.progressOf', [count(run.read), count(run.total)])}
-            <progress value={run.read} max={run.total ?? undefined} />
+            {/* Without a known total (a file, a search that does not say) the bar is indeterminate, never a full bar at 100 %. */}
+            {run.total === undefined ? <progress /> : <progress value={run.read} max={run.total} />}
           </label>
           <button type="button" onClick={onCancel}>
             {i18n.t('reports.search.cancel')}

@@ -78,6 +78,7 @@ describe('Reports: SLA report of a helpdesk search', () => {
     });
     renderOptions(`#/reports?tab=${TAB}`);
     expect(await screen.findByText('2 of 4 tickets read')).toBeTruthy();
+    expect(screen.getByRole('progressbar')).toMatchObject({ value: 2, max: 4 });
     expect(connect).toHaveBeenCalledWith(TAB, { name: 'sla:search-report', frameId: 0 });
     expect(screen.getByText(QUERY)).toBeTruthy();
     finish();
@@ -94,6 +95,16 @@ describe('Reports: SLA report of a helpdesk search', () => {
     // The ticket whose priority the settings do not map: not evaluated, with its row and reason.
     const bad = screen.getByRole('table', { name: '1 row could not be evaluated' });
     expect(within(bad).getAllByRole('row').slice(1).map((row) => row.textContent)).toEqual([expect.stringMatching(/^4.*priority.*Whenever/)]);
+  });
+
+  it('shows an indeterminate progress bar while the search’s size is unknown (never 100 % before the end)', async () => {
+    stubTab((post) => {
+      post(source);
+      post({ type: 'progress', read: 10_000, requests: 100 });
+    });
+    renderOptions(`#/reports?tab=${TAB}`);
+    expect(await screen.findByText(/10,000 tickets read/)).toBeTruthy();
+    expect(screen.getByRole('progressbar').hasAttribute('value')).toBe(false);
   });
 
   it('sorts with the header buttons (keyboard too) and filters by month', async () => {
