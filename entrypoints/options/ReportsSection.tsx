@@ -33,7 +33,7 @@ function RunStatus({ run, onCancel }: { run: ReportRun; onCancel(): void }) {
                 ? i18n.t('reports.search.progress', [count(run.read)])
                 : i18n.t('reports.search.progressOf', [count(run.read), count(run.total)])}
             {/* Without a known total (a file, a search that does not say) the bar is indeterminate, never a full bar at 100 %. */}
-            {run.total === undefined ? <progress /> : <progress value={run.read} max={run.total} />}
+            <progress value={run.total === undefined ? undefined : run.read} max={run.total} />
           </label>
           <button type="button" onClick={onCancel}>
             {i18n.t('reports.search.cancel')}
