@@ -77,7 +77,7 @@ export function ContractsSection({ route }: { route: Route }) {
     (proceed: () => void) => (formOpen && dirty ? setQuestion({ kind: 'discard', proceed }) : proceed()),
     [formOpen, dirty],
   );
-  useLeaveGuard(formOpen && dirty, guarded);
+  const release = useLeaveGuard(formOpen && dirty, guarded);
 
   useEffect(() => {
     if (!focusNew) return;
@@ -94,6 +94,7 @@ export function ContractsSection({ route }: { route: Route }) {
     setDirty(false);
     if (focus) setReveal(focus);
     else setFocusNew(true);
+    release();
     if (route.action) location.hash = '#/contracts';
   };
   const open = (next: Editing) =>

@@ -85,6 +85,24 @@ for (const lang of ['en', 'de', 'ja'] as const) {
       expect({ form, dialog: await violations(page) }).toEqual({ form: [], dialog: [] });
     });
 
+    it.runIf(lang === 'en')('asks before Back leaves a contract form with unsaved edits', async () => {
+      await open('#/sites');
+      await page.evaluate(() => {
+        location.hash = '#/contracts';
+      });
+      await page.locator('[data-customer-id="cascade"] [data-action="edit"]').click();
+      await page.getByLabel('Notes').fill('call first');
+      await page.evaluate(() => history.back());
+      const dialog = page.getByRole('alertdialog', { name: 'Discard your changes to Cascade?' });
+      await dialog.waitFor();
+      expect(await page.evaluate(() => location.hash)).toBe('#/contracts');
+      await dialog.getByRole('button', { name: 'Keep editing' }).click();
+      expect(await page.getByLabel('Notes').inputValue()).toBe('call first');
+      await page.getByRole('link', { name: 'Sites & recipes' }).click();
+      await page.getByRole('alertdialog').getByRole('button', { name: 'Discard changes' }).click();
+      await expect.poll(() => page.locator('main h1').textContent()).toBe('Sites & recipes');
+    });
+
     it('axe finds nothing in the popup with its deadline, countdown and timeline', async () => {
       await page.setViewportSize({ width: 420, height: 900 });
       await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
