@@ -2,10 +2,10 @@ import { browser } from 'wxt/browser';
 import { type SettingsDiff, diffSettings } from '@/core/settings/diff';
 import type { Settings } from '@/core/settings/schema';
 import { type SettingsError, validateSettings } from '@/core/settings/validate';
-import { readUser, WATCHED_KEYS, write } from './settings-store/layout';
+import { ownSync, REVISION_KEY, readRevision, readUndoCopy, readUser, WATCHED_KEYS, write } from './settings-store/layout';
 import { keepSnapshot, MANAGED_KEYS, type ManagedFlags, overlay, readManaged, withoutManaged } from './settings-store/managed';
 import type { SyncPiece } from './settings-store/sync-quota';
-import { readPrevious, serialised } from './settings-store/undo';
+import { previousSettings, serialised } from './settings-store/undo';
 
 /**
  * The one settings module the overlay, popup and options page read. The parts live beside it:
@@ -29,11 +29,19 @@ export interface LoadedSettings {
   /** Sync pieces kept in this browser only because they are over the sync quota. */
   localOnly: SyncPiece[];
   canUndo: boolean;
+  /** The revision of the stored settings these are (changes with every write). */
+  revision?: string;
 }
 
 export type ApplyResult =
   | { ok: true; settings: Settings; diff: SettingsDiff; warnings: string[] }
   | { ok: false; errors: SettingsError[] };
+
+/** The managed values this page last used: a preview or a write does not ask storage.managed again (see loadSettings). */
+let managedValues: Record<string, unknown> | undefined;
+
+/** This page's last write: its revision and, once written, the settings it stored (for watchSettings). */
+let own: { revision: string; loaded: Promise<LoadedSettings | undefined> } | undefined;
 
 /**
  * The effective settings. The first storage.managed read after a browser start can take seconds
@@ -49,36 +57,60 @@ export async function loadSettings(): Promise<LoadedSettings> {
     answered = raw;
     return raw;
   });
-  const { user, localOnly, canUndo, snapshot } = await readUser(problems);
+  const { user, localOnly, canUndo, revision, snapshot } = await readUser(problems);
   let raw = answered;
   if (raw) await keepSnapshot(raw, snapshot);
   else {
     void managedRead.then((late) => keepSnapshot(late, snapshot));
     raw = snapshot ? (JSON.parse(snapshot) as Record<string, unknown>) : {};
   }
+  managedValues = raw;
   const { settings, managed } = overlay(user, raw, problems);
-  return { settings, user, managed, problems, localOnly, canUndo };
+  return { settings, user, managed, problems, localOnly, canUndo, revision };
 }
 
-/** Validation and the change summary an import would make, without writing anything. */
+/**
+ * Validation and the change summary an import would make, without writing anything. `current`: the
+ * settings the page holds (loaded when not given).
+ */
 export async function previewImport(
   raw: unknown,
+  current?: LoadedSettings,
 ): Promise<{ ok: true; settings: Settings; diff: SettingsDiff } | { ok: false; errors: SettingsError[] }> {
-  const current = await loadSettings();
-  const validation = validateSettings(raw, { managedCustomers: new Set(current.managed.customers) });
+  const base = current ?? (await loadSettings());
+  const validation = validateSettings(raw, { managedCustomers: new Set(base.managed.customers) });
   if (!validation.ok) return validation;
-  const next = overlay(withoutManaged(validation.settings, current.managed), await readManaged(), []).settings;
-  return { ok: true, settings: validation.settings, diff: diffSettings(current.settings, next) };
+  const next = overlay(withoutManaged(validation.settings, base.managed), managedValues ?? (await readManaged()), []).settings;
+  return { ok: true, settings: validation.settings, diff: diffSettings(base.settings, next) };
+}
+
+/**
+ * The stored settings a write starts from. `base`: the settings the page holds; they are used (no
+ * full read) when the stored revision is still theirs or this page's own last write — otherwise
+ * another page or window changed the settings since, and the write is refused rather than
+ * overwriting that change unseen (the page receives the new settings through watchSettings).
+ */
+async function storedNow(base: LoadedSettings | undefined): Promise<LoadedSettings | SettingsError> {
+  if (!base) return loadSettings();
+  const revision = await readRevision();
+  const last = own;
+  if (last && last.revision === revision) {
+    const written = await last.loaded;
+    if (written) return written;
+  }
+  if (revision === base.revision) return base;
+  return { path: '', message: 'the settings were changed in another window since this page showed them: check them and apply again' };
 }
 
 /**
  * Validates and stores settings (an imported file of any known version, or the options page's
- * edit) all or nothing: invalid settings or a failed write leave storage as it was. The settings
- * before are kept for `undoLastApply`.
+ * edit) all or nothing: invalid settings or a failed write leave storage as it was. What the apply
+ * replaces is kept for `undoLastApply`. `base`: the settings the page holds (see storedNow).
  */
-export function applySettings(next: unknown): Promise<ApplyResult> {
+export function applySettings(next: unknown, base?: LoadedSettings): Promise<ApplyResult> {
   return serialised(async () => {
-    const current = await loadSettings();
+    const current = await storedNow(base);
+    if (!('user' in current)) return { ok: false, errors: [{ ...current, message: `could not save settings: ${current.message}` }] };
     const validation = validateSettings(next, { managedCustomers: new Set(current.managed.customers) });
     if (!validation.ok) return validation;
     return store(validation.settings, 'keep', 'could not save settings', current);
@@ -86,11 +118,17 @@ export function applySettings(next: unknown): Promise<ApplyResult> {
 }
 
 /** Restores the settings from before the last apply (once). */
-export function undoLastApply(): Promise<ApplyResult> {
+export function undoLastApply(base?: LoadedSettings): Promise<ApplyResult> {
   return serialised(async () => {
-    const previous = await readPrevious();
+    const current = await storedNow(base);
+    if (!('user' in current)) return { ok: false, errors: [{ ...current, message: `could not restore settings: ${current.message}` }] };
+    let previous: unknown;
+    try {
+      previous = previousSettings(await readUndoCopy(), current.user, current.revision);
+    } catch (err) {
+      return { ok: false, errors: [{ path: '', message: `could not restore settings: ${(err as Error).message}` }] };
+    }
     if (!previous) return { ok: false, errors: [{ path: '', message: 'nothing to undo' }] };
-    const current = await loadSettings();
     const validation = validateSettings(previous, { managedCustomers: new Set(current.managed.customers) });
     if (!validation.ok) return validation;
     return store(validation.settings, 'drop', 'could not restore settings', current);
@@ -99,11 +137,18 @@ export function undoLastApply(): Promise<ApplyResult> {
 
 async function store(next: Settings, undo: 'keep' | 'drop', failure: string, current: LoadedSettings): Promise<ApplyResult> {
   const user = withoutManaged(next, current.managed);
+  const revision = crypto.randomUUID();
+  let done: (loaded: LoadedSettings | undefined) => void = () => undefined;
+  own = { revision, loaded: new Promise((resolve) => (done = resolve)) };
   try {
-    const warnings = await write(user, undo === 'keep' ? current.user : null);
-    const { settings } = overlay(user, await readManaged(), []);
+    const stored = { user: current.user, localOnly: current.localOnly, problems: current.problems.some((p) => p.path.startsWith('stored')) };
+    const { warnings, localOnly } = await write(user, stored, undo, revision);
+    const problems: SettingsError[] = [];
+    const { settings, managed } = overlay(user, managedValues ?? (await readManaged()), problems);
+    done({ settings, user, managed, problems, localOnly, canUndo: undo === 'keep', revision });
     return { ok: true, settings, diff: diffSettings(current.settings, settings), warnings };
   } catch (err) {
+    done(undefined);
     return { ok: false, errors: [{ path: '', message: `${failure}: ${(err as Error).message}` }] };
   }
 }
@@ -121,19 +166,35 @@ export async function exportSettings(): Promise<string> {
 export function watchSettings(cb: (loaded: LoadedSettings) => void): () => void {
   const watched: Record<string, ReadonlySet<string>> = { ...WATCHED_KEYS, managed: new Set(MANAGED_KEYS) };
   let pending: ReturnType<typeof setTimeout> | undefined;
+  let written: Promise<LoadedSettings | undefined> | undefined;
   let stopped = false;
   // A stored managed snapshot that only confirms what was delivered changes nothing.
   let delivered = '';
   // One listener on browser.storage.onChanged: every browser has it, while onChanged on the
   // managed area itself is missing in some.
-  const listener = (changes: Record<string, unknown>, area: string) => {
-    if (pending || stopped || !Object.keys(changes).some((key) => watched[area]?.has(key))) return;
+  const listener = (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, area: string) => {
+    // A key set to null and then removed changes nothing (null reads as absent).
+    const keys = Object.keys(changes).filter((key) => watched[area]?.has(key) && (changes[key]?.oldValue ?? changes[key]?.newValue) != null);
+    if (stopped || keys.length === 0) return;
+    // This page's own write: its sync part is already known, its local part delivered without a read.
+    if (area === 'sync' && keys.every((key) => ownSync.get(key) === JSON.stringify(changes[key]?.newValue ?? null))) {
+      for (const key of keys) ownSync.delete(key);
+      return;
+    }
+    const mine = area === 'local' && own && changes[REVISION_KEY]?.newValue === own.revision ? own.loaded : undefined;
+    // Changes in a row make one call: with the settings of this page's last write when that is all they are.
+    written = pending && !written ? undefined : mine;
+    if (pending) return;
     pending = setTimeout(async () => {
       pending = undefined;
+      const source = written;
+      written = undefined;
       try {
-        const loaded = await loadSettings();
-        const signature = JSON.stringify(loaded);
-        if (stopped || signature === delivered) return;
+        const mine = await source;
+        const loaded = mine ?? (await loadSettings());
+        // The settings this page wrote are new by their revision; a reload is compared in full.
+        const signature = mine ? '' : JSON.stringify(loaded);
+        if (stopped || (signature && signature === delivered)) return;
         delivered = signature;
         cb(loaded);
       } catch (err) {

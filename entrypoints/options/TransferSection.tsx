@@ -8,7 +8,7 @@ import { type CsvMode, customersToCsv, importCustomersCsv } from '@/core/setting
 import { jsonLines, jsonSyntaxError } from '@/core/settings/json-lines';
 import type { SettingsDiff } from '@/core/settings/diff';
 import type { Settings } from '@/core/settings/schema';
-import { exportSettings, previewImport } from '@/utils/settings-store';
+import { exportSettings, type LoadedSettings, previewImport } from '@/utils/settings-store';
 import { useStore } from './store';
 
 /** What an import would do: the settings it makes and the change, or every problem of the file. */
@@ -20,13 +20,15 @@ export type ImportRead =
  * A file's text → the settings it would produce and what would change, or every problem of the file
  * at once, by row and column (CSV) or line and field (JSON), in the user's language. Nothing is stored
  * here. A CSV updates and adds customers (`merge`) or becomes the whole customer list (`replace`).
+ * Compared with the settings the page holds (`loaded`), not read again.
  */
-export async function readImport(name: string, text: string, current: Settings, mode: CsvMode = 'merge', managed: string[] = []): Promise<ImportRead> {
-  const managedCustomers = new Set(managed);
+export async function readImport(name: string, text: string, loaded: LoadedSettings, mode: CsvMode = 'merge'): Promise<ImportRead> {
+  const current = loaded.settings;
+  const managedCustomers = new Set(loaded.managed.customers);
   if (/\.csv$/i.test(name)) {
     const csv = importCustomersCsv(text, current, mode, { managedCustomers });
     if (!csv.ok) return { next: null, errors: csvProblems(csv.errors) };
-    const preview = await previewImport(csv.settings);
+    const preview = await previewImport(csv.settings, loaded);
     if (!preview.ok) return { next: null, errors: formProblems(preview.errors, csv.settings) };
     const inFile = new Set(csv.read.customers.filter((_, i) => csv.read.rows[i]).map((c) => c.id));
     const replaced = current.customers.filter((c) => !inFile.has(c.id) && !managedCustomers.has(c.id)).length;
@@ -37,7 +39,7 @@ export async function readImport(name: string, text: string, current: Settings, 
     return { next: null, errors: [{ path: i18n.t('options.where.lineCol', [String(syntax.line), String(syntax.column)]), message: i18n.t('options.problem.json', [syntax.message]) }] };
   }
   const raw: unknown = JSON.parse(text);
-  const preview = await previewImport(raw);
+  const preview = await previewImport(raw, loaded);
   if (preview.ok) return { next: preview.settings, diff: preview.diff, errors: [] };
   return { next: null, errors: jsonProblems(preview.errors, raw, jsonLines(text)) };
 }
@@ -122,7 +124,7 @@ export function TransferSection() {
   async function choose(file: File, as: CsvMode = mode) {
     setStatus('');
     setLastFile(file);
-    const read = await readImport(file.name, await file.text(), settings, as, loaded.managed.customers);
+    const read = await readImport(file.name, await file.text(), loaded, as);
     if (!read.next) {
       setPending(null);
       setErrors(read.errors);

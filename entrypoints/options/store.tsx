@@ -36,12 +36,12 @@ export function StoreProvider({ children, fallback }: { children: ReactNode; fal
     loaded,
     settings: loaded.settings,
     async save(next) {
-      const outcome = await applySettings(next);
+      const outcome = await applySettings(next, loaded);
       if (outcome.ok) changes.current++;
       return outcome.ok ? [] : outcome.errors;
     },
     async undo() {
-      const { ok } = await undoLastApply();
+      const { ok } = await undoLastApply(loaded);
       if (ok) changes.current++;
       return ok;
     },

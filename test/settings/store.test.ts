@@ -108,7 +108,8 @@ describe('applySettings', () => {
       'At-risk threshold: 1 changed (25% → 20%)',
     ]);
     const [local, sync] = await Promise.all([rawArea('local'), rawArea('sync')]);
-    expect(Object.keys(sync).sort()).toEqual(['prefs', 'prefs$', 'recipes', 'recipes$', 'sites', 'sites$']);
+    // Only what changed is written: the recipes are still the defaults.
+    expect(Object.keys(sync).sort()).toEqual(['prefs', 'prefs$', 'sites', 'sites$']);
     expect(local.customers).toEqual([acme]);
     expect(local.sites).toBeUndefined();
     expect((await loadSettings()).settings).toEqual(next);
