@@ -120,7 +120,7 @@ export function ContractPreview() {
       </form>
       {badge && (
         <section className="preview-badge" aria-label={i18n.t('options.preview.badge')}>
-          <h3>{i18n.t('options.preview.badge')}</h3>
+          <h2>{i18n.t('options.preview.badge')}</h2>
           {badge.matched && (
             <p className="warning">
               {i18n.t('options.preview.otherCustomer', [
@@ -140,7 +140,7 @@ export function ContractPreview() {
             .filter((section) => section.lines.length > 0)
             .map((section) => (
               <div key={section.title} className={section.warning ? 'warning' : undefined}>
-                <h4>{section.title}</h4>
+                <h3>{section.title}</h3>
                 <ul aria-label={section.title}>
                   {section.lines.map((line, i) => (
                     // biome-ignore lint/suspicious/noArrayIndexKey: a section's lines are fixed per render and may repeat.

@@ -2,6 +2,7 @@ import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { i18n } from '#i18n';
 import { ErrorList } from '@/components/ErrorList';
 import { regionChoices } from '@/components/policy-choices';
+import { regionName } from '@/components/region-names';
 import { formProblems } from '@/components/problems';
 import {
   CONTRACT_FIELDS,
@@ -76,6 +77,7 @@ export function ContractTable({
   reveal?: Reveal | null;
   onRevealed?: () => void;
 }) {
+  const { settings } = useStore();
   const [query, setQuery] = useState('');
   const [field, setField] = useState<ContractField | 'all'>('all');
   const [sort, setSort] = useState<{ column: SortColumn; direction: SortDirection } | null>(null);
@@ -224,7 +226,7 @@ export function ContractTable({
                 </th>
                 <td className="col-policy">{policy?.name ?? customer.policy}</td>
                 <td className="col-level">{level && (level.defaulted ? `${i18n.t('options.contracts.levelDefault')} (${level.name})` : level.name)}</td>
-                <td className="col-region">{region && (region.defaulted ? i18n.t('adhoc.regionDefault', [region.id]) : region.id)}</td>
+                <td className="col-region">{region && (region.defaulted ? i18n.t('adhoc.regionDefault', [regionName(region.id, settings.holidays)]) : regionName(region.id, settings.holidays))}</td>
                 <td className="col-matches muted">{[...customer.domains, ...customer.organisations, ...customer.addresses].join(', ')}</td>
                 <td className="col-warnings">{warnings(row)}</td>
                 <td className="actions">{actions(row)}</td>
@@ -330,7 +332,7 @@ function BulkEdit({ selected, policies, onClear }: { selected: ContractRow[]; po
             <option value={DEFAULT}>{i18n.t('options.contracts.levelDefault')}</option>
             {regions.map((r) => (
               <option key={r} value={r}>
-                {r}
+                {regionName(r, settings.holidays)}
               </option>
             ))}
           </select>

@@ -178,6 +178,7 @@ export function CustomerForm({
               value={draft.region ?? ''}
               regions={regions}
               defaultRegion={policy?.defaultRegion}
+              holidays={settings.holidays}
               onChange={(r) => set('region', r)}
             />
           )}

@@ -47,6 +47,23 @@ const VARIED: SettingsInput['customers'] = [
 
 // Typing through user-event in happy-dom is slow on two busy cores; the default 5 s is too tight.
 describe('options: contract table', { timeout: 30_000 }, () => {
+  it('names regions, never by id: the built-in ones in the UI language, a team list by its own name', async () => {
+    const applied = await applySettings({
+      version: 1,
+      customers: [
+        ...VARIED,
+        { id: 'tokyo', name: 'Tokyo Corp', domains: ['tokyo.example'], policy: 'velostrata-1.2', level: 'gold', region: 'jp-team' },
+      ],
+      holidays: { 'jp-team': { name: 'Tokyo office', calendar: 'pacific', dates: [{ date: '2026-12-31', name: '' }] } },
+    });
+    expect(applied).toMatchObject({ ok: true });
+    renderOptions('#/contracts');
+    const regionOf = async (name: string) => (await screen.findByRole('rowheader', { name })).closest('tr')?.querySelector('.col-region')?.textContent;
+    expect(await regionOf('ACME Corp')).toBe('Americas');
+    expect(await regionOf('Initech')).toBe('Europe, Middle East and Africa');
+    expect(await regionOf('Tokyo Corp')).toBe('Tokyo office');
+  });
+
   it('sorts by any column, ascending then descending, names numerically', async () => {
     await applySettings({
       version: 1,
