@@ -10,6 +10,7 @@ import { contractChecks, contractConflicts } from '@/core/settings/contract-chec
 import { slugify, uniqueId } from '@/core/settings/migrate';
 import type { Customer } from '@/core/settings/schema';
 import type { SettingsError } from '@/core/settings/validate';
+import { DiscardDialog } from './DiscardDialog';
 import { ContractTable, type Reveal } from './ContractTable';
 import { CustomerForm } from './CustomerForm';
 import { pendingWarnings } from './DatedChanges';
@@ -230,16 +231,14 @@ export function ContractsSection({ route }: { route: Route }) {
         </ConfirmDialog>
       )}
       {question?.kind === 'discard' && (
-        <ConfirmDialog
+        <DiscardDialog
           title={editedName ? i18n.t('options.editing.discardTitle', [editedName]) : i18n.t('options.editing.discardNewTitle')}
-          confirm={i18n.t('options.editing.discard')}
-          cancel={i18n.t('options.editing.keepEditing')}
-          onConfirm={() => {
+          onDiscard={() => {
             setQuestion(null);
             setDirty(false);
             question.proceed();
           }}
-          onCancel={() => setQuestion(null)}
+          onKeep={() => setQuestion(null)}
         />
       )}
     </section>
