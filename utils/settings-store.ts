@@ -40,6 +40,23 @@ export type ApplyResult =
 /** The managed values this page last used: a preview or a write does not ask storage.managed again (see loadSettings). */
 let managedValues: Record<string, unknown> | undefined;
 
+/**
+ * Settings objects this page's preview validated, with the managed customers they were checked
+ * against: applying the same object unchanged (the preview's, as the options page does) need not
+ * validate 5,000 customers a second time. Validated objects are never modified in place.
+ */
+const validated = new WeakMap<object, string>();
+const checkedAgainst = (managed: ManagedFlags) => JSON.stringify(managed.customers);
+
+/** Validation, or the object as it is when this page validated it against the same managed customers. */
+function validate(next: unknown, managed: ManagedFlags): ReturnType<typeof validateSettings> {
+  const against = checkedAgainst(managed);
+  if (typeof next === 'object' && next !== null && validated.get(next) === against) return { ok: true, settings: next as Settings };
+  const validation = validateSettings(next, { managedCustomers: new Set(managed.customers) });
+  if (validation.ok) validated.set(validation.settings, against);
+  return validation;
+}
+
 /** This page's last write: its revision and, once written, the settings it stored (for watchSettings). */
 let own: { revision: string; loaded: Promise<LoadedSettings | undefined> } | undefined;
 
@@ -78,7 +95,7 @@ export async function previewImport(
   current?: LoadedSettings,
 ): Promise<{ ok: true; settings: Settings; diff: SettingsDiff } | { ok: false; errors: SettingsError[] }> {
   const base = current ?? (await loadSettings());
-  const validation = validateSettings(raw, { managedCustomers: new Set(base.managed.customers) });
+  const validation = validate(raw, base.managed);
   if (!validation.ok) return validation;
   const next = overlay(withoutManaged(validation.settings, base.managed), managedValues ?? (await readManaged()), []).settings;
   return { ok: true, settings: validation.settings, diff: diffSettings(base.settings, next) };
@@ -111,7 +128,7 @@ export function applySettings(next: unknown, base?: LoadedSettings): Promise<App
   return serialised(async () => {
     const current = await storedNow(base);
     if (!('user' in current)) return { ok: false, errors: [{ ...current, message: `could not save settings: ${current.message}` }] };
-    const validation = validateSettings(next, { managedCustomers: new Set(current.managed.customers) });
+    const validation = validate(next, current.managed);
     if (!validation.ok) return validation;
     return store(validation.settings, 'keep', 'could not save settings', current);
   });
