@@ -41,6 +41,7 @@ const KEYS: Record<ProblemCode, string> = {
   'csv-duplicate-row': 'options.problem.csvDuplicateRow',
   'yes-no': 'options.problem.yesNo',
   'date-order': 'options.problem.dateOrder',
+  'changed-elsewhere': 'options.problem.changedElsewhere',
 };
 
 /** What is wrong, in the UI's language. */

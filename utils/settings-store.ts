@@ -116,7 +116,11 @@ async function storedNow(base: LoadedSettings | undefined): Promise<LoadedSettin
     if (written) return written;
   }
   if (revision === base.revision) return base;
-  return { path: '', message: 'the settings were changed in another window since this page showed them: check them and apply again' };
+  return {
+    path: '',
+    message: 'the settings were changed in another window since this page showed them: check them and apply again',
+    code: 'changed-elsewhere',
+  };
 }
 
 /**

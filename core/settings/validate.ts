@@ -38,7 +38,8 @@ export type ProblemCode =
   | 'csv-syntax'
   | 'csv-duplicate-row'
   | 'yes-no'
-  | 'date-order';
+  | 'date-order'
+  | 'changed-elsewhere';
 
 /** One problem, addressed by a dotted path into the settings file ("customers.3.domains.0"). */
 export interface SettingsError {

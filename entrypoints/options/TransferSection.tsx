@@ -112,9 +112,14 @@ function CsvSummary({ diff, csv, now }: { diff: SettingsDiff; csv: { rows: numbe
 /** One JSON file (or a CSV of customers) in; validated, diffed, applied all at once, undoable. */
 export function TransferSection() {
   const { settings, loaded, save, undo } = useStore();
-  const [pending, setPending] = useState<{ name: string; next: Settings; diff: SettingsDiff; csv?: { rows: number; replaced: number } } | null>(
-    null,
-  );
+  // With the settings it was made from: Apply is refused when another window changed them since.
+  const [pending, setPending] = useState<{
+    name: string;
+    next: Settings;
+    diff: SettingsDiff;
+    base: LoadedSettings;
+    csv?: { rows: number; replaced: number };
+  } | null>(null);
   const [mode, setMode] = useState<CsvMode>('merge');
   const [lastFile, setLastFile] = useState<File | null>(null);
   const [errors, setErrors] = useState<PathError[]>([]);
@@ -132,12 +137,12 @@ export function TransferSection() {
       return;
     }
     setErrors([]);
-    setPending({ name: file.name, next: read.next, diff: read.diff, csv: read.csv });
+    setPending({ name: file.name, next: read.next, diff: read.diff, base: loaded, csv: read.csv });
   }
 
   async function apply() {
     if (!pending) return;
-    const found = await save(pending.next);
+    const found = await save(pending.next, pending.base);
     setErrors(formProblems(found, pending.next));
     if (found.length === 0) {
       setStatus(i18n.t('options.transfer.applied', [pending.name]));

@@ -9,9 +9,11 @@ export interface OptionsStore {
   settings: Settings;
   /**
    * Validates and stores the whole settings object, all or nothing; the errors when refused. Edits start
-   * from the effective settings: the store leaves IT's managed entries out when it writes.
+   * from the effective settings: the store leaves IT's managed entries out when it writes. `base`: the
+   * settings `next` was made from, when not the page's current ones (an import previewed earlier):
+   * refused if another window changed them since.
    */
-  save(next: SettingsInput): Promise<SettingsError[]>;
+  save(next: SettingsInput, base?: LoadedSettings): Promise<SettingsError[]>;
   undo(): Promise<boolean>;
   /**
    * How many saves and undos this page has made: an offer to undo one change holds only while no other
@@ -35,8 +37,8 @@ export function StoreProvider({ children, fallback }: { children: ReactNode; fal
   const store: OptionsStore = {
     loaded,
     settings: loaded.settings,
-    async save(next) {
-      const outcome = await applySettings(next, loaded);
+    async save(next, base = loaded) {
+      const outcome = await applySettings(next, base);
       if (outcome.ok) changes.current++;
       return outcome.ok ? [] : outcome.errors;
     },

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { applySettings, loadSettings } from '../../utils/settings-store';
 import { file, installI18n, renderOptions } from './support';
@@ -64,6 +64,22 @@ describe('options: import & export', { timeout: 20_000 }, () => {
     expect(screen.getByRole('alert').textContent).toMatch(/your settings are unchanged/);
     expect(screen.queryByRole('button', { name: 'Apply all' })).toBeNull();
     expect((await loadSettings()).settings).toEqual(before);
+  });
+
+  it('does not apply a previewed file over a change made in another window since, and says so', async () => {
+    const user = userEvent.setup();
+    renderOptions('#/transfer');
+    await user.upload(await fileInput(), file('team.json', JSON.stringify(incoming)));
+    await screen.findByRole('list', { name: 'Changes' });
+    // Another extension page (its own copy of the store) saves meanwhile.
+    vi.resetModules();
+    const other = await import('../../utils/settings-store');
+    const elsewhere = { version: 1, customers: [{ id: 'initech', name: 'Initech', domains: ['initech.com'], policy: 'velostrata-4.0' }] };
+    expect((await other.applySettings(elsewhere)).ok).toBe(true);
+
+    await user.click(screen.getByRole('button', { name: 'Apply all' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('The settings were changed in another window since this page showed them.');
+    expect((await loadSettings()).settings.customers.map((c) => c.id)).toEqual(['initech']);
   });
 
   it('rejects a file that is not JSON', async () => {

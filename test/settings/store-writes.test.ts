@@ -97,7 +97,7 @@ describe('writing from the settings the page holds', () => {
     const refused = await mine.applySettings(settings({ customers: team(3) }), held);
     expect(refused).toEqual({
       ok: false,
-      errors: [{ path: '', message: expect.stringMatching(/^could not save settings: the settings were changed in another window/) }],
+      errors: [{ path: '', message: expect.stringMatching(/^could not save settings: the settings were changed in another window/), code: 'changed-elsewhere' }],
     });
     expect(await both()).toEqual([localBefore, syncBefore]);
     expect(await mine.undoLastApply(held)).toMatchObject({ ok: false });
