@@ -161,8 +161,8 @@ describe('options page in Chromium', () => {
 
   it('opens a prefilled contract from the badge’s "Map customer" link, and renders every section', async () => {
     await open('#/contracts/new?name=Umbrella&domain=umbrella.example');
-    expect(await page.getByLabel('Customer name').inputValue()).toBe('Umbrella');
-    expect(await page.getByLabel('E-mail domains').inputValue()).toBe('umbrella.example');
+    expect(await page.getByRole('textbox', { name: 'Customer name', exact: true }).inputValue()).toBe('Umbrella');
+    expect(await page.getByRole('textbox', { name: 'E-mail domains', exact: true }).inputValue()).toBe('umbrella.example');
     await shot('options-contract-new');
     for (const section of ['sites', 'calendars', 'policies', 'preview']) {
       await open(`#/${section}`);
