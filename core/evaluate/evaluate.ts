@@ -207,8 +207,7 @@ function computeTarget(
 
   const calendar = teamCalendar ?? policyCalendar(policy, policy.calendar ?? '', region, input.holidays);
   const zone = calendar.spec.timeZone;
-  const start = calendar.nextOpening(submitted);
-  const deadline = calendar.addMinutes(start, rule.minutes);
+  const [start, deadline] = calendar.openAndAdd(submitted, rule.minutes);
   if (report.steps) {
     const { id, name, holidays } = calendar.spec;
     report.steps.push(

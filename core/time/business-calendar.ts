@@ -65,6 +65,24 @@ export class LazyBusinessCalendar implements BusinessCalendar {
     return table.instantAtElapsed(target, i);
   }
 
+  openAndAdd(t: number, minutes: number): [start: number, end: number] {
+    this.assertEverOpen();
+    const table = this.cover(t, t);
+    let i = table.locate(t);
+    let start = t;
+    if (i < 0 || t >= (table.closes[i] as number)) {
+      i++;
+      start = table.opens[i] as number;
+    }
+    // Past the table's end or its total (rare: a long target late in the compiled years): grow it the usual way.
+    const target = start === undefined ? Number.POSITIVE_INFINITY : table.elapsed(start, i) + minutes * MINUTE_MS;
+    if (!(minutes > 0 && target <= table.total)) {
+      const opening = this.nextOpening(t);
+      return [opening, this.addMinutes(opening, minutes)];
+    }
+    return [start, table.instantAtElapsed(target, i)];
+  }
+
   minutesBetween(a: number, b: number): number {
     if (!(b > a)) return 0;
     const table = this.cover(a, b);

@@ -43,6 +43,11 @@ export interface BusinessCalendar {
    * minutes = 0 returns t unchanged.
    */
   addMinutes(t: number, minutes: number): number;
+  /**
+   * `[nextOpening(t), addMinutes(nextOpening(t), minutes)]` in one search: what every business-hours
+   * target asks (when the clock starts, when it runs out).
+   */
+  openAndAdd(t: number, minutes: number): [start: number, end: number];
   /** Business minutes in [a, b) (0 when b ≤ a). Fractional minutes are kept. */
   minutesBetween(a: number, b: number): number;
   /** The open intervals intersecting [from, to), clipped to it — for timelines and explanations. */

@@ -145,3 +145,17 @@ describe('edge cases', () => {
     expect(grown.addMinutes(t2019, 300 * 5 * 52 * 20)).toBe(fresh.addMinutes(t2019, 300 * 5 * 52 * 20));
   });
 });
+
+describe('openAndAdd', () => {
+  test('agrees with nextOpening and addMinutes for no minutes, a closed start and a target years past the compiled table', () => {
+    const cal = compileCalendar(weekdayHours('open-and-add', TOKYO, '09:00', '17:00'));
+    const saturday = at('2026-12-05T10:00', TOKYO);
+    for (const minutes of [0, 60, 480, 600_000]) {
+      const opening = cal.nextOpening(saturday);
+      expect(cal.openAndAdd(saturday, minutes)).toEqual([opening, cal.addMinutes(opening, minutes)]);
+    }
+    expect(show(cal.openAndAdd(saturday, 60)[1], TOKYO)).toBe('2026-12-07T10:00+09:00');
+    expect(() => cal.openAndAdd(saturday, -1)).toThrow(RangeError);
+    expect(() => cal.openAndAdd(saturday, Number.NaN)).toThrow(RangeError);
+  });
+});

@@ -171,6 +171,17 @@ describe('engine = day-by-day reference on random calendars (2019–2030)', { ti
     );
   });
 
+  test('openAndAdd: when the clock starts and when its minutes run out, in one search', () => {
+    fc.assert(
+      fc.property(fc.oneof(general, nearChange), ({ spec, t, minutes }) => {
+        const [start, end] = compileCalendar(spec).openAndAdd(t, minutes);
+        const opening = refNextOpening(spec, t);
+        expect([show(start, spec), show(end, spec)]).toEqual([show(opening, spec), show(refAddMinutes(spec, opening, minutes), spec)]);
+      }),
+      { numRuns: NUM_RUNS * 2 },
+    );
+  });
+
   test('all four operations around DST changes', () => {
     fc.assert(
       fc.property(nearChange, ({ spec, t, minutes, b }) => {
