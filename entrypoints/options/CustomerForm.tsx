@@ -147,7 +147,7 @@ export function CustomerForm({
 
   return (
     <form className="card" onSubmit={submit} noValidate aria-labelledby="contract-form">
-      <h2 id="contract-form">{initial.name ? i18n.t('options.contracts.editNamed', [initial.name]) : i18n.t('options.contracts.add')}</h2>
+      <h2 id="contract-form">{isNew ? i18n.t('options.contracts.add') : i18n.t('options.contracts.editNamed', [initial.name])}</h2>
       <div className="grid">
         <Field label={i18n.t('options.contracts.name')} error={errorAt('name')}>
           {(c) => <input {...c} ref={firstField} value={draft.name} onChange={(e) => set('name', e.target.value)} required />}

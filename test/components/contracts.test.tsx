@@ -19,6 +19,8 @@ describe('options: contracts', { timeout: 20_000 }, () => {
     const name = await screen.findByLabelText('Customer name');
     expect(name).toHaveProperty('value', 'ACME Corp');
     expect(screen.getByLabelText('E-mail domains')).toHaveProperty('value', 'acme.com');
+    // Prefilled, but new: not "Edit ACME Corp".
+    expect(screen.getByRole('heading', { level: 2, name: 'New contract' })).toBeTruthy();
     await user.selectOptions(screen.getByLabelText('Policy'), 'velostrata-1.2');
     await user.selectOptions(screen.getByLabelText('Level or role'), 'gold');
     await user.click(screen.getByRole('button', { name: 'Save' }));
