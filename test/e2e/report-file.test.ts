@@ -128,6 +128,7 @@ describe('Reports: a 100,000-ticket export in the options page of the built exte
     const bad = await page.locator('section.report table[aria-label*="could not be evaluated"] tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
     expect(bad.map(([row]) => Number(row))).toEqual([...BAD_ROWS.keys()]);
     expect(bad).toEqual(result.bad.listed.map((row) => [String(row.row), reportWords('en').badRow(row)]));
+    await page.screenshot({ path: 'test-results/ui/options-report.png', fullPage: true });
   }, 150_000);
 
   it("downloads the CSV table and the HTML report: the core's files for the same report, the HTML loading nothing", async () => {
