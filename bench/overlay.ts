@@ -7,14 +7,13 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CDPSession, Page } from 'playwright-core';
-import { DateTime } from 'luxon';
 import { Settings } from '../core/settings/schema';
 import type { ScannedTicket } from '../entrypoints/overlay.content/adapters/types';
 import { badgeState } from '../entrypoints/overlay.content/badge-state';
 import demoSettings from '../scripts/demo/demo-settings.json';
 import { demoFields, demoPipeline } from '../scripts/demo/predict';
 import { rest2Answer } from '../scripts/demo/rest2';
-import { listPage } from '../scripts/demo/rt-markup';
+import { listPage, rtAge, rtDate } from '../scripts/demo/rt-markup';
 import { demoRows } from '../scripts/demo/server';
 import { EXTENSION_DIR, launchExtension } from '../test/e2e/support/chromium';
 import { seedSettings } from '../test/e2e/support/settings';
@@ -90,23 +89,6 @@ type BenchRow = ReturnType<typeof rows>[number];
  * the overlay reads it as approximate ("≈") until the API's exact time arrives.
  */
 type CreatedFormat = 'absolute' | 'relative';
-
-const rtDate = (date: Date) => DateTime.fromJSDate(date, { zone: 'UTC' }).setLocale('en').toFormat('EEE MMM dd HH:mm:ss yyyy');
-
-/** RT::Date::DurationAsString with "ago", as RT's CreatedRelative column shows it. */
-function rtAge(date: Date, now: number): string {
-  const seconds = Math.max(0, Math.round((now - date.getTime()) / 1000));
-  const units: [string, number][] = [
-    ['years', 365 * 86400],
-    ['months', 30 * 86400],
-    ['weeks', 7 * 86400],
-    ['days', 86400],
-    ['hours', 3600],
-    ['minutes', 60],
-  ];
-  for (const [name, size] of units) if (seconds >= 2 * size) return `${Math.round(seconds / size)} ${name} ago`;
-  return `${seconds} seconds ago`;
-}
 
 /** The list page with its rows held back in a <template> until the bench inserts them. */
 function benchPage(list: BenchRow[], format: CreatedFormat): string {

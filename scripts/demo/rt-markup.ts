@@ -28,10 +28,11 @@ export const transactionId = (row: Pick<DemoRow, 'id'>, which: 'create' | 'reply
 /** The text of the message that created the ticket. */
 export const firstMessage = (row: Pick<DemoRow, 'subject' | 'requestor'>) => `Hello,\n\n${row.subject}.\n\nThanks,\n${requestorName(row.requestor)}`;
 
-const rtDate = (date: Date) => DateTime.fromJSDate(date, { zone: 'UTC' }).setLocale('en').toFormat('EEE MMM dd HH:mm:ss yyyy');
+/** A time as RT's lists and ticket pages show it. */
+export const rtDate = (date: Date) => DateTime.fromJSDate(date, { zone: 'UTC' }).setLocale('en').toFormat('EEE MMM dd HH:mm:ss yyyy');
 
 /** RT::Date::DurationAsString with "ago" (units switch at twice the smaller one). */
-function rtAge(date: Date, now: number): string {
+export function rtAge(date: Date, now: number): string {
   const seconds = Math.max(0, Math.round((now - date.getTime()) / 1000));
   const units: [string, number][] = [
     ['years', 365 * 86400],
