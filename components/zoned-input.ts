@@ -1,4 +1,5 @@
 import { DateTime, IANAZone } from 'luxon';
+import { clockFor } from '@/core/time/zone-clock';
 
 /**
  * A datetime-local value read as a wall time of a chosen IANA zone. Around a DST change a wall time
@@ -15,43 +16,26 @@ export type ZonedReading =
   | { kind: 'ok'; iso: string; offset: string; other?: { iso: string; offset: string } };
 
 const MINUTE_MS = 60_000;
-const DAY_MS = 86_400_000;
 
 const iso = (ts: number, zone: string) => DateTime.fromMillis(ts, { zone }).toISO({ suppressMilliseconds: true }) as string;
 /** "UTC+02:00" at that instant. */
 const offsetAt = (ts: number, zone: string) => `UTC${DateTime.fromMillis(ts, { zone }).toFormat('ZZ')}`;
 const wallText = (ms: number) => DateTime.fromMillis(ms, { zone: 'utc' }).toFormat('HH:mm');
 
-/** The first minute at or after `lo` at which the zone's offset is no longer the one at `lo`. */
-function transitionAfter(zone: IANAZone, lo: number, hi: number): number {
-  const before = zone.offset(lo);
-  while (hi - lo > MINUTE_MS) {
-    const mid = lo + Math.floor((hi - lo) / 2 / MINUTE_MS) * MINUTE_MS;
-    if (zone.offset(mid) === before) lo = mid;
-    else hi = mid;
-  }
-  return hi;
-}
-
 /** `value` ("2026-03-29T02:30") in `zone`; `second` picks the later occurrence of a doubled wall time. */
 export function readZonedInput(value: string, zone: string, second = false): ZonedReading {
   const wall = DateTime.fromISO(value, { zone: 'utc' });
-  const iana = IANAZone.create(zone);
-  if (!value || !wall.isValid || !iana.isValid) return { kind: 'invalid' };
+  if (!value || !wall.isValid || !IANAZone.isValidZone(zone)) return { kind: 'invalid' };
   const wallMs = wall.toMillis();
-  // Offsets never change and change back within a day (as core/time/zone-clock.ts assumes).
-  const offsets = new Set([iana.offset(wallMs - DAY_MS), iana.offset(wallMs), iana.offset(wallMs + DAY_MS)]);
-  const instants = [...offsets]
-    .map((offset) => wallMs - offset * MINUTE_MS)
-    .filter((ts) => ts + iana.offset(ts) * MINUTE_MS === wallMs)
-    .sort((a, b) => a - b);
-  const [first, later] = instants;
+  const clock = clockFor(zone);
+  const [first, later] = clock.occurrences(wallMs);
   if (first === undefined) {
-    const change = transitionAfter(iana, wallMs - DAY_MS, wallMs + DAY_MS);
+    // In the gap, the engine's reading lands just past the jump: the change it skipped is before it.
+    const change = clock.changeBefore(clock.instant(wallMs)) as number;
     return {
       kind: 'gap',
-      from: wallText(change + iana.offset(change - MINUTE_MS) * MINUTE_MS),
-      to: wallText(change + iana.offset(change) * MINUTE_MS),
+      from: wallText(change + clock.offset(change - MINUTE_MS) * MINUTE_MS),
+      to: wallText(change + clock.offset(change) * MINUTE_MS),
     };
   }
   const [used, other] = second && later !== undefined ? [later, first] : [first, later];

@@ -40,15 +40,36 @@ export class ZoneClock {
    */
   instant(wallMs: number): number {
     const offsetBefore = this.offset(wallMs - DAY_MS);
+    // The hot path (no change within a day either side) allocates nothing.
+    if (offsetBefore === this.offset(wallMs + DAY_MS)) return wallMs - offsetBefore * MINUTE_MS;
+    // In a gap: read with the offset in force before it, which lands just as far past the jump.
+    return this.occurrences(wallMs)[0] ?? wallMs - offsetBefore * MINUTE_MS;
+  }
+
+  /**
+   * Every instant at which the clocks show `wallMs`, earliest first: one; two in a fall-back
+   * overlap; none in a spring-forward gap (for people typing a time, who must be told).
+   */
+  occurrences(wallMs: number): number[] {
+    const offsetBefore = this.offset(wallMs - DAY_MS);
     const offsetAfter = this.offset(wallMs + DAY_MS);
     // No transition within a day either side (offsets never change and change back that fast).
-    if (offsetBefore === offsetAfter) return wallMs - offsetBefore * MINUTE_MS;
+    if (offsetBefore === offsetAfter) return [wallMs - offsetBefore * MINUTE_MS];
     const earlier = wallMs - Math.max(offsetBefore, offsetAfter) * MINUTE_MS;
     const later = wallMs - Math.min(offsetBefore, offsetAfter) * MINUTE_MS;
-    if (this.shows(earlier, wallMs)) return earlier;
-    if (this.shows(later, wallMs)) return later;
-    // In the gap: read with the offset in force before it, which lands just as far past the jump.
-    return wallMs - offsetBefore * MINUTE_MS;
+    return [earlier, later].filter((ts) => this.shows(ts, wallMs));
+  }
+
+  /** The instant of the last offset change at or before `ts` within a day, if there is one. */
+  changeBefore(ts: number): number | undefined {
+    const day = Math.floor(ts / DAY_MS);
+    for (const d of [day, day - 1]) {
+      const before = this.sample(d * DAY_MS);
+      if (before === this.sample((d + 1) * DAY_MS)) continue;
+      const at = this.transitionOn(d, before);
+      if (at <= ts) return at;
+    }
+    return undefined;
   }
 
   private shows(ts: number, wallMs: number): boolean {

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { compileCalendar } from '../../../core/time/index.ts';
 import type { CalendarSpec } from '../../../core/time/index.ts';
+import { clockFor } from '../../../core/time/zone-clock.ts';
 import { at, LA, show, weekdayHours } from './fixtures.ts';
 
 const TOKYO = 'Asia/Tokyo';
@@ -157,5 +158,17 @@ describe('openAndAdd', () => {
     expect(show(cal.openAndAdd(saturday, 60)[1], TOKYO)).toBe('2026-12-07T10:00+09:00');
     expect(() => cal.openAndAdd(saturday, -1)).toThrow(RangeError);
     expect(() => cal.openAndAdd(saturday, Number.NaN)).toThrow(RangeError);
+  });
+});
+
+describe('ZoneClock: a typed wall time', () => {
+  const berlin = clockFor('Europe/Berlin');
+  const wall = (text: string) => Date.parse(`${text}Z`);
+  test('shows once, twice in the fall-back hour, never in the spring-forward gap — with the change it skipped', () => {
+    expect(berlin.occurrences(wall('2026-07-01T12:00:00'))).toEqual([Date.parse('2026-07-01T10:00:00Z')]);
+    expect(berlin.occurrences(wall('2026-10-25T02:30:00'))).toEqual([Date.parse('2026-10-25T00:30:00Z'), Date.parse('2026-10-25T01:30:00Z')]);
+    expect(berlin.occurrences(wall('2026-03-29T02:30:00'))).toEqual([]);
+    expect(berlin.changeBefore(berlin.instant(wall('2026-03-29T02:30:00')))).toBe(Date.parse('2026-03-29T01:00:00Z'));
+    expect(berlin.changeBefore(Date.parse('2026-07-01T10:00:00Z'))).toBeUndefined();
   });
 });
