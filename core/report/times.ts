@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { isIsoWithOffset } from '../evaluate/types';
 import { isoAtOffset } from '../time/iso';
+import { rtWallTime } from '../time/rt-date';
 import { clockFor } from '../time/zone-clock';
 
 /**
@@ -11,11 +12,8 @@ import { clockFor } from '../time/zone-clock';
  * rule as every other wall time in SLA Lens.
  */
 
-const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
 /** "2026-11-20 09:15", "2026-11-20T09:15:00", "2026-11-20 09:15:00.000" (Zendesk, osTicket, SQL). */
 const ISO_LOCAL = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/;
-/** RT's default "Fri Dec 04 13:43:00 2026". */
-const RT_LOCAL = /^[A-Za-z]{3} ([A-Za-z]{3}) {1,2}(\d{1,2}) (\d{2}):(\d{2}):(\d{2}) (\d{4})$/;
 
 function wall(year: number, month: number, day: number, hour: number, minute: number, second: number): number | undefined {
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return undefined;
@@ -27,10 +25,8 @@ function wall(year: number, month: number, day: number, hour: number, minute: nu
 function wallFields(text: string): number | undefined {
   const iso = ISO_LOCAL.exec(text);
   if (iso) return wall(+(iso[1] as string), +(iso[2] as string), +(iso[3] as string), +(iso[4] as string), +(iso[5] as string), +(iso[6] ?? 0));
-  const rt = RT_LOCAL.exec(text);
-  const month = rt && MONTHS[(rt[1] as string).toLowerCase()];
-  if (rt && month) return wall(+(rt[6] as string), month, +(rt[2] as string), +(rt[3] as string), +(rt[4] as string), +(rt[5] as string));
-  return undefined;
+  // RT's default "Fri Dec 04 13:43:00 2026".
+  return rtWallTime(text);
 }
 
 /** Text → ISO 8601 with offset; `formats` are luxon formats for anything else (e.g. Jira's "dd/MMM/yy h:mm a"). */

@@ -1,6 +1,6 @@
 import { DateTime, IANAZone } from 'luxon';
 import { isoAtOffset, isoUtc } from '../../../core/time/iso';
-import { weekdayOf } from '../../../core/time/wall-time';
+import { rtWallTime } from '../../../core/time/rt-date';
 import { clockFor } from '../../../core/time/zone-clock';
 import { cleanText } from './field-values';
 import { parseRelativeTime } from './relative-time';
@@ -64,34 +64,11 @@ function formatParser(format: string): ReturnType<typeof DateTime.buildFormatPar
 
 /** RT's DefaultFormat (adapters/rt.ts RT_DATE_FORMAT), read without luxon on every row. */
 const RT_FORMAT = 'EEE MMM d HH:mm:ss yyyy';
-const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const RT_DATE = /^([a-z]{3}) ([a-z]{3}) (\d{1,2}) (\d{2}):(\d{2}):(\d{2}) (\d{4})$/i;
-const DAY_MS = 86_400_000;
 
-/**
- * "Sun Nov 15 02:30:00 2026" → the instant, through the core's zone clock (learned offsets, no Intl
- * call per row) and without Date objects; undefined for anything that is not a real date with its
- * own weekday (luxon's parser then reports it).
- */
+/** "Sun Nov 15 02:30:00 2026" → the instant, through the core's zone clock (learned offsets, no Intl call per row). */
 function rtDate(value: string, zone: string): string | undefined {
-  const match = RT_DATE.exec(value);
-  if (!match) return undefined;
-  const weekday = WEEKDAYS.indexOf((match[1] as string).toLowerCase());
-  const month = MONTHS.indexOf((match[2] as string).toLowerCase());
-  const day = Number(match[3]);
-  const hour = Number(match[4]);
-  const minute = Number(match[5]);
-  const second = Number(match[6]);
-  const year = Number(match[7]);
-  if (weekday < 0 || month < 0 || year < 100 || hour > 23 || minute > 59 || second > 59) return undefined;
-  // Day numbers from Date.UTC (a number, no Date object); Feb 30 is past the month's last day.
-  const first = Date.UTC(year, month, 1) / DAY_MS;
-  const days = first + day - 1;
-  if (day < 1 || days >= Date.UTC(year, month + 1, 1) / DAY_MS) return undefined;
-  // The core's ISO weekday (7 = Sunday) against RT's, counted from Sunday.
-  if (weekdayOf(days) % 7 !== weekday) return undefined;
-  return isoInZone(days * DAY_MS + ((hour * 60 + minute) * 60 + second) * 1000, zone);
+  const wall = rtWallTime(value);
+  return wall === undefined ? undefined : isoInZone(wall, zone);
 }
 
 /**
