@@ -1,4 +1,4 @@
-import type { Language } from '../../../core/policy/schema';
+import type { Language } from '../policy/schema';
 
 /**
  * The ticket's language: from a language field when the page has one, else from the script of the

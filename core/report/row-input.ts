@@ -1,7 +1,8 @@
+import { languageFromField } from '../contracts/detect-language';
 import { buildContractIndex, lookupContract, mapPriority, toEvaluateInput } from '../contracts/lookup';
 import type { EvaluateInput } from '../evaluate/types';
 import { getPolicy } from '../policy/builtin';
-import { LANGUAGES, type Language, type Policy, type Priority } from '../policy/schema';
+import { LANGUAGES, type Policy, type Priority } from '../policy/schema';
 import type { Settings } from '../settings/schema';
 import { readTime } from './times';
 import type { BadRowReason, ReportOptions, ReportRow } from './types';
@@ -36,30 +37,6 @@ function requestType(raw: string | undefined): EvaluateInput['type'] {
 }
 const YES = new Set(['yes', 'y', 'true', '1', 'ja', 'x', 'はい']);
 const NO = new Set(['no', 'n', 'false', '0', 'nein', 'いいえ']);
-
-/** Helpdesks' language fields hold names ("Japanese", RT's custom field) as often as codes. */
-const LANGUAGE_NAMES: Record<string, Language> = {
-  english: 'en',
-  japanese: 'ja',
-  korean: 'ko',
-  chinese: 'zh',
-  mandarin: 'zh',
-  englisch: 'en',
-  japanisch: 'ja',
-  koreanisch: 'ko',
-  chinesisch: 'zh',
-  英語: 'en',
-  日本語: 'ja',
-  韓国語: 'ko',
-  한국어: 'ko',
-  中国語: 'zh',
-  中文: 'zh',
-};
-
-function languageCode(raw: string | undefined): string | undefined {
-  const text = given(raw)?.toLowerCase();
-  return text === undefined ? undefined : (LANGUAGE_NAMES[text] ?? text);
-}
 
 const given = (value: string | undefined): string | undefined => {
   const text = value?.trim();
@@ -98,8 +75,10 @@ export function createRowResolver(options: ReportOptions): (row: ReportRow) => R
     const reply = firstReply(row, submitted, time);
     if (typeof reply === 'object') return reply;
 
-    const language = languageCode(row.language);
-    if (language !== undefined && !(LANGUAGES as readonly string[]).includes(language)) {
+    // Helpdesks' language fields hold names ("Japanese", "日本語") as often as codes: read as the overlay reads them.
+    const languageText = given(row.language);
+    const language = languageText === undefined ? undefined : languageFromField(languageText);
+    if (languageText !== undefined && language === undefined) {
       return { code: 'invalid-field', field: 'language', value: row.language, detail: `one of ${LANGUAGES.join(', ')}` };
     }
     const type = requestType(row.type);
@@ -118,7 +97,7 @@ export function createRowResolver(options: ReportOptions): (row: ReportRow) => R
       const region = given(row.region);
       const topic = given(row.topic) ?? given(row.subject);
       if (level !== undefined) input.level = level;
-      if (language !== undefined) input.language = language as Language;
+      if (language !== undefined) input.language = language;
       if (english !== undefined) input.englishAccepted = YES.has(english);
       if (region !== undefined) input.region = region;
       if (type !== undefined) input.type = type;
@@ -146,7 +125,7 @@ export function createRowResolver(options: ReportOptions): (row: ReportRow) => R
       {
         id: given(row.id) ?? '',
         submitted,
-        language: language as Language | undefined,
+        language,
         type,
         level: given(row.level),
         subject: given(row.subject),

@@ -1,6 +1,6 @@
 import type { TicketFields } from '../../core/contracts/ticket';
 import type { Settings } from '../../core/settings/schema';
-import { languageFromScript } from '../../entrypoints/overlay.content/adapters/detect-language';
+import { languageFromScript } from '../../core/contracts/detect-language';
 import type { ScannedTicket } from '../../entrypoints/overlay.content/adapters/types';
 import { type BadgeState, badgeState } from '../../entrypoints/overlay.content/badge-state';
 import { createPipeline } from '../../entrypoints/overlay.content/pipeline';

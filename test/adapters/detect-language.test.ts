@@ -3,7 +3,7 @@ import {
   detectLanguage,
   languageFromField,
   languageFromScript,
-} from '../../entrypoints/overlay.content/adapters/detect-language';
+} from '../../core/contracts/detect-language';
 
 describe('languageFromScript', () => {
   it.each([

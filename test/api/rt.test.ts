@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
-import { languageFromScript } from '../../entrypoints/overlay.content/adapters/detect-language';
+import { languageFromScript } from '../../core/contracts/detect-language';
 import { rtApiReader, rtWebPath } from '../../entrypoints/overlay.content/api/rt';
 import { ApiError, type ExactTicket, isFailure, type ReadContext, type TicketRef } from '../../entrypoints/overlay.content/api/types';
 import type { SeededTicket } from '../../scripts/rt/seed';

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TicketFields } from '../../core/contracts/ticket';
 import type { Settings, SettingsInput } from '../../core/settings/schema';
-import { languageFromScript } from '../../entrypoints/overlay.content/adapters/detect-language';
+import { languageFromScript } from '../../core/contracts/detect-language';
 import { type BadgeReading, readBadges } from './support/badges';
 import { type ExtensionBrowser, launchExtension, TEST_BROWSER_ZONE } from './support/chromium';
 import { deadlineFor, statesFor } from './support/expected';

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TicketFields } from '../../core/contracts/ticket';
 import type { Settings } from '../../core/settings/schema';
-import { languageFromScript } from '../../entrypoints/overlay.content/adapters/detect-language';
+import { languageFromScript } from '../../core/contracts/detect-language';
 import { toRequestType } from '../../entrypoints/overlay.content/adapters/field-values';
 import { RT_API_QUEUE, RT_QUEUE, rtSettings, searchPath } from '../../scripts/rt/data';
 import type { SeededTicket, SeedManifest } from '../../scripts/rt/seed';

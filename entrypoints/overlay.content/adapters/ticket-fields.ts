@@ -1,6 +1,6 @@
 import type { TicketField } from '../../../core/contracts/ticket';
 import type { FieldRecipe, RECIPE_FIELDS } from '../../../core/settings/schema';
-import { languageFromField, languageFromScript } from './detect-language';
+import { languageFromField, languageFromScript } from '../../../core/contracts/detect-language';
 import { extractEmail, literalPriority, toRequestType } from './field-values';
 import { parsePageDate } from './parse-date';
 import type { ScanContext, ScannedTicket } from './types';

@@ -1,5 +1,5 @@
 import type { Language } from '../../../core/policy/schema';
-import { languageFromField, languageFromScript } from '../adapters/detect-language';
+import { languageFromField, languageFromScript } from '../../../core/contracts/detect-language';
 import { extractEmail, literalPriority, toRequestType } from '../adapters/field-values';
 import { answered, apiTime } from './reader-kit';
 import { ApiError, type ApiGet, type ApiReader, type ExactTicket, type ReadContext, type ReadResult } from './types';

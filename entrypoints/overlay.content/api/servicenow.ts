@@ -1,4 +1,4 @@
-import { detectLanguage } from '../adapters/detect-language';
+import { detectLanguage } from '../../../core/contracts/detect-language';
 import { extractEmail, toRequestType } from '../adapters/field-values';
 import { answered, apiTime, ticketFailure } from './reader-kit';
 import { ApiError, type ApiGet, type ApiReader, type ExactTicket, type HelpdeskDeadline, type ReadContext, type ReadResult } from './types';

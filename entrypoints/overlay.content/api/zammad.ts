@@ -1,4 +1,4 @@
-import { languageFromScript } from '../adapters/detect-language';
+import { languageFromScript } from '../../../core/contracts/detect-language';
 import { extractEmail, toRequestType } from '../adapters/field-values';
 import { answered, apiTime, eachLimited, ticketFailure } from './reader-kit';
 import { type ApiGet, type ApiReader, ApiError, type ExactTicket, type HelpdeskDeadline, type ReadResult } from './types';

@@ -1,5 +1,5 @@
 import { isoUtc } from '../../../core/time/iso';
-import { detectLanguage } from '../adapters/detect-language';
+import { detectLanguage } from '../../../core/contracts/detect-language';
 import { extractEmail, toRequestType } from '../adapters/field-values';
 import { answered, apiTime } from './reader-kit';
 import { type ApiReader, ApiError, type ExactTicket, type HelpdeskDeadline, type ReadResult } from './types';
